@@ -1,0 +1,31 @@
+// Small progressive enhancements. Every page works without this file.
+
+// Put the cursor in the first field that needs fixing, so the user sees what to do next.
+const firstInvalid = document.querySelector('[aria-invalid="true"]');
+if (firstInvalid instanceof HTMLElement) {
+  firstInvalid.focus();
+}
+
+// Filters that apply as soon as a choice is made (the submit button stays for no-JS use).
+for (const select of document.querySelectorAll('select[data-autosubmit]')) {
+  select.addEventListener('change', () => select.form?.requestSubmit());
+}
+
+// Close open menus when clicking elsewhere or pressing Escape.
+const menus = document.querySelectorAll('details.account-menu, details.nav-menu');
+document.addEventListener('click', (event) => {
+  for (const menu of menus) {
+    if (menu.open && !menu.contains(event.target)) {
+      menu.open = false;
+    }
+  }
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  for (const menu of menus) {
+    if (menu.open) {
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    }
+  }
+});

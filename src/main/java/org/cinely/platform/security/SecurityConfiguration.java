@@ -1,0 +1,81 @@
+package org.cinely.platform.security;
+
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * One filter chain for the whole site. Pages anyone may read are listed here; everything else
+ * needs a signed-in member, and every state change needs a CSRF token.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** No inline script or style anywhere: the browser runs only our own files. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            List<HttpSecurityContributor> contributors,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers)
+            throws Exception {
+        http.authorizeHttpRequests(
+                requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/img/**", "/vendor/**", "/favicon.ico", "/robots.txt")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**", "/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/signup", "/login", "/password-reset", "/password-reset/**", "/verify-email")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/members", "/members/**", "/works", "/works/**", "/jobs")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/jobs/**", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny())
+                .permissionsPolicyHeader(
+                        permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+        http.exceptionHandling(
+                exceptions -> exceptions.authenticationEntryPoint(new NotFoundOrLoginEntryPoint(handlers)));
+        http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        http.logout(logout ->
+                logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").deleteCookies("SESSION", "remember-me"));
+        for (HttpSecurityContributor contributor : contributors) {
+            contributor.contribute(http);
+        }
+        return http.build();
+    }
+
+    /** bcrypt today, with the algorithm id stored beside each hash so it can change later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_MODERATOR\nROLE_MODERATOR > ROLE_MEMBER");
+    }
+}
