@@ -52,7 +52,7 @@ class EmailVerificationController {
             return "accounts/verify-email";
         }
         if (member != null && member.id().value() == redemption.accountId()) {
-            sessionLogin.logIn(member.withVerifiedEmail(), request, response);
+            sessionLogin.refresh(member.withVerifiedEmail(), request, response);
         }
         Flash.success(redirect, "verify.done");
         return member == null ? "redirect:/login" : "redirect:/";

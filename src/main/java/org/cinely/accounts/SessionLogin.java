@@ -21,15 +21,25 @@ class SessionLogin {
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
+    /** A new identity in this browser: also a new session id (against session fixation). */
     void logIn(CurrentMember member, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        store(member, request, response);
+    }
+
+    /** The same member, with updated details (e.g. a confirmed e-mail). */
+    void refresh(CurrentMember member, HttpServletRequest request, HttpServletResponse response) {
+        store(member, request, response);
+    }
+
+    private void store(CurrentMember member, HttpServletRequest request, HttpServletResponse response) {
         member.eraseCredentials();
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
         holder.setContext(context);
-        if (request.getSession(false) != null) {
-            request.changeSessionId(); // a new session id for a new identity (session fixation)
-        }
         repository.saveContext(context, request, response);
     }
 }

@@ -1,0 +1,107 @@
+package org.cinely.test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.cinely.platform.security.RateLimiter;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Lets each test clean up after itself on the shared database: {@link #mark()} before, {@link
+ * #cleanUp()} after removes every account (and what hangs off it) and mail created in between.
+ */
+@TestComponent
+public class TestData {
+
+    private final JdbcTemplate jdbc;
+    private final RateLimiter rateLimiter;
+    private long accountMark;
+    private long mailMark;
+
+    TestData(JdbcTemplate jdbc, RateLimiter rateLimiter) {
+        this.jdbc = jdbc;
+        this.rateLimiter = rateLimiter;
+    }
+
+    public void mark() {
+        accountMark = maxId("accounts");
+        mailMark = maxId("outbox_mail");
+        rateLimiter.reset();
+    }
+
+    public void cleanUp() {
+        awaitEventListeners();
+        List<String> emails =
+                jdbc.queryForList("select email from accounts where id > ?", String.class, accountMark);
+        for (String email : emails) {
+            jdbc.update("delete from persistent_logins where username = ?", email);
+            jdbc.update(
+                    "delete from SPRING_SESSION where PRINCIPAL_NAME = ?", email);
+        }
+        jdbc.update("delete from profiles where member_id > ?", accountMark);
+        jdbc.update("delete from accounts where id > ?", accountMark);
+        jdbc.update("delete from outbox_mail where id > ?", mailMark);
+        rateLimiter.reset();
+    }
+
+    /** A unique address per call, so tests never collide with each other's accounts. */
+    public static String uniqueEmail() {
+        return "member-" + UUID.randomUUID().toString().substring(0, 12) + "@test.cinely.local";
+    }
+
+    public static String uniqueHandle() {
+        return "m-" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+    }
+
+    /** The newest mail sent to an address (the dev outbox keeps it). */
+    public String latestMailBody(String email) {
+        List<String> bodies = jdbc.queryForList(
+                "select body from outbox_mail where recipient = ? order by id desc limit 1", String.class, email);
+        if (bodies.isEmpty()) {
+            throw new AssertionError("No mail was sent to " + email);
+        }
+        return bodies.get(0);
+    }
+
+    public int mailCount(String email) {
+        return jdbc.queryForObject("select count(*) from outbox_mail where recipient = ?", Integer.class, email);
+    }
+
+    /** The link (first URL) in the newest mail to that address, as a path plus query. */
+    public String latestLinkPath(String email) {
+        String body = latestMailBody(email);
+        var matcher = java.util.regex.Pattern.compile("https?://[^/\\s]+(/\\S+)").matcher(body);
+        if (!matcher.find()) {
+            throw new AssertionError("No link in the mail to " + email + ":\n" + body);
+        }
+        return matcher.group(1);
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    private long maxId(String table) {
+        Long max = jdbc.queryForObject("select coalesce(max(id), 0) from " + table, Long.class);
+        return max == null ? 0 : max;
+    }
+
+    /** Async listeners (profile creation) finish before rows are deleted under them. */
+    private void awaitEventListeners() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer open = jdbc.queryForObject(
+                    "select count(*) from EVENT_PUBLICATION where COMPLETION_DATE is null", Integer.class);
+            if (open == null || open == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
