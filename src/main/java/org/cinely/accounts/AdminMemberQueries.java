@@ -33,15 +33,15 @@ class AdminMemberQueries {
 
     record AdminMemberPage(List<AdminMemberRow> rows, int total, int page, int pageSize) {
 
-        int pages() {
+        public int pages() {
             return Math.max(1, (total + pageSize - 1) / pageSize);
         }
 
-        boolean hasNext() {
+        public boolean hasNext() {
             return page + 1 < pages();
         }
 
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return page > 0;
         }
     }
