@@ -60,6 +60,14 @@ class AdminMembersIntegrationTests {
     }
 
     @Test
+    void theFirstStartOfTheEmptyDatabaseCreatedAVerifiedAdmin() {
+        Account first = repository.findByEmail("admin@test.cinely.local").orElseThrow();
+        assertThat(first.getRole()).isEqualTo(Role.ADMIN);
+        assertThat(first.isVerified()).isTrue();
+        assertThat(first.getPasswordHash()).startsWith("{bcrypt}");
+    }
+
+    @Test
     void membersAndVisitorsCannotSeeTheAdminPages() {
         HttpTestClient visitor = new HttpTestClient(port);
         assertThat(visitor.get("/admin/members").statusCode()).isEqualTo(302);
@@ -75,7 +83,8 @@ class AdminMembersIntegrationTests {
     @Test
     void adminFindsMembersBySearch() {
         HttpTestClient http = logIn(admin);
-        Document page = Jsoup.parse(http.get("/admin/members?q=" + member.getHandle()).body());
+        Document page =
+                Jsoup.parse(http.get("/admin/members?q=" + member.getHandle()).body());
         assertThat(page.select("tbody tr")).as(page.select("main").text()).hasSize(1);
         assertThat(page.select("tbody tr").text()).contains("Ben Carter").contains(member.getEmail());
 
@@ -95,14 +104,15 @@ class AdminMembersIntegrationTests {
         assertThat(suspended.getState()).isEqualTo(AccountState.SUSPENDED);
         assertThat(suspended.getStateReason()).isEqualTo("Repeated spam");
 
-        Document filtered = Jsoup.parse(http.get("/admin/members?state=SUSPENDED&q=" + member.getHandle()).body());
+        Document filtered = Jsoup.parse(http.get("/admin/members?state=SUSPENDED&q=" + member.getHandle())
+                .body());
         assertThat(filtered.select("tbody tr").text()).contains("Suspended").contains("Repeated spam");
 
         HttpTestClient memberClient = new HttpTestClient(port);
-        HttpResponse<String> login = memberClient.submit(
-                "/login", "/login", Map.of("email", member.getEmail(), "password", PASSWORD));
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                .endsWith("/login?error"));
+        HttpResponse<String> login =
+                memberClient.submit("/login", "/login", Map.of("email", member.getEmail(), "password", PASSWORD));
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
     }
 
     @Test

@@ -38,7 +38,8 @@ class PolicyTests {
 
     @Test
     void commonPasswordsAreCaughtWhateverTheCase() {
-        assertThat(PASSWORDS.problemWith("Password1234", "x@example.com", "xyz")).hasValue("password.too-common");
+        assertThat(PASSWORDS.problemWith("Password1234", "x@example.com", "xyz"))
+                .hasValue("password.too-common");
         assertThat(PASSWORDS.problemWith("QWERTYUIOPASDFGH", "x@example.com", "xyz"))
                 .hasValue("password.too-common");
     }

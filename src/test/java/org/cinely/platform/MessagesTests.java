@@ -55,7 +55,9 @@ class MessagesTests {
                 }
             }
         }
-        assertThat(missing).as("message keys used in templates but missing from messages.properties").isEmpty();
+        assertThat(missing)
+                .as("message keys used in templates but missing from messages.properties")
+                .isEmpty();
     }
 
     @Test
@@ -70,7 +72,8 @@ class MessagesTests {
                 for (TextNode text : element.textNodes()) {
                     String words = text.text().replaceAll("[\\s·|/→←—–-]+", "");
                     if (words.chars().anyMatch(Character::isLetter)) {
-                        hardCoded.add(TEMPLATES.relativize(template) + ": \"" + text.text().strip() + "\"");
+                        hardCoded.add(TEMPLATES.relativize(template) + ": \""
+                                + text.text().strip() + "\"");
                     }
                 }
                 for (String attribute : List.of("title", "placeholder", "alt", "aria-label")) {
@@ -82,7 +85,9 @@ class MessagesTests {
                 }
             }
         }
-        assertThat(hardCoded).as("text written into templates instead of messages.properties").isEmpty();
+        assertThat(hardCoded)
+                .as("text written into templates instead of messages.properties")
+                .isEmpty();
     }
 
     @Test

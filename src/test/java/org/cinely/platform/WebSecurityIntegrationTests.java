@@ -47,10 +47,14 @@ class WebSecurityIntegrationTests {
                 "/signup",
                 "/signup",
                 Map.of(
-                        "email", email,
-                        "displayName", "Tomáš Novák",
-                        "handle", TestData.uniqueHandle(),
-                        "password", PASSWORD));
+                        "email",
+                        email,
+                        "displayName",
+                        "Tomáš Novák",
+                        "handle",
+                        TestData.uniqueHandle(),
+                        "password",
+                        PASSWORD));
         assertThat(response.statusCode()).isEqualTo(302);
         return email;
     }
@@ -66,7 +70,8 @@ class WebSecurityIntegrationTests {
         signUp();
         HttpResponse<String> member = http.get("/no/such/page");
         assertThat(member.statusCode()).isEqualTo(404);
-        assertThat(Jsoup.parse(member.body()).select(".account-menu__name").text()).isEqualTo("Tomáš Novák");
+        assertThat(Jsoup.parse(member.body()).select(".account-menu__name").text())
+                .isEqualTo("Tomáš Novák");
     }
 
     @Test
@@ -108,6 +113,42 @@ class WebSecurityIntegrationTests {
     }
 
     @Test
+    void tooManySignUpsGetTheFriendly429PageWithTheWait() {
+        for (int i = 0; i < 5; i++) {
+            new HttpTestClient(port)
+                    .submit(
+                            "/signup",
+                            "/signup",
+                            Map.of(
+                                    "email",
+                                    TestData.uniqueEmail(),
+                                    "displayName",
+                                    "Bot " + i,
+                                    "handle",
+                                    TestData.uniqueHandle(),
+                                    "password",
+                                    PASSWORD));
+        }
+        HttpResponse<String> refused = http.submit(
+                "/signup",
+                "/signup",
+                Map.of(
+                        "email",
+                        TestData.uniqueEmail(),
+                        "displayName",
+                        "Bot 6",
+                        "handle",
+                        TestData.uniqueHandle(),
+                        "password",
+                        PASSWORD));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("h1").text()).isEqualTo("That’s a lot of tries in a short time");
+        assertThat(page.select("main").text()).contains("Please try again in 30 minutes.");
+    }
+
+    @Test
     void everyPageCarriesTheSecurityHeaders() {
         HttpResponse<String> response = http.get("/");
         var headers = response.headers();
@@ -139,10 +180,14 @@ class WebSecurityIntegrationTests {
                 "/signup",
                 "/signup",
                 Map.of(
-                        "email", email,
-                        "displayName", "<script>alert('x')</script>",
-                        "handle", TestData.uniqueHandle(),
-                        "password", PASSWORD));
+                        "email",
+                        email,
+                        "displayName",
+                        "<script>alert('x')</script>",
+                        "handle",
+                        TestData.uniqueHandle(),
+                        "password",
+                        PASSWORD));
         String body = http.get("/settings").body();
         assertThat(body).doesNotContain("<script>alert('x')</script>");
         assertThat(body).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
