@@ -68,16 +68,17 @@ class ConnectionQueries {
 
     /** Inserts a request; fails with a duplicate-key error when the pair already has one. */
     long insertRequest(long requester, long recipient, String note, LocalDateTime now) {
-        return dsl.insertInto(CONNECTION_REQUESTS)
+        dsl.insertInto(CONNECTION_REQUESTS)
                 .set(CONNECTION_REQUESTS.REQUESTER_ID, requester)
                 .set(CONNECTION_REQUESTS.RECIPIENT_ID, recipient)
                 .set(CONNECTION_REQUESTS.PAIR_LOW, Math.min(requester, recipient))
                 .set(CONNECTION_REQUESTS.PAIR_HIGH, Math.max(requester, recipient))
                 .set(CONNECTION_REQUESTS.NOTE, note)
                 .set(CONNECTION_REQUESTS.CREATED_AT, now)
-                .returningResult(CONNECTION_REQUESTS.ID)
-                .fetchOne()
-                .value1();
+                .execute();
+        // LAST_INSERT_ID() on the same connection (we are in a transaction): INSERT ... RETURNING
+        // is MariaDB-only and Connector/J refuses it as a query.
+        return dsl.lastID().longValue();
     }
 
     int deleteRequest(long id) {
