@@ -1,7 +1,6 @@
 package org.cinely.profiles;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -14,22 +13,22 @@ record CreditForm(
         @NotBlank(message = "{credit.form.title.required}") @Size(max = 150, message = "{credit.form.title.too-long}")
         String title,
 
-        @NotNull(message = "{credit.form.year.required}") Integer releaseYear,
+        @NotBlank(message = "{credit.form.year.required}") String releaseYear,
         String productionType,
         String role,
         @Size(max = 300, message = "{profile.form.link.too-long}") String workLink) {
 
     static final int FIRST_FILM_YEAR = 1888;
-    private static final Pattern WORK_PATH = Pattern.compile("^(?:https?://[^/]+)?/works/(\\d{1,18})/?$");
+    private static final Pattern WORK_PATH = Pattern.compile("^/works/(\\d{1,18})/?$");
 
     static CreditForm empty() {
-        return new CreditForm("", null, "FEATURE", "", "");
+        return new CreditForm("", "", "FEATURE", "", "");
     }
 
     static CreditForm of(Credit credit) {
         return new CreditForm(
                 credit.getTitle(),
-                credit.getReleaseYear(),
+                Integer.toString(credit.getReleaseYear()),
                 credit.getProductionType().name(),
                 credit.getCraft().slug(),
                 credit.getWorkId() == null ? "" : "/works/" + credit.getWorkId());
@@ -39,8 +38,12 @@ record CreditForm(
     record Checked(String title, int year, ProductionType type, Craft craft, Long workId) {}
 
     Optional<Checked> check(LocalDate today, Errors errors) {
+        Integer year = null;
         if (!errors.hasFieldErrors("releaseYear") && releaseYear != null) {
-            if (releaseYear < FIRST_FILM_YEAR || releaseYear > today.getYear() + 5) {
+            year = releaseYear.strip().matches("\\d{4}") ? Integer.valueOf(releaseYear.strip()) : null;
+            if (year == null) {
+                errors.rejectValue("releaseYear", "typeMismatch.releaseYear");
+            } else if (year < FIRST_FILM_YEAR || year > today.getYear() + 5) {
                 errors.rejectValue(
                         "releaseYear", "credit.form.year.range", new Object[] {FIRST_FILM_YEAR, today.getYear() + 5}, null);
             }
@@ -73,6 +76,6 @@ record CreditForm(
         if (errors.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new Checked(title.strip().replaceAll("\\s+", " "), releaseYear, type, craft.get(), workId));
+        return Optional.of(new Checked(title.strip().replaceAll("\\s+", " "), year, type, craft.get(), workId));
     }
 }

@@ -80,9 +80,9 @@ class Profile {
         this.crafts.clear();
         this.crafts.addAll(crafts);
         this.availability = form.availabilityValue().orElse(null);
-        this.busyUntil = this.availability == Availability.BUSY ? form.busyUntil() : null;
-        this.dayRate = form.dayRate();
-        this.dayRateCurrency = form.dayRate() == null ? null : form.trimmed(form.currency());
+        this.busyUntil = this.availability == Availability.BUSY ? form.busyUntilValue().orElse(null) : null;
+        this.dayRate = form.dayRateValue().orElse(null);
+        this.dayRateCurrency = this.dayRate == null ? null : form.trimmed(form.currency());
         this.websiteUrl = form.trimmed(form.website());
         this.imdbUrl = form.trimmed(form.imdb());
         this.vimeoUrl = form.trimmed(form.vimeo());

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What a member types on /settings/profile. Lengths are checked here (over-long input is refused,
@@ -17,8 +16,8 @@ record ProfileForm(
         @Size(max = 2000, message = "{profile.form.bio.too-long}") String bio,
         List<String> crafts,
         String availability,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate busyUntil,
-        Integer dayRate,
+        String busyUntil,
+        String dayRate,
         String currency,
         @Size(max = 300, message = "{profile.form.link.too-long}") String website,
         @Size(max = 300, message = "{profile.form.link.too-long}") String imdb,
@@ -35,8 +34,8 @@ record ProfileForm(
                 p.getBio(),
                 p.getCrafts().stream().map(Craft::slug).toList(),
                 p.getAvailability() == null ? "" : p.getAvailability().slug(),
-                p.getBusyUntil(),
-                p.getDayRate(),
+                p.getBusyUntil() == null ? "" : p.getBusyUntil().toString(),
+                p.getDayRate() == null ? "" : p.getDayRate().toString(),
                 p.getDayRateCurrency(),
                 p.getWebsiteUrl(),
                 p.getImdbUrl(),
@@ -46,12 +45,41 @@ record ProfileForm(
                 p.getVisibility().name());
     }
 
-    List<String> selectedCrafts() {
+    public List<String> selectedCrafts() {
         return crafts == null ? List.of() : crafts;
     }
 
     boolean hasCraft(String slug) {
         return selectedCrafts().contains(slug);
+    }
+
+    /** Typed as text so that a typo is a field error, not a form that cannot be built. */
+    Optional<LocalDate> busyUntilValue() {
+        String value = trimmed(busyUntil);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    boolean busyUntilGiven() {
+        return trimmed(busyUntil) != null;
+    }
+
+    Optional<Integer> dayRateValue() {
+        String value = trimmed(dayRate);
+        if (value == null || !value.matches("\\d{1,9}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(value));
+    }
+
+    boolean dayRateGiven() {
+        return trimmed(dayRate) != null;
     }
 
     Optional<Availability> availabilityValue() {

@@ -54,17 +54,23 @@ final class ProfilePolicy {
         if (availabilityGiven && form.availabilityValue().isEmpty()) {
             errors.rejectValue("availability", "profile.form.availability.unknown");
         }
-        if (form.availabilityValue().orElse(null) == Availability.BUSY && !errors.hasFieldErrors("busyUntil")) {
-            if (form.busyUntil() == null) {
+        if (form.busyUntilGiven() && form.busyUntilValue().isEmpty()) {
+            errors.rejectValue("busyUntil", "typeMismatch.busyUntil");
+        } else if (form.availabilityValue().orElse(null) == Availability.BUSY) {
+            LocalDate until = form.busyUntilValue().orElse(null);
+            if (until == null) {
                 errors.rejectValue("busyUntil", "profile.form.busy-until.required");
-            } else if (form.busyUntil().isBefore(today)) {
+            } else if (until.isBefore(today)) {
                 errors.rejectValue("busyUntil", "profile.form.busy-until.past");
-            } else if (form.busyUntil().isAfter(today.plusYears(3))) {
+            } else if (until.isAfter(today.plusYears(3))) {
                 errors.rejectValue("busyUntil", "profile.form.busy-until.too-far");
             }
         }
-        if (!errors.hasFieldErrors("dayRate") && form.dayRate() != null) {
-            if (form.dayRate() < 1 || form.dayRate() > MAX_DAY_RATE) {
+        if (form.dayRateGiven()) {
+            Integer rate = form.dayRateValue().orElse(null);
+            if (rate == null) {
+                errors.rejectValue("dayRate", "typeMismatch.dayRate");
+            } else if (rate < 1 || rate > MAX_DAY_RATE) {
                 errors.rejectValue("dayRate", "profile.form.day-rate.range", new Object[] {MAX_DAY_RATE}, null);
             }
             String currency = form.trimmed(form.currency());

@@ -231,6 +231,17 @@ public class ProfileService {
         return profiles.findById(member.value()).orElseThrow(() -> new NotFoundException("profile " + member));
     }
 
+    /** The member's profile as the edit form shows it. */
+    @Transactional(readOnly = true)
+    ProfileForm ownForm(MemberId member) {
+        return ProfileForm.of(own(member));
+    }
+
+    @Transactional(readOnly = true)
+    ProfileCard ownCard(MemberId member) {
+        return ProfileCard.of(own(member), today());
+    }
+
     @Transactional(readOnly = true)
     List<ProfilePage.CreditView> ownCredits(MemberId member) {
         return credits.findByMemberIdOrderByReleaseYearDescIdDesc(member.value()).stream()

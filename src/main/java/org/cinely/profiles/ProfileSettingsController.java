@@ -34,7 +34,7 @@ class ProfileSettingsController {
 
     @GetMapping("/settings/profile")
     String showProfileForm(@AuthenticationPrincipal CurrentMember member, Model model) {
-        model.addAttribute("form", ProfileForm.of(profiles.own(member.id())));
+        model.addAttribute("form", profiles.ownForm(member.id()));
         return editPage(member, model);
     }
 
@@ -96,7 +96,7 @@ class ProfileSettingsController {
             Model model,
             RedirectAttributes redirect) {
         if (!profiles.addCredit(member.id(), creditForm, result)) {
-            model.addAttribute("form", ProfileForm.of(profiles.own(member.id())));
+            model.addAttribute("form", profiles.ownForm(member.id()));
             return editPage(member, model);
         }
         Flash.success(redirect, "credit.added", creditForm.title().strip());
@@ -140,9 +140,9 @@ class ProfileSettingsController {
         if (!model.containsAttribute("creditForm")) {
             model.addAttribute("creditForm", CreditForm.empty());
         }
-        Profile profile = profiles.own(member.id());
-        model.addAttribute("handle", profile.getHandle());
-        model.addAttribute("avatarUrl", ProfileCard.of(profile, profiles.today()).avatarUrl());
+        ProfileCard card = profiles.ownCard(member.id());
+        model.addAttribute("handle", card.handle());
+        model.addAttribute("avatarUrl", card.avatarUrl());
         model.addAttribute("credits", profiles.ownCredits(member.id()));
         addChoices(model);
         return "profiles/edit";
