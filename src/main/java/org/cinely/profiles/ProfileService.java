@@ -332,6 +332,19 @@ public class ProfileService {
         events.publishEvent(new ProfileUpdated(member, profile.getHandle()));
     }
 
+    /** Demo seed only: the rest of a demo member's profile and their credits. */
+    @Transactional
+    void seedDemoDetails(MemberId member, ProfileForm details, List<CreditForm.Checked> demoCredits) {
+        Profile profile = own(member);
+        List<Craft> crafts = new ArrayList<>(profile.getCrafts());
+        profile.update(details, crafts, clock.instant());
+        for (CreditForm.Checked c : demoCredits) {
+            Credit credit = new Credit(member.value(), clock.instant());
+            apply(credit, c);
+            credits.save(credit);
+        }
+    }
+
     /** Records that the member was active now (the directory's "recently active" order). */
     @Transactional
     void touch(MemberId member) {
