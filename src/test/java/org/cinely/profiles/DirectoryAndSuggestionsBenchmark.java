@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * change the size and the number of measured runs.
  */
 @SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "cinely.data-dir=${bench.data-dir:target/benchmark-data}",
             "cinely.embedded-db.fresh=false",
