@@ -115,8 +115,7 @@ class ConnectionQueries {
     }
 
     private static PendingRequest toRequest(ConnectionRequestsRecord r) {
-        return new PendingRequest(
-                r.getId(), r.getRequesterId(), r.getRecipientId(), r.getNote(), r.getCreatedAt());
+        return new PendingRequest(r.getId(), r.getRequesterId(), r.getRecipientId(), r.getNote(), r.getCreatedAt());
     }
 
     // ------------------------------------------------------------------ the graph
@@ -252,9 +251,8 @@ class ConnectionQueries {
                 .on(theirs.MEMBER_ID.eq(mine.OTHER_ID))
                 .where(mine.MEMBER_ID.eq(member))
                 .and(theirs.OTHER_ID.ne(member))
-                .and(theirs.OTHER_ID.notIn(DSL.select(CONNECTIONS.OTHER_ID)
-                        .from(CONNECTIONS)
-                        .where(CONNECTIONS.MEMBER_ID.eq(member))))
+                .and(theirs.OTHER_ID.notIn(
+                        DSL.select(CONNECTIONS.OTHER_ID).from(CONNECTIONS).where(CONNECTIONS.MEMBER_ID.eq(member))))
                 .and(theirs.OTHER_ID.notIn(DSL.select(CONNECTION_REQUESTS.RECIPIENT_ID)
                         .from(CONNECTION_REQUESTS)
                         .where(CONNECTION_REQUESTS.REQUESTER_ID.eq(member))))

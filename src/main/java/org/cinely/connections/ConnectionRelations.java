@@ -46,7 +46,11 @@ class ConnectionRelations implements MemberRelations {
         }
         return queries.requestBetween(v, m)
                 .map(r -> new Relation(
-                        r.requesterId() == v ? State.REQUEST_SENT : State.REQUEST_RECEIVED, r.id(), count, sample, mutual))
+                        r.requesterId() == v ? State.REQUEST_SENT : State.REQUEST_RECEIVED,
+                        r.id(),
+                        count,
+                        sample,
+                        mutual))
                 .orElse(new Relation(State.NONE, null, count, sample, mutual));
     }
 

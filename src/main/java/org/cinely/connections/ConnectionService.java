@@ -95,8 +95,8 @@ class ConnectionService {
     private void connect(ConnectionQueries.PendingRequest request) {
         queries.deleteRequest(request.id());
         queries.connect(request.requesterId(), request.recipientId(), now());
-        events.publishEvent(new ConnectionAccepted(
-                MemberId.of(request.requesterId()), MemberId.of(request.recipientId())));
+        events.publishEvent(
+                new ConnectionAccepted(MemberId.of(request.requesterId()), MemberId.of(request.recipientId())));
     }
 
     /** Only the recipient accepts; returns the requester. */

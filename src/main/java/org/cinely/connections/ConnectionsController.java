@@ -68,8 +68,10 @@ class ConnectionsController {
 
     @GetMapping("/connections/requests")
     String showRequests(@AuthenticationPrincipal CurrentMember member, Model model) {
-        List<ConnectionQueries.PendingRequest> incoming = queries.incoming(member.id().value());
-        List<ConnectionQueries.PendingRequest> outgoing = queries.outgoing(member.id().value());
+        List<ConnectionQueries.PendingRequest> incoming =
+                queries.incoming(member.id().value());
+        List<ConnectionQueries.PendingRequest> outgoing =
+                queries.outgoing(member.id().value());
         List<MemberId> others = new ArrayList<>();
         incoming.forEach(r -> others.add(MemberId.of(r.requesterId())));
         outgoing.forEach(r -> others.add(MemberId.of(r.recipientId())));

@@ -57,7 +57,8 @@ class DemoConnections implements ApplicationRunner {
         for (int i = 0; i < n; i += 5) {
             long requester = ids.get((i + 12) % n);
             long recipient = ids.get(i);
-            if (!queries.connected(requester, recipient) && queries.requestBetween(requester, recipient).isEmpty()) {
+            if (!queries.connected(requester, recipient)
+                    && queries.requestBetween(requester, recipient).isEmpty()) {
                 queries.insertRequest(requester, recipient, "Hi! We should work together on the next one.", now);
             }
         }

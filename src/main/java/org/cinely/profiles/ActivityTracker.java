@@ -34,11 +34,13 @@ class ActivityTracker implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns("/css/**", "/js/**", "/img/**", "/vendor/**", "/members/*/avatar");
+        registry.addInterceptor(this)
+                .excludePathPatterns("/css/**", "/js/**", "/img/**", "/vendor/**", "/members/*/avatar");
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof CurrentMember member)) {
             return;

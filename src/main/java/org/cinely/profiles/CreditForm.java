@@ -16,7 +16,9 @@ record CreditForm(
         @NotBlank(message = "{credit.form.year.required}") String releaseYear,
         String productionType,
         String role,
-        @Size(max = 300, message = "{profile.form.link.too-long}") String workLink) {
+
+        @Size(max = 300, message = "{profile.form.link.too-long}")
+        String workLink) {
 
     static final int FIRST_FILM_YEAR = 1888;
     private static final Pattern WORK_PATH = Pattern.compile("^/works/(\\d{1,18})/?$");
@@ -45,7 +47,10 @@ record CreditForm(
                 errors.rejectValue("releaseYear", "typeMismatch.releaseYear");
             } else if (year < FIRST_FILM_YEAR || year > today.getYear() + 5) {
                 errors.rejectValue(
-                        "releaseYear", "credit.form.year.range", new Object[] {FIRST_FILM_YEAR, today.getYear() + 5}, null);
+                        "releaseYear",
+                        "credit.form.year.range",
+                        new Object[] {FIRST_FILM_YEAR, today.getYear() + 5},
+                        null);
             }
         }
         ProductionType type = null;

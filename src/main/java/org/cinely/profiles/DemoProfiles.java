@@ -103,7 +103,9 @@ class DemoProfiles implements ApplicationRunner {
                 bio,
                 member.crafts(),
                 availability,
-                "busy".equals(availability) ? profiles.today().plusWeeks(3 + index % 8).toString() : "",
+                "busy".equals(availability)
+                        ? profiles.today().plusWeeks(3 + index % 8).toString()
+                        : "",
                 index % 3 == 2 ? "" : Integer.toString(250 + (index * 37) % 900),
                 CURRENCIES[index % CURRENCIES.length],
                 "",

@@ -181,7 +181,8 @@ class DirectoryQueries {
     private static Condition availability(Availability wanted, LocalDate today) {
         Condition busyOver = PROFILES.AVAILABILITY.eq(Availability.BUSY.name()).and(PROFILES.BUSY_UNTIL.lt(today));
         return switch (wanted) {
-            case AVAILABLE -> PROFILES.AVAILABILITY.eq(Availability.AVAILABLE.name()).or(busyOver);
+            case AVAILABLE ->
+                PROFILES.AVAILABILITY.eq(Availability.AVAILABLE.name()).or(busyOver);
             case BUSY -> PROFILES.AVAILABILITY.eq(Availability.BUSY.name()).and(PROFILES.BUSY_UNTIL.ge(today));
             case NOT_LOOKING -> PROFILES.AVAILABILITY.eq(Availability.NOT_LOOKING.name());
         };
@@ -218,9 +219,8 @@ class DirectoryQueries {
         List<ProfileCard> cards = new ArrayList<>(rows.size());
         for (Record r : rows) {
             long id = r.get(PROFILES.MEMBER_ID);
-            Availability availability = r.get(PROFILES.AVAILABILITY) == null
-                    ? null
-                    : Availability.valueOf(r.get(PROFILES.AVAILABILITY));
+            Availability availability =
+                    r.get(PROFILES.AVAILABILITY) == null ? null : Availability.valueOf(r.get(PROFILES.AVAILABILITY));
             ProfileCard card = new ProfileCard(
                     id,
                     r.get(PROFILES.HANDLE),

@@ -19,9 +19,9 @@ public record DirectorySearch(String q, Craft craft, String location, Availabili
 
     /** InnoDB's default stop words and words shorter than its minimum token size never match. */
     private static final Set<String> STOP_WORDS = Set.of(
-            "a", "about", "an", "are", "as", "at", "be", "by", "com", "de", "en", "for", "from", "how", "i", "in",
-            "is", "it", "la", "of", "on", "or", "that", "the", "this", "to", "was", "what", "when", "where", "who",
-            "will", "with", "und", "www");
+            "a", "about", "an", "are", "as", "at", "be", "by", "com", "de", "en", "for", "from", "how", "i", "in", "is",
+            "it", "la", "of", "on", "or", "that", "the", "this", "to", "was", "what", "when", "where", "who", "will",
+            "with", "und", "www");
 
     public static DirectorySearch of(String q, String craft, String location, String availability, int page) {
         return new DirectorySearch(

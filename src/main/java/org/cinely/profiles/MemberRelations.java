@@ -17,8 +17,7 @@ public interface MemberRelations {
     Set<Long> blockersOf(MemberId viewer);
 
     /** The viewer's relation to a member shown on the profile page. */
-    record Relation(
-            State state, Long requestId, int connectionCount, List<MemberId> mutualSample, int mutualCount) {
+    record Relation(State state, Long requestId, int connectionCount, List<MemberId> mutualSample, int mutualCount) {
 
         public static Relation none(int connectionCount) {
             return new Relation(State.NONE, null, connectionCount, List.of(), 0);

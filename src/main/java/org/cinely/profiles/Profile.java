@@ -80,7 +80,8 @@ class Profile {
         this.crafts.clear();
         this.crafts.addAll(crafts);
         this.availability = form.availabilityValue().orElse(null);
-        this.busyUntil = this.availability == Availability.BUSY ? form.busyUntilValue().orElse(null) : null;
+        this.busyUntil =
+                this.availability == Availability.BUSY ? form.busyUntilValue().orElse(null) : null;
         this.dayRate = form.dayRateValue().orElse(null);
         this.dayRateCurrency = this.dayRate == null ? null : form.trimmed(form.currency());
         this.websiteUrl = form.trimmed(form.website());

@@ -10,20 +10,39 @@ import java.util.Optional;
  * never cut); the rest (crafts, links, rate, dates) by {@link ProfilePolicy}.
  */
 record ProfileForm(
-        @Size(max = 120, message = "{profile.form.headline.too-long}") String headline,
-        @Size(max = 80, message = "{profile.form.city.too-long}") String city,
-        @Size(max = 80, message = "{profile.form.country.too-long}") String country,
-        @Size(max = 2000, message = "{profile.form.bio.too-long}") String bio,
+        @Size(max = 120, message = "{profile.form.headline.too-long}")
+        String headline,
+
+        @Size(max = 80, message = "{profile.form.city.too-long}")
+        String city,
+
+        @Size(max = 80, message = "{profile.form.country.too-long}")
+        String country,
+
+        @Size(max = 2000, message = "{profile.form.bio.too-long}")
+        String bio,
+
         List<String> crafts,
         String availability,
         String busyUntil,
         String dayRate,
         String currency,
-        @Size(max = 300, message = "{profile.form.link.too-long}") String website,
-        @Size(max = 300, message = "{profile.form.link.too-long}") String imdb,
-        @Size(max = 300, message = "{profile.form.link.too-long}") String vimeo,
-        @Size(max = 300, message = "{profile.form.link.too-long}") String youtube,
-        @Size(max = 300, message = "{profile.form.link.too-long}") String instagram,
+
+        @Size(max = 300, message = "{profile.form.link.too-long}")
+        String website,
+
+        @Size(max = 300, message = "{profile.form.link.too-long}")
+        String imdb,
+
+        @Size(max = 300, message = "{profile.form.link.too-long}")
+        String vimeo,
+
+        @Size(max = 300, message = "{profile.form.link.too-long}")
+        String youtube,
+
+        @Size(max = 300, message = "{profile.form.link.too-long}")
+        String instagram,
+
         String visibility) {
 
     static ProfileForm of(Profile p) {

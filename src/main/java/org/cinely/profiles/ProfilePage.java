@@ -22,8 +22,7 @@ record ProfilePage(
 
     record Link(String labelKey, String href, String text) {}
 
-    record CreditView(
-            long id, String title, int year, ProductionType type, Craft role, Long workId) {
+    record CreditView(long id, String title, int year, ProductionType type, Craft role, Long workId) {
 
         static CreditView of(Credit credit) {
             return new CreditView(

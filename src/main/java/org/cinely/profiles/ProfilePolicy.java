@@ -50,7 +50,8 @@ final class ProfilePolicy {
                 && form.bio().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             errors.rejectValue("bio", "profile.form.control-characters");
         }
-        boolean availabilityGiven = form.availability() != null && !form.availability().isBlank();
+        boolean availabilityGiven =
+                form.availability() != null && !form.availability().isBlank();
         if (availabilityGiven && form.availabilityValue().isEmpty()) {
             errors.rejectValue("availability", "profile.form.availability.unknown");
         }

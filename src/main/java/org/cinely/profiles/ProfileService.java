@@ -160,14 +160,24 @@ public class ProfileService {
                         || relation.state() == MemberRelations.State.BLOCKED_VIEWER);
         if (limited) {
             return new ProfilePage(
-                    card.limited(), true, false, List.of(), null, null, List.of(), profile.getVisibility(), List.of(),
-                    relation, List.of());
+                    card.limited(),
+                    true,
+                    false,
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    profile.getVisibility(),
+                    List.of(),
+                    relation,
+                    List.of());
         }
         List<ProfilePage.CreditView> creditViews =
                 credits.findByMemberIdOrderByReleaseYearDescIdDesc(profile.getMemberId()).stream()
                         .map(ProfilePage.CreditView::of)
                         .toList();
-        List<ProfileCard> mutual = new ArrayList<>(cards(relation.mutualSample()).values());
+        List<ProfileCard> mutual =
+                new ArrayList<>(cards(relation.mutualSample()).values());
         return new ProfilePage(
                 card,
                 false,

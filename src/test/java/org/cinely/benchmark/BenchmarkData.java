@@ -33,22 +33,80 @@ public final class BenchmarkData {
     static final int CHUNK = 2_000;
 
     public static final String[] CRAFTS = {
-        "director", "producer", "writer", "cinematographer", "camera-operator", "first-ac", "second-ac", "gaffer",
-        "key-grip", "grip", "electrician", "production-designer", "art-director", "set-decorator", "costume-designer",
-        "hair-makeup", "sound-mixer", "boom-operator", "editor", "assistant-editor", "colorist", "vfx-artist",
-        "motion-designer", "composer", "sound-designer", "actor", "casting-director", "production-manager",
-        "assistant-director", "script-supervisor", "location-manager", "production-assistant", "other"
+        "director",
+        "producer",
+        "writer",
+        "cinematographer",
+        "camera-operator",
+        "first-ac",
+        "second-ac",
+        "gaffer",
+        "key-grip",
+        "grip",
+        "electrician",
+        "production-designer",
+        "art-director",
+        "set-decorator",
+        "costume-designer",
+        "hair-makeup",
+        "sound-mixer",
+        "boom-operator",
+        "editor",
+        "assistant-editor",
+        "colorist",
+        "vfx-artist",
+        "motion-designer",
+        "composer",
+        "sound-designer",
+        "actor",
+        "casting-director",
+        "production-manager",
+        "assistant-director",
+        "script-supervisor",
+        "location-manager",
+        "production-assistant",
+        "other"
     };
     public static final String[][] CITIES = {
-        {"Berlin", "Germany"}, {"Hamburg", "Germany"}, {"London", "United Kingdom"}, {"Manchester", "United Kingdom"},
-        {"Paris", "France"}, {"Lyon", "France"}, {"Madrid", "Spain"}, {"Barcelona", "Spain"}, {"Rome", "Italy"},
-        {"Milan", "Italy"}, {"Lisbon", "Portugal"}, {"Prague", "Czechia"}, {"Warsaw", "Poland"}, {"Vienna", "Austria"},
-        {"Stockholm", "Sweden"}, {"Copenhagen", "Denmark"}, {"Dublin", "Ireland"}, {"Amsterdam", "Netherlands"},
-        {"Brussels", "Belgium"}, {"Zagreb", "Croatia"}, {"Los Angeles", "United States"}, {"New York", "United States"},
-        {"Atlanta", "United States"}, {"Toronto", "Canada"}, {"Vancouver", "Canada"}, {"Mexico City", "Mexico"},
-        {"São Paulo", "Brazil"}, {"Buenos Aires", "Argentina"}, {"Lagos", "Nigeria"}, {"Accra", "Ghana"},
-        {"Cairo", "Egypt"}, {"Mumbai", "India"}, {"Seoul", "South Korea"}, {"Tokyo", "Japan"}, {"Sydney", "Australia"},
-        {"Cape Town", "South Africa"}, {"Tel Aviv", "Israel"}, {"Istanbul", "Turkey"}, {"Dakar", "Senegal"},
+        {"Berlin", "Germany"},
+        {"Hamburg", "Germany"},
+        {"London", "United Kingdom"},
+        {"Manchester", "United Kingdom"},
+        {"Paris", "France"},
+        {"Lyon", "France"},
+        {"Madrid", "Spain"},
+        {"Barcelona", "Spain"},
+        {"Rome", "Italy"},
+        {"Milan", "Italy"},
+        {"Lisbon", "Portugal"},
+        {"Prague", "Czechia"},
+        {"Warsaw", "Poland"},
+        {"Vienna", "Austria"},
+        {"Stockholm", "Sweden"},
+        {"Copenhagen", "Denmark"},
+        {"Dublin", "Ireland"},
+        {"Amsterdam", "Netherlands"},
+        {"Brussels", "Belgium"},
+        {"Zagreb", "Croatia"},
+        {"Los Angeles", "United States"},
+        {"New York", "United States"},
+        {"Atlanta", "United States"},
+        {"Toronto", "Canada"},
+        {"Vancouver", "Canada"},
+        {"Mexico City", "Mexico"},
+        {"São Paulo", "Brazil"},
+        {"Buenos Aires", "Argentina"},
+        {"Lagos", "Nigeria"},
+        {"Accra", "Ghana"},
+        {"Cairo", "Egypt"},
+        {"Mumbai", "India"},
+        {"Seoul", "South Korea"},
+        {"Tokyo", "Japan"},
+        {"Sydney", "Australia"},
+        {"Cape Town", "South Africa"},
+        {"Tel Aviv", "Israel"},
+        {"Istanbul", "Turkey"},
+        {"Dakar", "Senegal"},
         {"Taipei", "Taiwan"}
     };
     static final String[] FIRST = {
@@ -63,10 +121,46 @@ public final class BenchmarkData {
         "García", "Weber", "Watanabe"
     };
     public static final String[] WORDS = {
-        "night", "exteriors", "features", "commercials", "documentary", "drama", "thriller", "comedy", "period",
-        "anamorphic", "handheld", "steadicam", "lighting", "festival", "series", "music", "videos", "shorts", "horror",
-        "fantasy", "indie", "studio", "location", "budget", "union", "nonunion", "travel", "van", "crane", "dolly",
-        "drone", "underwater", "stunts", "animation", "archive", "vertical", "colour", "grading", "dialogue", "foley"
+        "night",
+        "exteriors",
+        "features",
+        "commercials",
+        "documentary",
+        "drama",
+        "thriller",
+        "comedy",
+        "period",
+        "anamorphic",
+        "handheld",
+        "steadicam",
+        "lighting",
+        "festival",
+        "series",
+        "music",
+        "videos",
+        "shorts",
+        "horror",
+        "fantasy",
+        "indie",
+        "studio",
+        "location",
+        "budget",
+        "union",
+        "nonunion",
+        "travel",
+        "van",
+        "crane",
+        "dolly",
+        "drone",
+        "underwater",
+        "stunts",
+        "animation",
+        "archive",
+        "vertical",
+        "colour",
+        "grading",
+        "dialogue",
+        "foley"
     };
     static final String[] TITLE_WORDS = {
         "Night", "Shift", "Harbour", "Lights", "Silent", "River", "Glass", "Summer", "Winter", "Echo", "Paper", "Moon",
@@ -119,8 +213,9 @@ public final class BenchmarkData {
         dsl.execute("CREATE FULLTEXT INDEX ft_profiles_text ON profiles (display_name, handle, headline, bio)");
         dsl.execute("ANALYZE TABLE profiles, profile_crafts, profile_credits, connections");
         log("full-text index and statistics: %,d ms", (System.nanoTime() - t) / 1_000_000);
-        log("generated %,d members and %,d connections in %,d s", memberCount, connectionCount,
-                (System.nanoTime() - started) / 1_000_000_000);
+        log(
+                "generated %,d members and %,d connections in %,d s",
+                memberCount, connectionCount, (System.nanoTime() - started) / 1_000_000_000);
     }
 
     private static void insertMembers(
@@ -130,14 +225,31 @@ public final class BenchmarkData {
         Table<Record> crafts = table(name("profile_crafts"));
         Table<Record> credits = table(name("profile_credits"));
         List<Field<?>> accountFields = fields(
-                "id", "email", "handle", "display_name", "password_hash", "role", "state", "email_verified_at",
+                "id",
+                "email",
+                "handle",
+                "display_name",
+                "password_hash",
+                "role",
+                "state",
+                "email_verified_at",
                 "created_at");
         List<Field<?>> profileFields = fields(
-                "member_id", "handle", "display_name", "headline", "location_city", "location_country", "bio",
-                "availability", "busy_until", "visibility", "updated_at", "last_active_at");
+                "member_id",
+                "handle",
+                "display_name",
+                "headline",
+                "location_city",
+                "location_country",
+                "bio",
+                "availability",
+                "busy_until",
+                "visibility",
+                "updated_at",
+                "last_active_at");
         List<Field<?>> craftFields = fields("member_id", "craft", "position");
-        List<Field<?>> creditFields = fields(
-                "member_id", "title", "title_key", "release_year", "production_type", "craft", "created_at");
+        List<Field<?>> creditFields =
+                fields("member_id", "title", "title_key", "release_year", "production_type", "craft", "created_at");
         String[] availabilities = {"AVAILABLE", "BUSY", "NOT_LOOKING", null};
         for (int start = 0; start < count; start += CHUNK) {
             int end = Math.min(count, start + CHUNK);

@@ -61,7 +61,8 @@ class ConnectJourneyBrowserTests extends BrowserTestSupport {
         clickText("Accept");
         waitForPath("/connections/requests");
         assertThat(text(".flash--success")).isEqualTo("You and Maya Okafor are now connected.");
-        assertThat(browser.findElements(By.cssSelector(".account-menu__toggle .badge"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".account-menu__toggle .badge")))
+                .isEmpty();
         open("/connections");
         assertThat(text(".connection-list .member-card__name")).isEqualTo("Maya Okafor");
         logOut();

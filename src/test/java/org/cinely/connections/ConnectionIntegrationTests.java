@@ -135,7 +135,9 @@ class ConnectionIntegrationTests {
                 .isEqualTo("Jonas Berg");
         assertThat(page(jonas, "/connections").select(".member-card__name").text())
                 .isEqualTo("Maya Okafor");
-        assertThat(page(jonas, "/members/" + maya.handle()).select(".status--ok").text())
+        assertThat(page(jonas, "/members/" + maya.handle())
+                        .select(".status--ok")
+                        .text())
                 .isEqualTo("Connected");
     }
 
@@ -205,7 +207,9 @@ class ConnectionIntegrationTests {
         Member a = members.create("Ana");
         Member b = members.create("Ben");
         members.connect(a, b);
-        mvc.perform(post("/connections/{handle}/remove", a.handle()).with(csrf()).with(user(b.principal())))
+        mvc.perform(post("/connections/{handle}/remove", a.handle())
+                        .with(csrf())
+                        .with(user(b.principal())))
                 .andExpect(redirectedUrl("/connections"));
         assertThat(connected(a, b)).isFalse();
     }

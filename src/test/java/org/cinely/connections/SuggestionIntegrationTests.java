@@ -144,6 +144,9 @@ class SuggestionIntegrationTests {
     }
 
     private void as(Member as, String path) throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path).with(csrf()).with(user(as.principal()))).andExpect(status().is3xxRedirection());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                        .with(csrf())
+                        .with(user(as.principal())))
+                .andExpect(status().is3xxRedirection());
     }
 }

@@ -109,7 +109,8 @@ class AvatarIntegrationTests {
     @Test
     void aPhotoIsCroppedResizedAndStoredWithoutItsMetadata() throws Exception {
         Member sam = members.create("Sam");
-        assertThat(flashKey(upload(sam, "me.jpg", "image/jpeg", jpegWithMetadata()))).isEqualTo("avatar.saved");
+        assertThat(flashKey(upload(sam, "me.jpg", "image/jpeg", jpegWithMetadata())))
+                .isEqualTo("avatar.saved");
 
         byte[] stored = avatarBytes(sam);
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("GPS 52.5200");
@@ -121,7 +122,8 @@ class AvatarIntegrationTests {
     @Test
     void pngIsAcceptedWhateverItsNameAndShownOnCards() throws Exception {
         Member sam = members.create("Sam");
-        assertThat(flashKey(upload(sam, "photo.txt", "text/plain", png(120, 90)))).isEqualTo("avatar.saved");
+        assertThat(flashKey(upload(sam, "photo.txt", "text/plain", png(120, 90))))
+                .isEqualTo("avatar.saved");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(avatarBytes(sam)));
         assertThat(image.getWidth()).isEqualTo(90); // never scaled up
         String directory = mvc.perform(get("/members?q=" + sam.handle().substring(2)))
@@ -156,7 +158,8 @@ class AvatarIntegrationTests {
         upload(sam, "me.png", "image/png", png(50, 50));
         data.jdbc().update("update profiles set visibility = 'MEMBERS' where member_id = ?", sam.id());
         mvc.perform(get("/members/{handle}/avatar", sam.handle())).andExpect(status().isNotFound());
-        mvc.perform(get("/members/{handle}/avatar", sam.handle()).with(user(members.create("M").principal())))
+        mvc.perform(get("/members/{handle}/avatar", sam.handle())
+                        .with(user(members.create("M").principal())))
                 .andExpect(status().isOk());
     }
 }

@@ -81,15 +81,29 @@ class DirectoryAndSuggestionsBenchmark {
 
         // Filtered: craft + location (+ availability every other run), newest activity first.
         IntConsumer filtered = i -> directory.search(
-                DirectorySearch.of(null, crafts[i % crafts.length], cities[i % cities.length][0],
-                        i % 2 == 0 ? "available" : null, 0),
-                false, Set.of(), today, PAGE);
+                DirectorySearch.of(
+                        null,
+                        crafts[i % crafts.length],
+                        cities[i % cities.length][0],
+                        i % 2 == 0 ? "available" : null,
+                        0),
+                false,
+                Set.of(),
+                today,
+                PAGE);
         IntConsumer filteredJpa = i -> naiveDirectory(null, crafts[i % crafts.length], cities[i % cities.length][0]);
         // Text: one or two words from bios and headlines, ranked by relevance.
         IntConsumer text = i -> directory.search(
-                DirectorySearch.of(words[i % words.length] + (i % 2 == 0 ? " " + words[(i * 7) % words.length] : ""),
-                        null, null, null, 0),
-                false, Set.of(), today, PAGE);
+                DirectorySearch.of(
+                        words[i % words.length] + (i % 2 == 0 ? " " + words[(i * 7) % words.length] : ""),
+                        null,
+                        null,
+                        null,
+                        0),
+                false,
+                Set.of(),
+                today,
+                PAGE);
         IntConsumer textJpa = i -> naiveDirectory(
                 words[i % words.length] + (i % 2 == 0 ? " " + words[(i * 7) % words.length] : ""), null, null);
         IntConsumer suggestions = i -> connections.suggestions(MemberId.of(first + i % BenchmarkData.HUBS), PAGE);
@@ -146,10 +160,15 @@ class DirectoryAndSuggestionsBenchmark {
             if (q != null) {
                 int n = 0;
                 for (String word : q.toLowerCase(Locale.ROOT).split(" ")) {
-                    where.append(" and (lower(p.displayName) like :w").append(n)
-                            .append(" or lower(p.handle) like :w").append(n)
-                            .append(" or lower(p.headline) like :w").append(n)
-                            .append(" or lower(p.bio) like :w").append(n).append(")");
+                    where.append(" and (lower(p.displayName) like :w")
+                            .append(n)
+                            .append(" or lower(p.handle) like :w")
+                            .append(n)
+                            .append(" or lower(p.headline) like :w")
+                            .append(n)
+                            .append(" or lower(p.bio) like :w")
+                            .append(n)
+                            .append(")");
                     params.put("w" + n++, "%" + word + "%");
                 }
             }
@@ -162,7 +181,8 @@ class DirectoryAndSuggestionsBenchmark {
                 params.put("loc", location + "%");
             }
             var count = em.createQuery("select count(p) from Profile p" + where, Long.class);
-            var select = em.createQuery("select p from Profile p" + where + " order by p.lastActiveAt desc", Profile.class);
+            var select =
+                    em.createQuery("select p from Profile p" + where + " order by p.lastActiveAt desc", Profile.class);
             params.forEach((k, v) -> {
                 count.setParameter(k, v);
                 select.setParameter(k, v);
@@ -202,7 +222,8 @@ class DirectoryAndSuggestionsBenchmark {
                     "select blocked_id from member_blocks where blocker_id = ?1",
                     "select blocker_id from member_blocks where blocked_id = ?1",
                     "select dismissed_id from suggestion_dismissals where member_id = ?1")) {
-                for (Object id : em.createNativeQuery(sql).setParameter(1, member).getResultList()) {
+                for (Object id :
+                        em.createNativeQuery(sql).setParameter(1, member).getResultList()) {
                     excluded.add(((Number) id).longValue());
                 }
             }

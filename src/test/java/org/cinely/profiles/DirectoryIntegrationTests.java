@@ -64,7 +64,11 @@ class DirectoryIntegrationTests {
         members.describe(gaffer, "Gaffer " + word + " night exteriors", "Berlin", "Germany", "gaffer");
         Member editor = members.create("Lucía Ferrante");
         members.describe(editor, "Editor", "Madrid", "Spain", "editor");
-        data.jdbc().update("update profiles set bio = ? where member_id = ?", "Cuts " + word + " documentaries", editor.id());
+        data.jdbc()
+                .update(
+                        "update profiles set bio = ? where member_id = ?",
+                        "Cuts " + word + " documentaries",
+                        editor.id());
 
         assertThat(names("?q=" + word)).containsExactlyInAnyOrder("Sam Whitfield", "Lucía Ferrante");
         assertThat(names("?q=" + word + "+night")).containsExactly("Sam Whitfield");
@@ -87,7 +91,8 @@ class DirectoryIntegrationTests {
                         londonGaffer.id()); // busy until a day long gone: available again
 
         assertThat(names("?q=" + word + "&craft=gaffer&location=Berlin")).containsExactly("Berlin Gaffer");
-        assertThat(names("?q=" + word + "&location=germany")).containsExactlyInAnyOrder("Berlin Gaffer", "Berlin Editor");
+        assertThat(names("?q=" + word + "&location=germany"))
+                .containsExactlyInAnyOrder("Berlin Gaffer", "Berlin Editor");
         assertThat(names("?q=" + word + "&availability=available"))
                 .containsExactlyInAnyOrder("Berlin Gaffer", "London Gaffer");
         assertThat(names("?q=" + word + "&craft=nonsense")).hasSize(3);
@@ -124,10 +129,8 @@ class DirectoryIntegrationTests {
 
     @Test
     void emptyResultsSayWhatToDo() throws Exception {
-        Document page = Jsoup.parse(mvc.perform(get("/members?q=" + word))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        Document page = Jsoup.parse(
+                mvc.perform(get("/members?q=" + word)).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".empty-state h2").text()).isEqualTo("No members match");
         assertThat(page.select(".empty-state a").attr("href")).isEqualTo("/members");
     }

@@ -14,7 +14,8 @@ class DirectorySearchTests {
 
     @Test
     void booleanOperatorsAndShortOrStopWordsAreDropped() {
-        assertThat(DirectorySearch.of("+a -the \"(dp)\" ~night* @2", null, null, null, 0).booleanQuery())
+        assertThat(DirectorySearch.of("+a -the \"(dp)\" ~night* @2", null, null, null, 0)
+                        .booleanQuery())
                 .contains("+night*");
         assertThat(DirectorySearch.of("DP", null, null, null, 0).booleanQuery()).isEmpty();
     }
@@ -34,12 +35,14 @@ class DirectorySearchTests {
     void linksAreShareableAndKeepEveryFilter() {
         DirectorySearch search = DirectorySearch.of("night shoot", "gaffer", "São Paulo", "available", 0);
         assertThat(search.link(2))
-                .isEqualTo("/members?q=night%20shoot&craft=gaffer&location=S%C3%A3o%20Paulo&availability=available&page=2");
+                .isEqualTo(
+                        "/members?q=night%20shoot&craft=gaffer&location=S%C3%A3o%20Paulo&availability=available&page=2");
         assertThat(DirectorySearch.of(null, "gaffer", null, null, 3).link(0)).isEqualTo("/members?craft=gaffer");
     }
 
     @Test
     void overLongSearchesAreCutToASaneLength() {
-        assertThat(DirectorySearch.of("x".repeat(1000), null, null, null, 0).q()).hasSize(100);
+        assertThat(DirectorySearch.of("x".repeat(1000), null, null, null, 0).q())
+                .hasSize(100);
     }
 }

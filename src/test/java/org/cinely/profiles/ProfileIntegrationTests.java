@@ -141,7 +141,8 @@ class ProfileIntegrationTests {
         assertThat(form.select("#dayRate-error").text()).isEqualTo("Enter the day rate as a whole number, e.g. 450.");
         // What was typed is kept, so the member can fix it.
         assertThat(form.select("#website").attr("value")).isEqualTo("javascript:alert(1)");
-        assertThat(data.jdbc().queryForObject("select headline from profiles where member_id = ?", String.class, sam.id()))
+        assertThat(data.jdbc()
+                        .queryForObject("select headline from profiles where member_id = ?", String.class, sam.id()))
                 .isNull();
     }
 
@@ -160,7 +161,9 @@ class ProfileIntegrationTests {
     @Test
     void whatMembersTypeIsShownEscapedEverywhere() throws Exception {
         Member evil = members.create(XSS);
-        mvc.perform(profileForm(evil).with(set("headline", XSS)).with(set("bio", XSS + " https://x.example/\"onmouseover=alert(1)")))
+        mvc.perform(profileForm(evil)
+                        .with(set("headline", XSS))
+                        .with(set("bio", XSS + " https://x.example/\"onmouseover=alert(1)")))
                 .andExpect(status().is3xxRedirection());
         Member viewer = members.create("Viewer");
         members.connect(evil, viewer);
@@ -173,11 +176,13 @@ class ProfileIntegrationTests {
                     .getContentAsString();
             assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x");
             Document page = Jsoup.parse(html);
-            assertThat(page.select("main script, main img[onerror], main [onmouseover]")).isEmpty();
+            assertThat(page.select("main script, main img[onerror], main [onmouseover]"))
+                    .isEmpty();
         }
         Document profile = page("/members/" + evil.handle(), viewer);
         assertThat(profile.title()).startsWith(XSS);
-        assertThat(profile.select(".bio a").eachAttr("href")).allMatch(h -> h.startsWith("https://") && !h.contains("\""));
+        assertThat(profile.select(".bio a").eachAttr("href"))
+                .allMatch(h -> h.startsWith("https://") && !h.contains("\""));
     }
 
     @Test
@@ -201,7 +206,9 @@ class ProfileIntegrationTests {
                 .doesNotContain("Night exteriors")
                 .doesNotContain("The Night Shift")
                 .doesNotContain("650");
-        assertThat(page("/members?location=Berlin", null).select(".member-card__name").eachText())
+        assertThat(page("/members?location=Berlin", null)
+                        .select(".member-card__name")
+                        .eachText())
                 .doesNotContain("Sam Whitfield");
 
         Document member = page("/members/" + sam.handle(), members.create("Member"));
@@ -238,8 +245,11 @@ class ProfileIntegrationTests {
         assertThat(profile.select(".credit__title a").attr("href")).isEqualTo("/works/42");
         assertThat(profile.select(".credit__meta").first().text()).isEqualTo("Director · Documentary");
 
-        mvc.perform(post("/settings/profile/credits/{id}/delete", id).with(csrf()).with(user(sam.principal())));
-        assertThat(page("/members/" + sam.handle(), null).select(".credit__title").eachText())
+        mvc.perform(
+                post("/settings/profile/credits/{id}/delete", id).with(csrf()).with(user(sam.principal())));
+        assertThat(page("/members/" + sam.handle(), null)
+                        .select(".credit__title")
+                        .eachText())
                 .containsExactly("Newest Short", "Middle Series");
     }
 
@@ -257,11 +267,14 @@ class ProfileIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("creditForm", "title", "Size"))
                 .andExpect(model().attributeHasFieldErrorCode("creditForm", "releaseYear", "credit.form.year.range"))
-                .andExpect(model().attributeHasFieldErrorCode("creditForm", "productionType", "credit.form.type.required"))
+                .andExpect(
+                        model().attributeHasFieldErrorCode("creditForm", "productionType", "credit.form.type.required"))
                 .andExpect(model().attributeHasFieldErrorCode("creditForm", "role", "credit.form.role.required"))
                 .andExpect(
                         model().attributeHasFieldErrorCode("creditForm", "workLink", "credit.form.work-link.invalid"));
-        assertThat(data.jdbc().queryForObject("select count(*) from profile_credits where member_id = ?", Integer.class, sam.id()))
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select count(*) from profile_credits where member_id = ?", Integer.class, sam.id()))
                 .isZero();
     }
 
@@ -283,7 +296,9 @@ class ProfileIntegrationTests {
                         .param("productionType", "FEATURE")
                         .param("role", "gaffer"))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/settings/profile/credits/{id}/delete", id).with(csrf()).with(user(mallory.principal())))
+        mvc.perform(post("/settings/profile/credits/{id}/delete", id)
+                        .with(csrf())
+                        .with(user(mallory.principal())))
                 .andExpect(status().isNotFound());
         assertThat(data.jdbc().queryForObject("select title from profile_credits where id = ?", String.class, id))
                 .isEqualTo("Mine");
@@ -293,11 +308,15 @@ class ProfileIntegrationTests {
     void profileFormIgnoresAMemberIdSmuggledIntoIt() throws Exception {
         Member victim = members.create("Victim");
         Member mallory = members.create("Mallory");
-        mvc.perform(profileForm(mallory).param("memberId", Long.toString(victim.id())).with(set("handle", victim.handle())))
+        mvc.perform(profileForm(mallory)
+                        .param("memberId", Long.toString(victim.id()))
+                        .with(set("handle", victim.handle())))
                 .andExpect(status().is3xxRedirection());
-        assertThat(data.jdbc().queryForObject("select headline from profiles where member_id = ?", String.class, victim.id()))
+        assertThat(data.jdbc()
+                        .queryForObject("select headline from profiles where member_id = ?", String.class, victim.id()))
                 .isNull();
-        assertThat(data.jdbc().queryForObject("select handle from profiles where member_id = ?", String.class, mallory.id()))
+        assertThat(data.jdbc()
+                        .queryForObject("select handle from profiles where member_id = ?", String.class, mallory.id()))
                 .isEqualTo(mallory.handle());
     }
 
@@ -307,7 +326,8 @@ class ProfileIntegrationTests {
         mvc.perform(get("/settings/profile")).andExpect(status().is3xxRedirection());
         mvc.perform(post("/settings/profile").with(user(sam.principal())).param("headline", "no token"))
                 .andExpect(status().isForbidden());
-        assertThat(data.jdbc().queryForObject("select headline from profiles where member_id = ?", String.class, sam.id()))
+        assertThat(data.jdbc()
+                        .queryForObject("select headline from profiles where member_id = ?", String.class, sam.id()))
                 .isNull();
     }
 
@@ -317,7 +337,8 @@ class ProfileIntegrationTests {
         mvc.perform(profileForm(sam));
         Document form = page("/settings/profile", sam);
         assertThat(form.select("#headline").attr("value")).isEqualTo("Gaffer, 15 years on set");
-        assertThat(form.select("input[name=crafts][checked]").eachAttr("value")).containsExactly("gaffer", "electrician");
+        assertThat(form.select("input[name=crafts][checked]").eachAttr("value"))
+                .containsExactly("gaffer", "electrician");
         assertThat(form.select("#currency option[selected]").attr("value")).isEqualTo("EUR");
     }
 

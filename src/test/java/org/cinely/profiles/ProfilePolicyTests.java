@@ -14,8 +14,21 @@ class ProfilePolicyTests {
 
     static ProfileForm form(List<String> crafts, String availability, String busyUntil, String rate, String currency) {
         return new ProfileForm(
-                "Gaffer", "Berlin", "Germany", "bio", crafts, availability, busyUntil, rate, currency, "", "", "", "",
-                "", "PUBLIC");
+                "Gaffer",
+                "Berlin",
+                "Germany",
+                "bio",
+                crafts,
+                availability,
+                busyUntil,
+                rate,
+                currency,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "PUBLIC");
     }
 
     static Errors check(ProfileForm form) {
@@ -34,37 +47,59 @@ class ProfilePolicyTests {
 
     @Test
     void busyNeedsAFutureDateWithinThreeYears() {
-        assertThat(check(form(List.of("gaffer"), "busy", "", null, null)).getFieldError("busyUntil").getCode())
+        assertThat(check(form(List.of("gaffer"), "busy", "", null, null))
+                        .getFieldError("busyUntil")
+                        .getCode())
                 .isEqualTo("profile.form.busy-until.required");
-        assertThat(check(form(List.of("gaffer"), "busy", "2026-11-25", null, null)).getFieldError("busyUntil").getCode())
+        assertThat(check(form(List.of("gaffer"), "busy", "2026-11-25", null, null))
+                        .getFieldError("busyUntil")
+                        .getCode())
                 .isEqualTo("profile.form.busy-until.past");
-        assertThat(check(form(List.of("gaffer"), "busy", "2030-01-01", null, null)).getFieldError("busyUntil").getCode())
+        assertThat(check(form(List.of("gaffer"), "busy", "2030-01-01", null, null))
+                        .getFieldError("busyUntil")
+                        .getCode())
                 .isEqualTo("profile.form.busy-until.too-far");
-        assertThat(check(form(List.of("gaffer"), "busy", "next week", null, null)).getFieldError("busyUntil").getCode())
+        assertThat(check(form(List.of("gaffer"), "busy", "next week", null, null))
+                        .getFieldError("busyUntil")
+                        .getCode())
                 .isEqualTo("typeMismatch.busyUntil");
     }
 
     @Test
     void aDayRateNeedsAWholeNumberAndAKnownCurrency() {
-        assertThat(check(form(List.of("gaffer"), "", null, "450.50", "EUR")).getFieldError("dayRate").getCode())
+        assertThat(check(form(List.of("gaffer"), "", null, "450.50", "EUR"))
+                        .getFieldError("dayRate")
+                        .getCode())
                 .isEqualTo("typeMismatch.dayRate");
-        assertThat(check(form(List.of("gaffer"), "", null, "0", "EUR")).getFieldError("dayRate").getCode())
+        assertThat(check(form(List.of("gaffer"), "", null, "0", "EUR"))
+                        .getFieldError("dayRate")
+                        .getCode())
                 .isEqualTo("profile.form.day-rate.range");
-        assertThat(check(form(List.of("gaffer"), "", null, "450", "")).getFieldError("currency").getCode())
+        assertThat(check(form(List.of("gaffer"), "", null, "450", ""))
+                        .getFieldError("currency")
+                        .getCode())
                 .isEqualTo("profile.form.currency.required");
-        assertThat(check(form(List.of("gaffer"), "", null, "450", "XYZ")).getFieldError("currency").getCode())
+        assertThat(check(form(List.of("gaffer"), "", null, "450", "XYZ"))
+                        .getFieldError("currency")
+                        .getCode())
                 .isEqualTo("profile.form.currency.unknown");
     }
 
     @Test
     void craftsAreRequiredKnownAndLimited() {
-        assertThat(check(form(List.of(), "", null, null, null)).getFieldError("crafts").getCode())
+        assertThat(check(form(List.of(), "", null, null, null))
+                        .getFieldError("crafts")
+                        .getCode())
                 .isEqualTo("profile.form.crafts.required");
-        assertThat(check(form(List.of("wizard"), "", null, null, null)).getFieldError("crafts").getCode())
+        assertThat(check(form(List.of("wizard"), "", null, null, null))
+                        .getFieldError("crafts")
+                        .getCode())
                 .isEqualTo("profile.form.crafts.unknown");
-        List<String> nine = List.of(
-                "director", "producer", "writer", "gaffer", "grip", "editor", "colorist", "actor", "composer");
-        assertThat(check(form(nine, "", null, null, null)).getFieldError("crafts").getCode())
+        List<String> nine =
+                List.of("director", "producer", "writer", "gaffer", "grip", "editor", "colorist", "actor", "composer");
+        assertThat(check(form(nine, "", null, null, null))
+                        .getFieldError("crafts")
+                        .getCode())
                 .isEqualTo("profile.form.crafts.too-many");
     }
 }
