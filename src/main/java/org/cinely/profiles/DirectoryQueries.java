@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class DirectoryQueries {
 
+    /** Results are counted up to this many; beyond, the page says "1,000+". */
+    static final int MAX_COUNT = 1_000;
+
     private final DSLContext dsl;
 
     DirectoryQueries(DSLContext dsl) {
@@ -60,7 +63,14 @@ class DirectoryQueries {
                     PROFILES.HEADLINE,
                     PROFILES.BIO,
                     DSL.val(booleanQuery.get()));
-            where = where.and(DSL.condition("{0} > 0", relevance));
+            // MATCH itself as the condition (not "MATCH(...) > 0"), so the full-text index drives it.
+            where = where.and(DSL.condition(
+                    "MATCH({0}, {1}, {2}, {3}) AGAINST ({4} IN BOOLEAN MODE)",
+                    PROFILES.DISPLAY_NAME,
+                    PROFILES.HANDLE,
+                    PROFILES.HEADLINE,
+                    PROFILES.BIO,
+                    DSL.val(booleanQuery.get())));
         } else if (search.q() != null) {
             // Only short words (such as "DP" or "AD"): the index has none, so look at names and
             // headlines directly. Rare, and still bounded by the other filters and the page.
@@ -90,7 +100,9 @@ class DirectoryQueries {
             where = where.and(PROFILES.MEMBER_ID.notIn(hidden));
         }
 
-        int total = dsl.fetchCount(PROFILES, where);
+        // Counting stops at MAX_COUNT ("1,000+ members"): an exact count of a broad search would
+        // read every match, which costs more than the page itself.
+        int total = dsl.fetchCount(dsl.selectOne().from(PROFILES).where(where).limit(MAX_COUNT + 1));
         List<SortField<?>> order = new ArrayList<>();
         if (relevance != null) {
             order.add(relevance.desc());

@@ -114,7 +114,7 @@ public final class BenchmarkData {
         "Omar", "Grace", "Léo", "Nina", "Kwame", "Isabel", "Finn", "Yara", "Ahmed", "Julia", "Chris", "Mei", "Rafael",
         "Anna", "Lars", "Zoe", "Ivan", "Amara", "Oliver", "Sara", "Mateo", "Laura", "Kenji"
     };
-    static final String[] LAST = {
+    public static final String[] LAST = {
         "Okafor", "Berg", "Ferrante", "Whitfield", "Tanaka", "Carter", "Nair", "Novák", "Rossi", "Lee", "Lindqvist",
         "Ramírez", "Schmidt", "Haddad", "Kim", "Martin", "Petrova", "Mensah", "Costa", "O'Connor", "Silva", "Karim",
         "Nowak", "Taylor", "Chen", "Dias", "Kowalski", "Jensen", "Adams", "Horvat", "Diallo", "Brown", "Cohen",
