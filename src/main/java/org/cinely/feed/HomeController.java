@@ -1,6 +1,7 @@
 package org.cinely.feed;
 
 import java.util.Optional;
+import org.cinely.connections.ConnectionsApi;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.profiles.ProfileService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -8,19 +9,27 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: a welcome for visitors, the feed for members. */
+/** The home page: a welcome for visitors, the feed for members (with "people you may know"). */
 @Controller
 class HomeController {
 
-    private final ProfileService profiles;
+    static final int SIDEBAR_SUGGESTIONS = 5;
 
-    HomeController(ProfileService profiles) {
+    private final ProfileService profiles;
+    private final ConnectionsApi connections;
+
+    HomeController(ProfileService profiles, ConnectionsApi connections) {
         this.profiles = profiles;
+        this.connections = connections;
     }
 
     @GetMapping("/")
     String showHome(@AuthenticationPrincipal CurrentMember member, Model model) {
         model.addAttribute("newMembers", profiles.newest(Optional.empty(), 0, 8).getContent());
-        return member == null ? "feed/welcome" : "feed/home";
+        if (member == null) {
+            return "feed/welcome";
+        }
+        model.addAttribute("suggestions", connections.suggestions(member.id(), SIDEBAR_SUGGESTIONS));
+        return "feed/home";
     }
 }

@@ -1,14 +1,21 @@
 package org.cinely.profiles;
 
-import java.util.Optional;
+import java.time.Duration;
+import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
+import org.cinely.platform.security.CurrentMember;
+import org.springframework.data.domain.Page;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The member directory and profile pages. */
+/** The member directory, profile pages and avatars. */
 @Controller
 class DirectoryController {
 
@@ -22,19 +29,43 @@ class DirectoryController {
 
     @GetMapping("/members")
     String showDirectory(
-            @RequestParam(required = false) String craft, @RequestParam(defaultValue = "0") int page, Model model) {
-        Optional<Craft> selected = Craft.fromSlug(craft);
+            @AuthenticationPrincipal CurrentMember member,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String craft,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) String availability,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        DirectorySearch search = DirectorySearch.of(q, craft, location, availability, page);
+        Page<ProfileCard> members = profiles.search(search, member == null ? null : member.id(), PAGE_SIZE);
+        model.addAttribute("search", search);
         model.addAttribute("crafts", Craft.values());
-        model.addAttribute("selectedCraft", selected.orElse(null));
-        model.addAttribute("members", profiles.newest(selected, page, PAGE_SIZE));
+        model.addAttribute("availabilities", Availability.values());
+        model.addAttribute("members", members);
         return "profiles/directory";
     }
 
     @GetMapping("/members/{handle}")
-    String showProfile(@PathVariable String handle, Model model) {
-        ProfileCard profile =
-                profiles.findByHandle(handle).orElseThrow(() -> new NotFoundException("member " + handle));
-        model.addAttribute("profile", profile);
+    String showProfile(@AuthenticationPrincipal CurrentMember member, @PathVariable String handle, Model model) {
+        MemberId viewer = member == null ? null : member.id();
+        model.addAttribute("page", profiles.page(handle, viewer));
         return "profiles/profile";
+    }
+
+    /**
+     * The avatar image. Its URL carries a version, so it may be cached for long; members-only
+     * profiles' avatars are cached privately only.
+     */
+    @GetMapping("/members/{handle}/avatar")
+    ResponseEntity<byte[]> showAvatar(@AuthenticationPrincipal CurrentMember member, @PathVariable String handle) {
+        var avatar = profiles.avatar(handle, member == null ? null : member.id())
+                .orElseThrow(() -> new NotFoundException("avatar of " + handle));
+        CacheControl cache = CacheControl.maxAge(Duration.ofDays(365));
+        cache = profiles.isPublic(handle) && member == null ? cache.cachePublic() : cache.cachePrivate();
+        return ResponseEntity.ok()
+                .cacheControl(cache.immutable())
+                .contentType(MediaType.parseMediaType(avatar.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(avatar.bytes());
     }
 }

@@ -7,11 +7,14 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.BatchSize;
@@ -30,6 +33,25 @@ class Profile {
     private String locationCity;
     private String locationCountry;
     private Instant updatedAt;
+    private String bio;
+
+    @Enumerated(EnumType.STRING)
+    private Availability availability;
+
+    private LocalDate busyUntil;
+    private Integer dayRate;
+    private String dayRateCurrency;
+    private String websiteUrl;
+    private String imdbUrl;
+    private String vimeoUrl;
+    private String youtubeUrl;
+    private String instagramUrl;
+
+    @Enumerated(EnumType.STRING)
+    private Visibility visibility = Visibility.PUBLIC;
+
+    private Long avatarVersion;
+    private Instant lastActiveAt;
 
     @ElementCollection
     @BatchSize(size = 100)
@@ -45,6 +67,35 @@ class Profile {
         this.memberId = memberId;
         this.handle = handle;
         this.displayName = displayName;
+        this.updatedAt = now;
+        this.lastActiveAt = now;
+    }
+
+    /** Everything the member edits on /settings/profile, already validated. */
+    void update(ProfileForm form, List<Craft> crafts, Instant now) {
+        this.headline = form.trimmed(form.headline());
+        this.locationCity = form.trimmed(form.city());
+        this.locationCountry = form.trimmed(form.country());
+        this.bio = form.trimmedBio();
+        this.crafts.clear();
+        this.crafts.addAll(crafts);
+        this.availability = form.availabilityValue().orElse(null);
+        this.busyUntil =
+                this.availability == Availability.BUSY ? form.busyUntilValue().orElse(null) : null;
+        this.dayRate = form.dayRateValue().orElse(null);
+        this.dayRateCurrency = this.dayRate == null ? null : form.trimmed(form.currency());
+        this.websiteUrl = form.trimmed(form.website());
+        this.imdbUrl = form.trimmed(form.imdb());
+        this.vimeoUrl = form.trimmed(form.vimeo());
+        this.youtubeUrl = form.trimmed(form.youtube());
+        this.instagramUrl = form.trimmed(form.instagram());
+        this.visibility = "MEMBERS".equals(form.visibility()) ? Visibility.MEMBERS : Visibility.PUBLIC;
+        this.updatedAt = now;
+        this.lastActiveAt = now;
+    }
+
+    void changeAvatar(Long version, Instant now) {
+        this.avatarVersion = version;
         this.updatedAt = now;
     }
 
@@ -83,6 +134,58 @@ class Profile {
 
     List<Craft> getCrafts() {
         return crafts;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    String getBio() {
+        return bio;
+    }
+
+    Availability getAvailability() {
+        return availability;
+    }
+
+    LocalDate getBusyUntil() {
+        return busyUntil;
+    }
+
+    Integer getDayRate() {
+        return dayRate;
+    }
+
+    String getDayRateCurrency() {
+        return dayRateCurrency;
+    }
+
+    String getWebsiteUrl() {
+        return websiteUrl;
+    }
+
+    String getImdbUrl() {
+        return imdbUrl;
+    }
+
+    String getVimeoUrl() {
+        return vimeoUrl;
+    }
+
+    String getYoutubeUrl() {
+        return youtubeUrl;
+    }
+
+    String getInstagramUrl() {
+        return instagramUrl;
+    }
+
+    Visibility getVisibility() {
+        return visibility;
+    }
+
+    Long getAvatarVersion() {
+        return avatarVersion;
     }
 
     /** Crafts are stored by slug, the same word URLs use. */

@@ -1,25 +1,70 @@
 package org.cinely.profiles;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.cinely.accounts.MemberSignedUp;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
-/** Creates profiles for new members and reads them for the directory and profile pages. */
+/**
+ * The profiles module's facade: creates profiles for new members, reads cards and profile pages,
+ * and applies a member's own edits (every write is keyed by the signed-in member's id, never by an
+ * id from the request).
+ */
 @Service
 public class ProfileService {
 
+    private static final MemberRelations NO_RELATIONS = new MemberRelations() {
+        @Override
+        public Relation between(MemberId viewer, MemberId member) {
+            return Relation.none(0);
+        }
+
+        @Override
+        public Set<Long> blockersOf(MemberId viewer) {
+            return Set.of();
+        }
+    };
+
     private final ProfileRepository profiles;
+    private final CreditRepository credits;
+    private final DirectoryQueries queries;
+    private final AvatarStore avatars;
+    private final ObjectProvider<MemberRelations> relations;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProfileService(ProfileRepository profiles, Clock clock) {
+    ProfileService(
+            ProfileRepository profiles,
+            CreditRepository credits,
+            DirectoryQueries queries,
+            AvatarStore avatars,
+            ObjectProvider<MemberRelations> relations,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.profiles = profiles;
+        this.credits = credits;
+        this.queries = queries;
+        this.avatars = avatars;
+        this.relations = relations;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -47,16 +92,276 @@ public class ProfileService {
         ensureProfile(memberId, handle, displayName).describe(headline, city, country, crafts, clock.instant());
     }
 
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private MemberRelations relations() {
+        return relations.getIfAvailable(() -> NO_RELATIONS);
+    }
+
+    // ---------------------------------------------------------------- reads for other modules
+
     @Transactional(readOnly = true)
     public Optional<ProfileCard> findByHandle(String handle) {
-        return profiles.findByHandle(handle).map(ProfileCard::of);
+        return profiles.findByHandle(handle).map(p -> ProfileCard.of(p, today()));
     }
 
     @Transactional(readOnly = true)
+    public Optional<MemberId> memberIdOf(String handle) {
+        return profiles.findByHandle(handle).map(p -> MemberId.of(p.getMemberId()));
+    }
+
+    /** The newest members, as an anonymous visitor may see them. */
+    @Transactional(readOnly = true)
     public Page<ProfileCard> newest(Optional<Craft> craft, int page, int size) {
-        PageRequest request = PageRequest.of(Math.max(0, page), size);
-        Page<Profile> found =
-                craft.isPresent() ? profiles.findNewestWithCraft(craft.get(), request) : profiles.findNewest(request);
-        return found.map(ProfileCard::of);
+        DirectorySearch search = new DirectorySearch(null, craft.orElse(null), null, null, Math.max(0, page));
+        return queries.search(search, true, Set.of(), today(), size);
+    }
+
+    /** Cards of several members in one go, keyed by member. */
+    @Transactional(readOnly = true)
+    public Map<MemberId, ProfileCard> cards(Collection<MemberId> members) {
+        Map<MemberId, ProfileCard> cards = new LinkedHashMap<>();
+        queries.cards(members.stream().map(MemberId::value).toList(), today())
+                .forEach((id, card) -> cards.put(MemberId.of(id), card));
+        return cards;
+    }
+
+    /** A page of the given members (such as one's connections) matching words, by name. */
+    @Transactional(readOnly = true)
+    public Page<ProfileCard> among(Collection<MemberId> members, String q, int page, int size) {
+        return queries.among(members.stream().map(MemberId::value).toList(), q, Math.max(0, page), size, today());
+    }
+
+    /** Members who share a credit (same production and year) with this one, and how many. */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> creditPartners(MemberId member, int limit) {
+        return queries.creditPartners(member.value(), limit);
+    }
+
+    // ---------------------------------------------------------------- directory and profile page
+
+    @Transactional(readOnly = true)
+    Page<ProfileCard> search(DirectorySearch search, MemberId viewer, int pageSize) {
+        Set<Long> hidden = viewer == null ? Set.of() : relations().blockersOf(viewer);
+        return queries.search(search, viewer == null, hidden, today(), pageSize);
+    }
+
+    @Transactional(readOnly = true)
+    ProfilePage page(String handle, MemberId viewer) {
+        Profile profile = profiles.findByHandle(handle).orElseThrow(() -> new NotFoundException("member " + handle));
+        MemberId owner = MemberId.of(profile.getMemberId());
+        ProfileCard card = ProfileCard.of(profile, today());
+        MemberRelations.Relation relation = relations().between(viewer, owner);
+        boolean isOwner = viewer != null && viewer.equals(owner);
+        boolean limited = !isOwner
+                && ((viewer == null && profile.getVisibility() == Visibility.MEMBERS)
+                        || relation.state() == MemberRelations.State.BLOCKED_VIEWER);
+        if (limited) {
+            return new ProfilePage(
+                    card.limited(),
+                    true,
+                    false,
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    profile.getVisibility(),
+                    List.of(),
+                    relation,
+                    List.of());
+        }
+        List<ProfilePage.CreditView> creditViews =
+                credits.findByMemberIdOrderByReleaseYearDescIdDesc(profile.getMemberId()).stream()
+                        .map(ProfilePage.CreditView::of)
+                        .toList();
+        List<ProfileCard> mutual =
+                new ArrayList<>(cards(relation.mutualSample()).values());
+        return new ProfilePage(
+                card,
+                false,
+                isOwner,
+                BioText.pieces(profile.getBio()),
+                profile.getDayRate(),
+                profile.getDayRateCurrency(),
+                links(profile),
+                profile.getVisibility(),
+                creditViews,
+                relation,
+                mutual);
+    }
+
+    private static List<ProfilePage.Link> links(Profile p) {
+        List<ProfilePage.Link> links = new ArrayList<>();
+        addLink(links, "profile.link.website", p.getWebsiteUrl());
+        addLink(links, "profile.link.imdb", p.getImdbUrl());
+        addLink(links, "profile.link.vimeo", p.getVimeoUrl());
+        addLink(links, "profile.link.youtube", p.getYoutubeUrl());
+        addLink(links, "profile.link.instagram", p.getInstagramUrl());
+        return links;
+    }
+
+    private static void addLink(List<ProfilePage.Link> links, String labelKey, String url) {
+        Optional<URI> uri = LinkPolicy.parse(url);
+        uri.ifPresent(u -> links.add(new ProfilePage.Link(
+                labelKey, u.toString(), u.getHost() + (u.getRawPath() == null ? "" : u.getRawPath()))));
+    }
+
+    /** The avatar of a member, if the viewer may see it. */
+    @Transactional(readOnly = true)
+    Optional<AvatarStore.StoredAvatar> avatar(String handle, MemberId viewer) {
+        Optional<Profile> profile = profiles.findByHandle(handle);
+        if (profile.isEmpty() || profile.get().getAvatarVersion() == null) {
+            return Optional.empty();
+        }
+        Profile p = profile.get();
+        if (viewer == null && p.getVisibility() == Visibility.MEMBERS) {
+            return Optional.empty();
+        }
+        if (viewer != null
+                && !viewer.equals(MemberId.of(p.getMemberId()))
+                && relations().blockersOf(viewer).contains(p.getMemberId())) {
+            return Optional.empty();
+        }
+        return avatars.get(p.getMemberId());
+    }
+
+    @Transactional(readOnly = true)
+    boolean isPublic(String handle) {
+        return profiles.findByHandle(handle)
+                .map(p -> p.getVisibility() == Visibility.PUBLIC)
+                .orElse(false);
+    }
+
+    // ---------------------------------------------------------------- the member's own edits
+
+    @Transactional(readOnly = true)
+    Profile own(MemberId member) {
+        return profiles.findById(member.value()).orElseThrow(() -> new NotFoundException("profile " + member));
+    }
+
+    /** The member's profile as the edit form shows it. */
+    @Transactional(readOnly = true)
+    ProfileForm ownForm(MemberId member) {
+        return ProfileForm.of(own(member));
+    }
+
+    @Transactional(readOnly = true)
+    ProfileCard ownCard(MemberId member) {
+        return ProfileCard.of(own(member), today());
+    }
+
+    @Transactional(readOnly = true)
+    List<ProfilePage.CreditView> ownCredits(MemberId member) {
+        return credits.findByMemberIdOrderByReleaseYearDescIdDesc(member.value()).stream()
+                .map(ProfilePage.CreditView::of)
+                .toList();
+    }
+
+    /** Applies the form if every rule holds; otherwise leaves field errors and changes nothing. */
+    @Transactional
+    boolean update(MemberId member, ProfileForm form, Errors errors) {
+        List<Craft> crafts = ProfilePolicy.check(form, today(), errors);
+        if (errors.hasErrors()) {
+            return false;
+        }
+        Profile profile = own(member);
+        profile.update(form, crafts, clock.instant());
+        events.publishEvent(new ProfileUpdated(member, profile.getHandle()));
+        return true;
+    }
+
+    static final int MAX_CREDITS = 200;
+
+    @Transactional
+    boolean addCredit(MemberId member, CreditForm form, Errors errors) {
+        if (credits.countByMemberId(member.value()) >= MAX_CREDITS) {
+            errors.reject("credit.form.too-many", new Object[] {MAX_CREDITS}, null);
+        }
+        Optional<CreditForm.Checked> checked = form.check(today(), errors);
+        if (checked.isEmpty() || errors.hasErrors()) {
+            return false;
+        }
+        Profile profile = own(member);
+        Credit credit = new Credit(member.value(), clock.instant());
+        apply(credit, checked.get());
+        credits.save(credit);
+        events.publishEvent(new ProfileUpdated(member, profile.getHandle()));
+        return true;
+    }
+
+    /** The credit, if it belongs to this member; anyone else's id is "not found". */
+    @Transactional(readOnly = true)
+    CreditForm creditForm(MemberId member, long creditId) {
+        return credits.findByIdAndMemberId(creditId, member.value())
+                .map(CreditForm::of)
+                .orElseThrow(() -> new NotFoundException("credit " + creditId));
+    }
+
+    @Transactional
+    boolean updateCredit(MemberId member, long creditId, CreditForm form, Errors errors) {
+        Credit credit = credits.findByIdAndMemberId(creditId, member.value())
+                .orElseThrow(() -> new NotFoundException("credit " + creditId));
+        Optional<CreditForm.Checked> checked = form.check(today(), errors);
+        if (checked.isEmpty()) {
+            return false;
+        }
+        apply(credit, checked.get());
+        events.publishEvent(new ProfileUpdated(member, own(member).getHandle()));
+        return true;
+    }
+
+    @Transactional
+    void deleteCredit(MemberId member, long creditId) {
+        Credit credit = credits.findByIdAndMemberId(creditId, member.value())
+                .orElseThrow(() -> new NotFoundException("credit " + creditId));
+        credits.delete(credit);
+        events.publishEvent(new ProfileUpdated(member, own(member).getHandle()));
+    }
+
+    private static void apply(Credit credit, CreditForm.Checked c) {
+        credit.update(c.title(), c.year(), c.type(), c.craft(), c.workId());
+    }
+
+    /** Stores a new avatar; a refused upload changes nothing (the old avatar stays). */
+    @Transactional
+    void changeAvatar(MemberId member, byte[] upload) throws AvatarImages.Refused {
+        byte[] jpeg = AvatarImages.toAvatar(upload);
+        Profile profile = own(member);
+        avatars.put(member.value(), jpeg, LocalDateTime.now(clock));
+        profile.changeAvatar(clock.millis(), clock.instant());
+        events.publishEvent(new ProfileUpdated(member, profile.getHandle()));
+    }
+
+    @Transactional
+    void removeAvatar(MemberId member) {
+        Profile profile = own(member);
+        avatars.delete(member.value());
+        profile.changeAvatar(null, clock.instant());
+        events.publishEvent(new ProfileUpdated(member, profile.getHandle()));
+    }
+
+    /** Demo seed only: the rest of a demo member's profile and their credits. */
+    @Transactional
+    void seedDemoDetails(MemberId member, ProfileForm details, List<CreditForm.Checked> demoCredits) {
+        Profile profile = own(member);
+        List<Craft> crafts = new ArrayList<>(profile.getCrafts());
+        profile.update(details, crafts, clock.instant());
+        for (CreditForm.Checked c : demoCredits) {
+            Credit credit = new Credit(member.value(), clock.instant());
+            apply(credit, c);
+            credits.save(credit);
+        }
+    }
+
+    /** Records that the member was active now (the directory's "recently active" order). */
+    @Transactional
+    void touch(MemberId member) {
+        profiles.touch(member.value(), clock.instant());
+    }
+
+    static LocalDateTime utc(java.time.Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -37,6 +37,16 @@ public class TestData {
             jdbc.update("delete from persistent_logins where username = ?", email);
             jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", email);
         }
+        // issue 3
+        jdbc.update("delete from connections where member_id > ? or other_id > ?", accountMark, accountMark);
+        jdbc.update(
+                "delete from connection_requests where requester_id > ? or recipient_id > ?", accountMark, accountMark);
+        jdbc.update("delete from member_blocks where blocker_id > ? or blocked_id > ?", accountMark, accountMark);
+        jdbc.update(
+                "delete from suggestion_dismissals where member_id > ? or dismissed_id > ?", accountMark, accountMark);
+        jdbc.update("delete from profile_avatars where member_id > ?", accountMark);
+        jdbc.update("delete from profile_credits where member_id > ?", accountMark);
+        // end issue 3
         jdbc.update("delete from profiles where member_id > ?", accountMark);
         jdbc.update("delete from accounts where id > ?", accountMark);
         jdbc.update("delete from outbox_mail where id > ?", mailMark);

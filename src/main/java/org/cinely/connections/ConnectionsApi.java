@@ -1,0 +1,64 @@
+package org.cinely.connections;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cinely.platform.MemberId;
+import org.cinely.profiles.ProfileCard;
+import org.cinely.profiles.ProfileService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules (the feed) may ask of connections. */
+@Service
+public class ConnectionsApi {
+
+    /** How many shared-credit partners are weighed into suggestions (they are usually few). */
+    static final int CREDIT_PARTNERS = 500;
+
+    private final ConnectionQueries queries;
+    private final ProfileService profiles;
+
+    ConnectionsApi(ConnectionQueries queries, ProfileService profiles) {
+        this.queries = queries;
+        this.profiles = profiles;
+    }
+
+    /** "People you may know", best first. */
+    @Transactional(readOnly = true)
+    public List<Suggestion> suggestions(MemberId member, int limit) {
+        Map<Long, Integer> partners = profiles.creditPartners(member, CREDIT_PARTNERS);
+        List<ConnectionQueries.Candidate> candidates = queries.suggestions(member.value(), partners, limit);
+        Map<MemberId, ProfileCard> cards = profiles.cards(
+                candidates.stream().map(c -> MemberId.of(c.memberId())).toList());
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (ConnectionQueries.Candidate candidate : candidates) {
+            ProfileCard card = cards.get(MemberId.of(candidate.memberId()));
+            if (card != null) {
+                suggestions.add(new Suggestion(card, candidate.mutual(), candidate.shared()));
+            }
+        }
+        return suggestions;
+    }
+
+    @Transactional(readOnly = true)
+    public int incomingRequestCount(MemberId member) {
+        return queries.incomingCount(member.value());
+    }
+
+    @Transactional(readOnly = true)
+    public int connectionCount(MemberId member) {
+        return queries.connectionCount(member.value());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean connected(MemberId a, MemberId b) {
+        return queries.connected(a.value(), b.value());
+    }
+
+    /** True when either member blocked the other. */
+    @Transactional(readOnly = true)
+    public boolean blockedEitherWay(MemberId a, MemberId b) {
+        return queries.blocks(a.value(), b.value()) || queries.blocks(b.value(), a.value());
+    }
+}

@@ -1,0 +1,253 @@
+package org.cinely.connections;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.NotFoundException;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.platform.web.Flash;
+import org.cinely.profiles.ProfileCard;
+import org.cinely.profiles.ProfileService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * My connections, my requests, blocked members, "people you may know", and the actions on them.
+ * Every action is a POST with a CSRF token, then a redirect back with a flash message.
+ */
+@Controller
+class ConnectionsController {
+
+    static final int PAGE_SIZE = 24;
+    static final int SUGGESTIONS = 24;
+
+    /** A request with the card of the other member. */
+    record RequestView(long id, ProfileCard member, String note, java.time.LocalDateTime createdAt) {}
+
+    private final ConnectionService connections;
+    private final ConnectionQueries queries;
+    private final ConnectionsApi api;
+    private final ProfileService profiles;
+
+    ConnectionsController(
+            ConnectionService connections, ConnectionQueries queries, ConnectionsApi api, ProfileService profiles) {
+        this.connections = connections;
+        this.queries = queries;
+        this.api = api;
+        this.profiles = profiles;
+    }
+
+    // ------------------------------------------------------------------ pages
+
+    @GetMapping("/connections")
+    String showConnections(
+            @AuthenticationPrincipal CurrentMember member,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        List<MemberId> ids = queries.connectionIds(member.id().value(), 5_000).stream()
+                .map(MemberId::of)
+                .toList();
+        String query = q == null || q.isBlank() ? null : q.strip();
+        if (query != null && query.length() > 100) {
+            query = query.substring(0, 100);
+        }
+        model.addAttribute("q", query);
+        model.addAttribute("total", ids.size());
+        model.addAttribute("connections", profiles.among(ids, query, page, PAGE_SIZE));
+        model.addAttribute("incomingCount", queries.incomingCount(member.id().value()));
+        return "connections/list";
+    }
+
+    @GetMapping("/connections/requests")
+    String showRequests(@AuthenticationPrincipal CurrentMember member, Model model) {
+        List<ConnectionQueries.PendingRequest> incoming =
+                queries.incoming(member.id().value());
+        List<ConnectionQueries.PendingRequest> outgoing =
+                queries.outgoing(member.id().value());
+        List<MemberId> others = new ArrayList<>();
+        incoming.forEach(r -> others.add(MemberId.of(r.requesterId())));
+        outgoing.forEach(r -> others.add(MemberId.of(r.recipientId())));
+        Map<MemberId, ProfileCard> cards = profiles.cards(others);
+        model.addAttribute("incoming", views(incoming, cards, true));
+        model.addAttribute("outgoing", views(outgoing, cards, false));
+        return "connections/requests";
+    }
+
+    private static List<RequestView> views(
+            List<ConnectionQueries.PendingRequest> requests, Map<MemberId, ProfileCard> cards, boolean incoming) {
+        List<RequestView> views = new ArrayList<>();
+        for (ConnectionQueries.PendingRequest r : requests) {
+            ProfileCard card = cards.get(MemberId.of(incoming ? r.requesterId() : r.recipientId()));
+            if (card != null) {
+                views.add(new RequestView(r.id(), card, r.note(), r.createdAt()));
+            }
+        }
+        return views;
+    }
+
+    @GetMapping("/connections/blocked")
+    String showBlocked(@AuthenticationPrincipal CurrentMember member, Model model) {
+        List<MemberId> blocked = queries.blockedBy(member.id().value()).stream()
+                .map(MemberId::of)
+                .toList();
+        model.addAttribute("blocked", profiles.cards(blocked).values());
+        return "connections/blocked";
+    }
+
+    /** Public paths under /members are open to visitors; this one is for members only. */
+    @GetMapping("/members/suggestions")
+    String showSuggestions(@AuthenticationPrincipal CurrentMember member, Model model) {
+        if (member == null) {
+            return "redirect:/login";
+        }
+        model.addAttribute("suggestions", api.suggestions(member.id(), SUGGESTIONS));
+        return "connections/suggestions";
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    @PostMapping("/connections/requests")
+    String processConnectRequest(
+            @AuthenticationPrincipal CurrentMember member,
+            @RequestParam String handle,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) String returnTo,
+            RedirectAttributes redirect) {
+        MemberId other = memberOf(handle);
+        String back = back(returnTo, "/members/" + handle);
+        if (!member.verified()) {
+            Flash.error(redirect, "connection.verify-first");
+            return "redirect:" + back;
+        }
+        if (note != null && note.strip().length() > ConnectionService.MAX_NOTE) {
+            Flash.error(redirect, "connection.note.too-long", ConnectionService.MAX_NOTE);
+            return "redirect:" + back;
+        }
+        if (note != null && note.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
+            Flash.error(redirect, "connection.note.invalid");
+            return "redirect:" + back;
+        }
+        ConnectionService.Outcome outcome = connections.request(member.id(), other, note);
+        String name = displayName(other);
+        switch (outcome) {
+            case SENT -> Flash.success(redirect, "connection.sent", name);
+            case CONNECTED -> Flash.success(redirect, "connection.accepted", name);
+            case ALREADY_CONNECTED -> Flash.info(redirect, "connection.already-connected", name);
+            case ALREADY_REQUESTED -> Flash.info(redirect, "connection.already-requested", name);
+            case SELF -> Flash.error(redirect, "connection.self");
+            case UNAVAILABLE -> Flash.error(redirect, "connection.unavailable");
+        }
+        return "redirect:" + back;
+    }
+
+    @PostMapping("/connections/requests/{id}/accept")
+    String processAccept(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @RequestParam(required = false) String returnTo,
+            RedirectAttributes redirect) {
+        MemberId requester = connections.accept(member.id(), id);
+        Flash.success(redirect, "connection.accepted", displayName(requester));
+        return "redirect:" + back(returnTo, "/connections/requests");
+    }
+
+    @PostMapping("/connections/requests/{id}/decline")
+    String processDecline(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @RequestParam(required = false) String returnTo,
+            RedirectAttributes redirect) {
+        MemberId requester = connections.decline(member.id(), id);
+        Flash.info(redirect, "connection.declined", displayName(requester));
+        return "redirect:" + back(returnTo, "/connections/requests");
+    }
+
+    @PostMapping("/connections/requests/{id}/withdraw")
+    String processWithdraw(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @RequestParam(required = false) String returnTo,
+            RedirectAttributes redirect) {
+        MemberId recipient = connections.withdraw(member.id(), id);
+        Flash.info(redirect, "connection.withdrawn", displayName(recipient));
+        return "redirect:" + back(returnTo, "/connections/requests");
+    }
+
+    @PostMapping("/connections/{handle}/remove")
+    String processRemove(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable String handle,
+            @RequestParam(required = false) String returnTo,
+            RedirectAttributes redirect) {
+        MemberId other = memberOf(handle);
+        if (connections.remove(member.id(), other)) {
+            Flash.info(redirect, "connection.removed", displayName(other));
+        }
+        return "redirect:" + back(returnTo, "/connections");
+    }
+
+    @PostMapping("/members/{handle}/block")
+    String processBlock(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable String handle, RedirectAttributes redirect) {
+        MemberId other = memberOf(handle);
+        if (connections.block(member.id(), other)) {
+            Flash.info(redirect, "connection.blocked", displayName(other));
+        }
+        return "redirect:/members/" + handle;
+    }
+
+    @PostMapping("/members/{handle}/unblock")
+    String processUnblock(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable String handle,
+            @RequestParam(required = false) String returnTo,
+            RedirectAttributes redirect) {
+        MemberId other = memberOf(handle);
+        if (connections.unblock(member.id(), other)) {
+            Flash.info(redirect, "connection.unblocked", displayName(other));
+        }
+        return "redirect:" + back(returnTo, "/members/" + handle);
+    }
+
+    @PostMapping("/members/suggestions/{handle}/dismiss")
+    String processDismiss(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable String handle,
+            @RequestParam(required = false) String returnTo,
+            RedirectAttributes redirect) {
+        MemberId other = memberOf(handle);
+        connections.dismiss(member.id(), other);
+        Flash.info(redirect, "suggestion.dismissed", displayName(other));
+        return "redirect:" + back(returnTo, "/members/suggestions");
+    }
+
+    private MemberId memberOf(String handle) {
+        return profiles.memberIdOf(handle).orElseThrow(() -> new NotFoundException("member " + handle));
+    }
+
+    private String displayName(MemberId member) {
+        ProfileCard card = profiles.cards(List.of(member)).get(member);
+        return card == null ? "" : card.displayName();
+    }
+
+    /** Only a path on this site ("/..." but not "//host"), so the redirect cannot leave Cinely. */
+    static String back(String returnTo, String fallback) {
+        if (returnTo != null
+                && returnTo.startsWith("/")
+                && !returnTo.startsWith("//")
+                && !returnTo.contains("\\")
+                && returnTo.chars().noneMatch(c -> c < 0x21 || c == 0x7f)
+                && returnTo.length() <= 500) {
+            return returnTo;
+        }
+        return fallback;
+    }
+}

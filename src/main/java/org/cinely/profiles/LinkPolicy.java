@@ -1,0 +1,72 @@
+package org.cinely.profiles;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which links a profile may carry: absolute http(s) URLs only (never javascript:, data: or
+ * relative ones), and for the named services a host of that service.
+ */
+final class LinkPolicy {
+
+    enum Service {
+        WEBSITE(Set.of()),
+        IMDB(Set.of("imdb.com")),
+        VIMEO(Set.of("vimeo.com")),
+        YOUTUBE(Set.of("youtube.com", "youtu.be")),
+        INSTAGRAM(Set.of("instagram.com"));
+
+        private final Set<String> hosts;
+
+        Service(Set<String> hosts) {
+            this.hosts = hosts;
+        }
+    }
+
+    private LinkPolicy() {}
+
+    /** The message key of what is wrong with a link, if anything. Blank is fine (no link). */
+    static Optional<String> problem(String value, Service service) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<URI> uri = parse(value.strip());
+        if (uri.isEmpty()) {
+            return Optional.of("profile.form.link.invalid");
+        }
+        String host = uri.get().getHost().toLowerCase(Locale.ROOT);
+        if (!service.hosts.isEmpty()
+                && service.hosts.stream().noneMatch(h -> host.equals(h) || host.endsWith("." + h))) {
+            return Optional.of("profile.form.link.wrong-site");
+        }
+        return Optional.empty();
+    }
+
+    /** The link if it is a safe absolute http(s) URL, else empty. Used again when rendering. */
+    static Optional<URI> parse(String value) {
+        if (value == null || value.isBlank() || value.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x20)) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null
+                    || uri.getHost().isBlank()
+                    || uri.getRawUserInfo() != null) {
+                return Optional.empty();
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String safeHref(String value) {
+        return parse(value).map(URI::toString).orElse(null);
+    }
+}

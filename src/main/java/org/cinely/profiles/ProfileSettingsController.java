@@ -1,0 +1,158 @@
+package org.cinely.profiles;
+
+import jakarta.validation.Valid;
+import java.io.IOException;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.platform.web.Flash;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * /settings/profile: the signed-in member edits their own profile, avatar and credits. Every
+ * action takes the member from the session, never from the request, so no id in a URL or form
+ * can reach someone else's profile; a credit id is only found together with its owner.
+ */
+@Controller
+class ProfileSettingsController {
+
+    private final ProfileService profiles;
+
+    ProfileSettingsController(ProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    @GetMapping("/settings/profile")
+    String showProfileForm(@AuthenticationPrincipal CurrentMember member, Model model) {
+        model.addAttribute("form", profiles.ownForm(member.id()));
+        return editPage(member, model);
+    }
+
+    @PostMapping("/settings/profile")
+    String processProfileForm(
+            @AuthenticationPrincipal CurrentMember member,
+            @Valid @ModelAttribute("form") ProfileForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!profiles.update(member.id(), form, result)) {
+            return editPage(member, model);
+        }
+        Flash.success(redirect, "profile.saved");
+        return "redirect:/settings/profile";
+    }
+
+    @PostMapping("/settings/profile/avatar")
+    String processAvatarForm(
+            @AuthenticationPrincipal CurrentMember member,
+            @RequestParam(name = "avatar", required = false) MultipartFile avatar,
+            RedirectAttributes redirect)
+            throws IOException {
+        try {
+            if (avatar == null || avatar.isEmpty()) {
+                throw new AvatarImages.Refused("avatar.empty");
+            }
+            if (avatar.getSize() > AvatarImages.MAX_BYTES) {
+                throw new AvatarImages.Refused("avatar.too-large");
+            }
+            profiles.changeAvatar(member.id(), avatar.getBytes());
+        } catch (AvatarImages.Refused refused) {
+            Flash.error(redirect, refused.messageKey());
+            return "redirect:/settings/profile#avatar";
+        }
+        Flash.success(redirect, "avatar.saved");
+        return "redirect:/settings/profile";
+    }
+
+    @PostMapping("/settings/profile/avatar/delete")
+    String processRemoveAvatar(@AuthenticationPrincipal CurrentMember member, RedirectAttributes redirect) {
+        profiles.removeAvatar(member.id());
+        Flash.success(redirect, "avatar.removed");
+        return "redirect:/settings/profile";
+    }
+
+    /** Bigger than the server takes at all (10 MB): the same friendly error as above 5 MB. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(RedirectAttributes redirect) {
+        Flash.error(redirect, "avatar.too-large");
+        return "redirect:/settings/profile#avatar";
+    }
+
+    @PostMapping("/settings/profile/credits")
+    String processAddCreditForm(
+            @AuthenticationPrincipal CurrentMember member,
+            @Valid @ModelAttribute("creditForm") CreditForm creditForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!profiles.addCredit(member.id(), creditForm, result)) {
+            model.addAttribute("form", profiles.ownForm(member.id()));
+            return editPage(member, model);
+        }
+        Flash.success(redirect, "credit.added", creditForm.title().strip());
+        return "redirect:/settings/profile#credits";
+    }
+
+    @GetMapping("/settings/profile/credits/{id}")
+    String showEditCreditForm(@AuthenticationPrincipal CurrentMember member, @PathVariable long id, Model model) {
+        model.addAttribute("creditForm", profiles.creditForm(member.id(), id));
+        model.addAttribute("creditId", id);
+        addChoices(model);
+        return "profiles/credit-form";
+    }
+
+    @PostMapping("/settings/profile/credits/{id}")
+    String processEditCreditForm(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @Valid @ModelAttribute("creditForm") CreditForm creditForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!profiles.updateCredit(member.id(), id, creditForm, result)) {
+            model.addAttribute("creditId", id);
+            addChoices(model);
+            return "profiles/credit-form";
+        }
+        Flash.success(redirect, "credit.updated", creditForm.title().strip());
+        return "redirect:/settings/profile#credits";
+    }
+
+    @PostMapping("/settings/profile/credits/{id}/delete")
+    String processDeleteCredit(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable long id, RedirectAttributes redirect) {
+        profiles.deleteCredit(member.id(), id);
+        Flash.success(redirect, "credit.removed");
+        return "redirect:/settings/profile#credits";
+    }
+
+    private String editPage(CurrentMember member, Model model) {
+        if (!model.containsAttribute("creditForm")) {
+            model.addAttribute("creditForm", CreditForm.empty());
+        }
+        ProfileCard card = profiles.ownCard(member.id());
+        model.addAttribute("handle", card.handle());
+        model.addAttribute("avatarUrl", card.avatarUrl());
+        model.addAttribute("credits", profiles.ownCredits(member.id()));
+        addChoices(model);
+        return "profiles/edit";
+    }
+
+    private static void addChoices(Model model) {
+        model.addAttribute("crafts", Craft.values());
+        model.addAttribute("availabilities", Availability.values());
+        model.addAttribute("currencies", ProfilePolicy.currencies());
+        model.addAttribute("productionTypes", ProductionType.values());
+        model.addAttribute("visibilities", Visibility.values());
+    }
+}

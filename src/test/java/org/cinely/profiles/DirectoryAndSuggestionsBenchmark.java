@@ -1,0 +1,255 @@
+package org.cinely.profiles;
+
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.cinely.benchmark.BenchmarkData;
+import org.cinely.connections.ConnectionsApi;
+import org.cinely.platform.MemberId;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Directory search and "people you may know" at the issue's size: 100,000 members, 2,000,000
+ * connections, a member with 500 connections. Prints p50/p95/p99 of the app's jOOQ queries and,
+ * side by side, of a naive JPA version of each (which exists only here).
+ *
+ * <p>{@code ./mvnw -B -Pbenchmark verify -Dit.test=DirectoryAndSuggestionsBenchmark} — data lives in
+ * its own embedded database under {@code target/benchmark-data} (generated on the first run,
+ * reused after); {@code -Dbench.members=}, {@code -Dbench.connections=}, {@code -Dbench.runs=}
+ * change the size and the number of measured runs.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cinely.data-dir=${bench.data-dir:target/benchmark-data}",
+            "cinely.embedded-db.fresh=false",
+            "cinely.demo.enabled=false",
+            "cinely.admin.email=admin@bench.cinely.local",
+            "logging.level.org.cinely=WARN",
+            "spring.jpa.properties.hibernate.default_batch_fetch_size=100"
+        })
+class DirectoryAndSuggestionsBenchmark {
+
+    static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 2_000_000);
+    static final int RUNS = Integer.getInteger("bench.runs", 200);
+    static final int NAIVE_RUNS = Integer.getInteger("bench.naive-runs", 30);
+    static final int PAGE = 24;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    DirectoryQueries directory;
+
+    @Autowired
+    ConnectionsApi connections;
+
+    @Autowired
+    EntityManager em;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    final List<String> report = new ArrayList<>();
+
+    @Test
+    void directoryAndSuggestions() {
+        BenchmarkData.generate(dsl, encoder.encode(BenchmarkData.PASSWORD), MEMBERS, CONNECTIONS);
+        long first = BenchmarkData.firstMemberId(dsl);
+        LocalDate today = LocalDate.now();
+        String[] crafts = BenchmarkData.CRAFTS;
+        String[][] cities = BenchmarkData.CITIES;
+        String[] words = BenchmarkData.WORDS;
+
+        // Filtered: craft + location (+ availability every other run), newest activity first.
+        IntConsumer filtered = i -> directory.search(
+                DirectorySearch.of(
+                        null,
+                        crafts[i % crafts.length],
+                        cities[i % cities.length][0],
+                        i % 2 == 0 ? "available" : null,
+                        0),
+                false,
+                Set.of(),
+                today,
+                PAGE);
+        IntConsumer filteredJpa = i -> naiveDirectory(null, crafts[i % crafts.length], cities[i % cities.length][0]);
+        // Text: one or two words from bios and headlines, ranked by relevance.
+        IntConsumer text = i -> directory.search(
+                DirectorySearch.of(
+                        words[i % words.length] + (i % 2 == 0 ? " " + words[(i * 7) % words.length] : ""),
+                        null,
+                        null,
+                        null,
+                        0),
+                false,
+                Set.of(),
+                today,
+                PAGE);
+        IntConsumer textJpa = i -> naiveDirectory(
+                words[i % words.length] + (i % 2 == 0 ? " " + words[(i * 7) % words.length] : ""), null, null);
+        // Text, a surname (each is in about 3% of names): a search as members type it.
+        String[] names = BenchmarkData.LAST;
+        IntConsumer nameSearch = i -> directory.search(
+                DirectorySearch.of(names[i % names.length], null, null, null, 0), false, Set.of(), today, PAGE);
+        IntConsumer nameSearchJpa = i -> naiveDirectory(names[i % names.length], null, null);
+        IntConsumer suggestions = i -> connections.suggestions(MemberId.of(first + i % BenchmarkData.HUBS), PAGE);
+        IntConsumer suggestionsJpa = i -> naiveSuggestions(first + i % BenchmarkData.HUBS);
+
+        int profiles = dsl.fetchCount(org.cinely.profiles.jooq.Tables.PROFILES);
+        int edges = dsl.fetchCount(org.cinely.connections.jooq.Tables.CONNECTIONS);
+        report.add(String.format(
+                "%,d profiles, %,d connection rows (%,d connections), member with %d connections; %d runs (JPA: %d)",
+                profiles, edges, edges / 2, BenchmarkData.HUB_CONNECTIONS, RUNS, NAIVE_RUNS));
+        report.add(String.format("%-52s %9s %9s %9s", "query", "p50 ms", "p95 ms", "p99 ms"));
+        measure("directory, filtered (jOOQ)", filtered, RUNS);
+        measure("directory, filtered (naive JPA)", filteredJpa, NAIVE_RUNS);
+        measure("directory, text: a name (jOOQ)", nameSearch, RUNS);
+        measure("directory, text: a name (naive JPA)", nameSearchJpa, NAIVE_RUNS);
+        measure("directory, text: words in ~half of bios (jOOQ)", text, RUNS);
+        measure("directory, text: words in ~half of bios (naive JPA)", textJpa, NAIVE_RUNS);
+        measure("people you may know (jOOQ)", suggestions, RUNS);
+        measure("people you may know (naive JPA)", suggestionsJpa, NAIVE_RUNS);
+
+        System.out.println();
+        System.out.println("================ DirectoryAndSuggestionsBenchmark ================");
+        report.forEach(System.out::println);
+        System.out.println("==================================================================");
+    }
+
+    private void measure(String label, IntConsumer query, int runs) {
+        for (int i = 0; i < Math.max(5, runs / 10); i++) {
+            query.accept(i + 1000); // warm-up: JIT, buffer pool
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            query.accept(i);
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        report.add(String.format(
+                "%-52s %9.1f %9.1f %9.1f", label, percentile(ms, 50), percentile(ms, 95), percentile(ms, 99)));
+    }
+
+    static double percentile(double[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /**
+     * The directory as one would first write it with JPA: JPQL with LIKE '%word%' on every text
+     * column (no full-text index can help), a join on the crafts collection, a count query, then
+     * the crafts of each card loaded lazily (batched by Hibernate), relevance not available.
+     */
+    private List<ProfileCard> naiveDirectory(String q, String craft, String location) {
+        return tx.execute(status -> {
+            StringBuilder where = new StringBuilder(" where 1 = 1");
+            Map<String, Object> params = new HashMap<>();
+            if (q != null) {
+                int n = 0;
+                for (String word : q.toLowerCase(Locale.ROOT).split(" ")) {
+                    where.append(" and (lower(p.displayName) like :w")
+                            .append(n)
+                            .append(" or lower(p.handle) like :w")
+                            .append(n)
+                            .append(" or lower(p.headline) like :w")
+                            .append(n)
+                            .append(" or lower(p.bio) like :w")
+                            .append(n)
+                            .append(")");
+                    params.put("w" + n++, "%" + word + "%");
+                }
+            }
+            if (craft != null) {
+                where.append(" and :craft member of p.crafts");
+                params.put("craft", Craft.fromSlug(craft).orElseThrow());
+            }
+            if (location != null) {
+                where.append(" and (p.locationCity like :loc or p.locationCountry like :loc)");
+                params.put("loc", location + "%");
+            }
+            var count = em.createQuery("select count(p) from Profile p" + where, Long.class);
+            var select =
+                    em.createQuery("select p from Profile p" + where + " order by p.lastActiveAt desc", Profile.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                select.setParameter(k, v);
+            });
+            count.getSingleResult();
+            LocalDate today = LocalDate.now();
+            return select.setMaxResults(PAGE).getResultList().stream()
+                    .map(p -> ProfileCard.of(p, today))
+                    .toList();
+        });
+    }
+
+    /**
+     * "People you may know" walked with JPA: my connections, then each friend's connections (one
+     * query per friend), counted in memory, minus the exclusions, then the top profiles loaded.
+     */
+    private List<ProfileCard> naiveSuggestions(long member) {
+        return tx.execute(status -> {
+            List<Long> friends = em.createQuery(
+                            "select e.otherId from ConnectionEdge e where e.memberId = :m", Long.class)
+                    .setParameter("m", member)
+                    .getResultList();
+            Map<Long, Integer> mutual = new HashMap<>();
+            for (Long friend : friends) {
+                for (Long other : em.createQuery(
+                                "select e.otherId from ConnectionEdge e where e.memberId = :m", Long.class)
+                        .setParameter("m", friend)
+                        .getResultList()) {
+                    mutual.merge(other, 1, Integer::sum);
+                }
+            }
+            Set<Long> excluded = new HashSet<>(friends);
+            excluded.add(member);
+            for (String sql : List.of(
+                    "select recipient_id from connection_requests where requester_id = ?1",
+                    "select requester_id from connection_requests where recipient_id = ?1",
+                    "select blocked_id from member_blocks where blocker_id = ?1",
+                    "select blocker_id from member_blocks where blocked_id = ?1",
+                    "select dismissed_id from suggestion_dismissals where member_id = ?1")) {
+                for (Object id :
+                        em.createNativeQuery(sql).setParameter(1, member).getResultList()) {
+                    excluded.add(((Number) id).longValue());
+                }
+            }
+            List<Map.Entry<Long, Integer>> ranked = new ArrayList<>();
+            for (Map.Entry<Long, Integer> e : mutual.entrySet()) {
+                if (!excluded.contains(e.getKey())) {
+                    ranked.add(e);
+                }
+            }
+            ranked.sort(Map.Entry.<Long, Integer>comparingByValue(Collections.reverseOrder()));
+            LocalDate today = LocalDate.now();
+            List<ProfileCard> cards = new ArrayList<>();
+            for (Map.Entry<Long, Integer> e : ranked.subList(0, Math.min(PAGE, ranked.size()))) {
+                Profile p = em.find(Profile.class, e.getKey());
+                if (p != null) {
+                    cards.add(ProfileCard.of(p, today));
+                }
+            }
+            return cards;
+        });
+    }
+}

@@ -1,0 +1,159 @@
+package org.cinely.profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.TestData;
+import org.cinely.test.TestMembers;
+import org.cinely.test.TestMembers.Member;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+@CinelyIntegrationTest
+class DirectoryIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    TestMembers members;
+
+    /** A word no other test uses, so searches see only this test's members. */
+    String word;
+
+    @BeforeEach
+    void mark() {
+        data.mark();
+        members = new TestMembers(data.jdbc(), encoder);
+        word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        data.cleanUp();
+    }
+
+    List<String> names(String query) throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/members" + query))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        return page.select(".member-card__name").eachText();
+    }
+
+    @Test
+    void findsMembersByWordsInNameHandleHeadlineAndBio() throws Exception {
+        Member gaffer = members.create("Sam Whitfield");
+        members.describe(gaffer, "Gaffer " + word + " night exteriors", "Berlin", "Germany", "gaffer");
+        Member editor = members.create("Lucía Ferrante");
+        members.describe(editor, "Editor", "Madrid", "Spain", "editor");
+        data.jdbc()
+                .update(
+                        "update profiles set bio = ? where member_id = ?",
+                        "Cuts " + word + " documentaries",
+                        editor.id());
+
+        assertThat(names("?q=" + word)).containsExactlyInAnyOrder("Sam Whitfield", "Lucía Ferrante");
+        assertThat(names("?q=" + word + "+night")).containsExactly("Sam Whitfield");
+        // Prefixes match too ("documentar" finds "documentaries").
+        assertThat(names("?q=" + word + "+documentar")).containsExactly("Lucía Ferrante");
+    }
+
+    @Test
+    void filtersByCraftLocationAndAvailabilityWithShareableUrls() throws Exception {
+        Member berlinGaffer = members.create("Berlin Gaffer");
+        members.describe(berlinGaffer, word, "Berlin", "Germany", "gaffer");
+        Member berlinEditor = members.create("Berlin Editor");
+        members.describe(berlinEditor, word, "Berlin", "Germany", "editor");
+        Member londonGaffer = members.create("London Gaffer");
+        members.describe(londonGaffer, word, "London", "United Kingdom", "gaffer");
+        data.jdbc().update("update profiles set availability = 'AVAILABLE' where member_id = ?", berlinGaffer.id());
+        data.jdbc()
+                .update(
+                        "update profiles set availability = 'BUSY', busy_until = '2000-01-01' where member_id = ?",
+                        londonGaffer.id()); // busy until a day long gone: available again
+
+        assertThat(names("?q=" + word + "&craft=gaffer&location=Berlin")).containsExactly("Berlin Gaffer");
+        assertThat(names("?q=" + word + "&location=germany"))
+                .containsExactlyInAnyOrder("Berlin Gaffer", "Berlin Editor");
+        assertThat(names("?q=" + word + "&availability=available"))
+                .containsExactlyInAnyOrder("Berlin Gaffer", "London Gaffer");
+        assertThat(names("?q=" + word + "&craft=nonsense")).hasSize(3);
+    }
+
+    @Test
+    void ranksByRelevanceThenRecentlyActive() throws Exception {
+        Member quiet = members.create("Quiet " + word);
+        Member active = members.create("Active " + word);
+        data.jdbc().update("update profiles set last_active_at = '2020-01-01' where member_id = ?", quiet.id());
+        assertThat(names("?q=" + word)).containsExactly("Active " + word, "Quiet " + word);
+
+        Member twice = members.create("Twice");
+        members.describe(twice, word + " " + word + " " + word, null, null, "other");
+        data.jdbc().update("update profiles set last_active_at = '2019-01-01' where member_id = ?", twice.id());
+        assertThat(names("?q=" + word).get(0)).isEqualTo("Twice");
+    }
+
+    @Test
+    void pagesKeepTheFiltersInTheirLinks() throws Exception {
+        for (int i = 0; i < 26; i++) {
+            Member m = members.create("Member " + i);
+            members.describe(m, word, "Berlin", "Germany", "gaffer");
+        }
+        Document page = Jsoup.parse(mvc.perform(get("/members?q=" + word + "&craft=gaffer&location=Berlin"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(page.select(".member-card")).hasSize(24);
+        assertThat(page.select("a[rel=next]").attr("href"))
+                .isEqualTo("/members?q=" + word + "&craft=gaffer&location=Berlin&page=1");
+        assertThat(names("?q=" + word + "&craft=gaffer&location=Berlin&page=1")).hasSize(2);
+    }
+
+    @Test
+    void emptyResultsSayWhatToDo() throws Exception {
+        Document page = Jsoup.parse(
+                mvc.perform(get("/members?q=" + word)).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".empty-state h2").text()).isEqualTo("No members match");
+        assertThat(page.select(".empty-state a").attr("href")).isEqualTo("/members");
+    }
+
+    @Test
+    void oddSearchInputIsHarmless() throws Exception {
+        for (String q : List.of("\"", "+-*~()<>@", "'; drop table profiles; --", "%_%", "a".repeat(5000), "DP")) {
+            mvc.perform(get("/members").param("q", q).param("location", q)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/members").param("page", "-5")).andExpect(status().isOk());
+        mvc.perform(get("/members").param("page", "banana")).andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void signedInMembersAlsoFindMembersOnlyProfiles() throws Exception {
+        Member hidden = members.create("Hidden " + word);
+        data.jdbc().update("update profiles set visibility = 'MEMBERS' where member_id = ?", hidden.id());
+        assertThat(names("?q=" + word)).isEmpty();
+        Member viewer = members.create("Viewer");
+        Document page = Jsoup.parse(mvc.perform(get("/members?q=" + word).with(user(viewer.principal())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(page.select(".member-card__name").eachText()).containsExactly("Hidden " + word);
+    }
+}
