@@ -43,16 +43,7 @@ async function tus(url, method, headers = {}, body) {
 async function upload(file) {
   const workId = section.dataset.workId;
   const key = fingerprint(file, workId);
-  const max = Number(section.dataset.maxBytes);
   showError('');
-  if (file.size === 0) {
-    showError(section.dataset.msgEmpty || 'The file is empty.');
-    return;
-  }
-  if (max && file.size > max) {
-    showError(section.dataset.msgTooLarge || 'The file is too large.');
-    return;
-  }
   let location = localStorage.getItem(key);
   let offset = 0;
   if (location) {

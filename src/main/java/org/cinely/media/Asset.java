@@ -40,7 +40,10 @@ record Asset(
         if (renditions == null || renditions.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(renditions.split(",")).map(Integer::valueOf).sorted().toList();
+        return Arrays.stream(renditions.split(","))
+                .map(Integer::valueOf)
+                .sorted()
+                .toList();
     }
 
     boolean playable() {

@@ -69,8 +69,13 @@ class FfmpegTranscoder implements Transcoder {
                 Path out = Files.createDirectories(dir.resolve(Integer.toString(rung.height())));
                 double before = done;
                 double share = weight(rung);
-                int exit = encode(source, out, rung, task.probe(), fraction -> sink.progress(
-                        (int) Math.min(99, Math.round(100 * (before + share * fraction) / total))));
+                int exit = encode(
+                        source,
+                        out,
+                        rung,
+                        task.probe(),
+                        fraction -> sink.progress(
+                                (int) Math.min(99, Math.round(100 * (before + share * fraction) / total))));
                 if (exit != 0) {
                     return new Failed("transcode-failed", true);
                 }
@@ -105,8 +110,8 @@ class FfmpegTranscoder implements Transcoder {
     }
 
     /** The ffmpeg arguments for one rendition (also used by the benchmark's bare run). */
-    static List<String> command(String ffmpeg, Path source, Path out, Ladder.Rung rung, Ffprobe.Probe probe,
-            String preset) {
+    static List<String> command(
+            String ffmpeg, Path source, Path out, Ladder.Rung rung, Ffprobe.Probe probe, String preset) {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y", "-v", "error"));
         cmd.addAll(List.of("-i", source.toString(), "-map", "0:v:0", "-map", "0:a:0?"));
         if (rung.copy()) {
@@ -114,29 +119,47 @@ class FfmpegTranscoder implements Transcoder {
         } else {
             int gop = (int) Math.max(1, Math.round(probe.fps() * 2));
             cmd.addAll(List.of(
-                    "-c:v", "libx264",
-                    "-preset", rung.height() <= 360 ? "veryfast" : preset,
-                    "-pix_fmt", "yuv420p",
-                    "-vf", "scale=-2:" + rung.height(),
-                    "-b:v", rung.videoKbps() + "k",
-                    "-maxrate", (rung.videoKbps() * 107 / 100) + "k",
-                    "-bufsize", (rung.videoKbps() * 3 / 2) + "k",
-                    "-g", Integer.toString(gop),
-                    "-keyint_min", Integer.toString(gop),
-                    "-sc_threshold", "0",
-                    "-force_key_frames", "expr:gte(t,n_forced*2)"));
+                    "-c:v",
+                    "libx264",
+                    "-preset",
+                    rung.height() <= 360 ? "veryfast" : preset,
+                    "-pix_fmt",
+                    "yuv420p",
+                    "-vf",
+                    "scale=-2:" + rung.height(),
+                    "-b:v",
+                    rung.videoKbps() + "k",
+                    "-maxrate",
+                    (rung.videoKbps() * 107 / 100) + "k",
+                    "-bufsize",
+                    (rung.videoKbps() * 3 / 2) + "k",
+                    "-g",
+                    Integer.toString(gop),
+                    "-keyint_min",
+                    Integer.toString(gop),
+                    "-sc_threshold",
+                    "0",
+                    "-force_key_frames",
+                    "expr:gte(t,n_forced*2)"));
         }
         if (probe.hasAudio()) {
             cmd.addAll(List.of("-c:a", "aac", "-b:a", "128k", "-ac", "2"));
         }
         cmd.addAll(List.of(
-                "-f", "hls",
-                "-hls_time", "4",
-                "-hls_playlist_type", "vod",
-                "-hls_segment_type", "fmp4",
-                "-hls_fmp4_init_filename", "init.mp4",
-                "-hls_segment_filename", out.resolve("seg_%05d.m4s").toString(),
-                "-progress", "pipe:1",
+                "-f",
+                "hls",
+                "-hls_time",
+                "4",
+                "-hls_playlist_type",
+                "vod",
+                "-hls_segment_type",
+                "fmp4",
+                "-hls_fmp4_init_filename",
+                "init.mp4",
+                "-hls_segment_filename",
+                out.resolve("seg_%05d.m4s").toString(),
+                "-progress",
+                "pipe:1",
                 "-nostats",
                 out.resolve("index.m3u8").toString()));
         return cmd;
@@ -165,7 +188,8 @@ class FfmpegTranscoder implements Transcoder {
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith("out_time_us=") || line.startsWith("out_time_ms=")) {
                     try {
-                        long us = Long.parseLong(line.substring(line.indexOf('=') + 1).trim());
+                        long us = Long.parseLong(
+                                line.substring(line.indexOf('=') + 1).trim());
                         long now = System.nanoTime();
                         if (now - lastReport > 500_000_000L) {
                             progress.done(Math.min(1, us / durationUs));
@@ -180,7 +204,10 @@ class FfmpegTranscoder implements Transcoder {
             if (exit != 0) {
                 Path logFile = out.resolve("ffmpeg.log");
                 String tail = Files.exists(logFile) ? Files.readString(logFile) : "";
-                log.warn("ffmpeg exited with {} for {}p: {}", exit, rung.height(),
+                log.warn(
+                        "ffmpeg exited with {} for {}p: {}",
+                        exit,
+                        rung.height(),
                         tail.length() > 500 ? tail.substring(tail.length() - 500) : tail);
             }
             return exit;
@@ -199,12 +226,22 @@ class FfmpegTranscoder implements Transcoder {
         Path poster = dir.resolve("poster.jpg");
         double at = Math.min(1.0, task.probe().durationMs() / 2000.0);
         List<String> cmd = List.of(
-                tools.ffmpegCommand(), "-hide_banner", "-nostdin", "-y", "-v", "error",
-                "-ss", String.format(Locale.ROOT, "%.2f", at),
-                "-i", source.toString(),
-                "-frames:v", "1",
-                "-vf", "scale=-2:'min(720,ih)'",
-                "-q:v", "4",
+                tools.ffmpegCommand(),
+                "-hide_banner",
+                "-nostdin",
+                "-y",
+                "-v",
+                "error",
+                "-ss",
+                String.format(Locale.ROOT, "%.2f", at),
+                "-i",
+                source.toString(),
+                "-frames:v",
+                "1",
+                "-vf",
+                "scale=-2:'min(720,ih)'",
+                "-q:v",
+                "4",
                 poster.toString());
         try {
             Process process = new ProcessBuilder(cmd)
@@ -230,7 +267,8 @@ class FfmpegTranscoder implements Transcoder {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(path -> !path.getFileName().toString().endsWith(".log"))
-                    .sorted(Comparator.comparing((Path path) -> path.getFileName().toString().endsWith(".m3u8"))
+                    .sorted(Comparator.comparing(
+                                    (Path path) -> path.getFileName().toString().endsWith(".m3u8"))
                             .thenComparing(Path::toString))
                     .toList();
         }

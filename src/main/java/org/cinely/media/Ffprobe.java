@@ -109,7 +109,9 @@ class Ffprobe {
                 audio = true;
             }
         }
-        if (video == null || video.path("width").asInt(0) <= 0 || video.path("height").asInt(0) <= 0) {
+        if (video == null
+                || video.path("width").asInt(0) <= 0
+                || video.path("height").asInt(0) <= 0) {
             return Probe.rejected("no-video-stream");
         }
         double seconds = root.path("format").path("duration").asDouble(0);
@@ -118,8 +120,19 @@ class Ffprobe {
         }
         // The header can look right on a damaged file: decode the first frames to be sure.
         Result decode = run(List.of(
-                ffmpeg, "-v", "error", "-xerror", "-i", file.toString(), "-map", "0:v:0", "-frames:v", "3", "-f",
-                "null", "-"));
+                ffmpeg,
+                "-v",
+                "error",
+                "-xerror",
+                "-i",
+                file.toString(),
+                "-map",
+                "0:v:0",
+                "-frames:v",
+                "3",
+                "-f",
+                "null",
+                "-"));
         if (decode.exit != 0) {
             log.info("ffmpeg could not decode {}: {}", file.getFileName(), decode.errorTail());
             return Probe.rejected("undecodable");

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 public class MediaApi {
 
     /** The only files a player may ask for (anything else is a 404, never a path into the store). */
-    private static final Pattern SERVABLE =
-            Pattern.compile("hls/master\\.m3u8|hls/\\d{2,4}/(index\\.m3u8|init\\.mp4|seg_\\d{5}\\.m4s)|hls/poster\\.jpg");
+    private static final Pattern SERVABLE = Pattern.compile(
+            "hls/master\\.m3u8|hls/\\d{2,4}/(index\\.m3u8|init\\.mp4|seg_\\d{5}\\.m4s)|hls/poster\\.jpg");
 
     private final MediaAssets assets;
     private final MediaService service;

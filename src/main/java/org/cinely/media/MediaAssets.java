@@ -75,9 +75,10 @@ class MediaAssets {
     /** Moves the offset forward only from the expected value (two PATCHes cannot both win). */
     boolean advanceOffset(long id, long expected, long next) {
         return jdbc.sql("update media_assets set upload_offset = ?, updated_at = ? where id = ? and upload_offset = ?"
-                        + " and state = 'UPLOADING'")
-                .params(next, now(), id, expected)
-                .update() == 1;
+                                + " and state = 'UPLOADING'")
+                        .params(next, now(), id, expected)
+                        .update()
+                == 1;
     }
 
     void uploaded(long id, String sourceKey, long bytes) {

@@ -21,7 +21,8 @@ class MediaConfiguration {
 
     @Bean
     Ffprobe ffprobe(MediaProperties properties) {
-        return new Ffprobe(properties.ffmpeg().ffprobePath(), properties.ffmpeg().ffmpegPath());
+        return new Ffprobe(
+                properties.ffmpeg().ffprobePath(), properties.ffmpeg().ffmpegPath());
     }
 
     @Bean

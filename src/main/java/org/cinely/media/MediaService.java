@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 import org.cinely.platform.MemberId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,9 @@ class MediaService {
     private final TranscodeJobs jobs;
     private final MediaStore store;
     private final Ffprobe probe;
-    private final List<UploadTargets> targets;
+    /** Looked up when needed: the modules implementing it also call MediaApi (no cycle at start-up). */
+    private final org.springframework.beans.factory.ObjectProvider<UploadTargets> targets;
+
     private final MediaProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -44,7 +45,7 @@ class MediaService {
             TranscodeJobs jobs,
             MediaStore store,
             Ffprobe probe,
-            List<UploadTargets> targets,
+            org.springframework.beans.factory.ObjectProvider<UploadTargets> targets,
             MediaProperties properties,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
@@ -78,7 +79,7 @@ class MediaService {
     }
 
     Asset create(MemberId member, String target, long length, String filename) {
-        UploadTargets owner = targets.stream()
+        UploadTargets owner = targets.orderedStream()
                 .filter(t -> t.supports(target))
                 .findFirst()
                 .orElseThrow(() -> new UploadRefusedException("media.refused.target", 400));
@@ -117,8 +118,7 @@ class MediaService {
         Path part = partFile(asset);
         long written = 0;
         IOException broken = null;
-        try (FileChannel channel =
-                FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             channel.truncate(offset);
             channel.position(offset);
             long room = asset.uploadLength() - offset;
@@ -126,7 +126,8 @@ class MediaService {
             byte[] buffer = new byte[64 * 1024];
             int n;
             try {
-                while (written < room && (n = body.read(buffer, 0, (int) Math.min(buffer.length, room - written))) > 0) {
+                while (written < room
+                        && (n = body.read(buffer, 0, (int) Math.min(buffer.length, room - written))) > 0) {
                     out.write(buffer, 0, n);
                     written += n;
                 }
@@ -181,7 +182,12 @@ class MediaService {
         tx.executeWithoutResult(status -> {
             assets.uploaded(asset.id(), sourceKey, size);
             if (probed != null) {
-                assets.probed(asset.id(), probed.durationMs(), probed.width(), probed.height(), probed.codec(),
+                assets.probed(
+                        asset.id(),
+                        probed.durationMs(),
+                        probed.width(),
+                        probed.height(),
+                        probed.codec(),
                         probed.hasAudio());
             }
             jobs.enqueue(asset.id());

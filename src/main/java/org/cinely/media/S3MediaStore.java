@@ -42,7 +42,8 @@ class S3MediaStore implements MediaStore {
 
     static S3MediaStore create(MediaProperties.S3 settings) {
         var builder = S3Client.builder()
-                .region(Region.of(settings.region() == null || settings.region().isBlank() ? "us-east-1" : settings.region()))
+                .region(Region.of(
+                        settings.region() == null || settings.region().isBlank() ? "us-east-1" : settings.region()))
                 .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(settings.pathStyle())
                         .build());
@@ -93,7 +94,8 @@ class S3MediaStore implements MediaStore {
 
     @Override
     public InputStream open(String key, long offset, long length) throws IOException {
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
+        GetObjectRequest.Builder request =
+                GetObjectRequest.builder().bucket(bucket).key(key);
         if (offset > 0 || length >= 0) {
             request.range("bytes=" + offset + "-" + (length >= 0 ? Long.toString(offset + length - 1) : ""));
         }
@@ -150,7 +152,8 @@ class S3MediaStore implements MediaStore {
                     .map(key -> ObjectIdentifier.builder().key(key).build())
                     .toList();
             try {
-                s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(batch).quiet(true).build()));
+                s3.deleteObjects(b -> b.bucket(bucket)
+                        .delete(Delete.builder().objects(batch).quiet(true).build()));
             } catch (S3Exception e) {
                 throw new IOException("Could not delete under " + prefix, e);
             }

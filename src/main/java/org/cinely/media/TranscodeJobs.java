@@ -61,7 +61,8 @@ class TranscodeJobs {
     }
 
     Optional<Job> find(long id) {
-        return jdbc.sql("select id, asset_id, state, attempts, transcoder, external_id from transcode_jobs where id = ?")
+        return jdbc.sql(
+                        "select id, asset_id, state, attempts, transcoder, external_id from transcode_jobs where id = ?")
                 .param(id)
                 .query((rs, row) -> new Job(
                         rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
@@ -112,32 +113,43 @@ class TranscodeJobs {
     /** RUNNING -> READY; false when the job had already left RUNNING (a duplicate). */
     boolean finished(long id) {
         return jdbc.sql("update transcode_jobs set state = 'READY', progress = 100, finished_at = ?, updated_at = ?,"
-                        + " last_error = null where id = ? and state = 'RUNNING'")
-                .params(now(), now(), id)
-                .update() == 1;
+                                + " last_error = null where id = ? and state = 'RUNNING'")
+                        .params(now(), now(), id)
+                        .update()
+                == 1;
     }
 
     boolean failed(long id, String error) {
         return jdbc.sql("update transcode_jobs set state = 'FAILED', last_error = ?, finished_at = ?, updated_at = ?"
-                        + " where id = ? and state = 'RUNNING'")
-                .params(truncate(error), now(), now(), id)
-                .update() == 1;
+                                + " where id = ? and state = 'RUNNING'")
+                        .params(truncate(error), now(), now(), id)
+                        .update()
+                == 1;
     }
 
     /** RUNNING -> QUEUED after a delay; an unavailable transcoder does not use up an attempt. */
     boolean retryLater(long id, Duration delay, String error, boolean countAttempt) {
-        return jdbc.sql("update transcode_jobs set state = 'QUEUED', not_before = ?, last_error = ?, claimed_by = null,"
-                        + " external_id = null, attempts = attempts - ?, updated_at = ? where id = ? and state = 'RUNNING'")
-                .params(Timestamp.from(clock.instant().plus(delay)), truncate(error), countAttempt ? 0 : 1, now(), id)
-                .update() == 1;
+        return jdbc.sql(
+                                "update transcode_jobs set state = 'QUEUED', not_before = ?, last_error = ?, claimed_by = null,"
+                                        + " external_id = null, attempts = attempts - ?, updated_at = ? where id = ? and state = 'RUNNING'")
+                        .params(
+                                Timestamp.from(clock.instant().plus(delay)),
+                                truncate(error),
+                                countAttempt ? 0 : 1,
+                                now(),
+                                id)
+                        .update()
+                == 1;
     }
 
     /** FAILED -> QUEUED with fresh attempts (the owner pressed retry). */
     boolean retryNow(long id) {
-        return jdbc.sql("update transcode_jobs set state = 'QUEUED', attempts = 0, not_before = ?, last_error = null,"
-                        + " external_id = null, finished_at = null, updated_at = ? where id = ? and state = 'FAILED'")
-                .params(now(), now(), id)
-                .update() == 1;
+        return jdbc.sql(
+                                "update transcode_jobs set state = 'QUEUED', attempts = 0, not_before = ?, last_error = null,"
+                                        + " external_id = null, finished_at = null, updated_at = ? where id = ? and state = 'FAILED'")
+                        .params(now(), now(), id)
+                        .update()
+                == 1;
     }
 
     /**

@@ -68,7 +68,8 @@ class TranscodeWorker implements DisposableBean {
         this.poolSize = Math.max(1, properties.ffmpeg().poolSize());
         this.maxAttempts = Math.max(1, properties.maxAttempts());
         this.pool = Executors.newFixedThreadPool(transcoder.local() ? poolSize : 2, runnable -> {
-            Thread thread = new Thread(runnable, "transcode-" + UUID.randomUUID().toString().substring(0, 4));
+            Thread thread = new Thread(
+                    runnable, "transcode-" + UUID.randomUUID().toString().substring(0, 4));
             thread.setDaemon(true);
             return thread;
         });
@@ -175,7 +176,8 @@ class TranscodeWorker implements DisposableBean {
         }
     }
 
-    private Transcoder.Task task(TranscodeJobs.Job job, Asset asset) throws IOException, Transcoder.UnavailableException {
+    private Transcoder.Task task(TranscodeJobs.Job job, Asset asset)
+            throws IOException, Transcoder.UnavailableException {
         Ffprobe.Probe facts;
         if (asset.width() == null) {
             // Uploaded while ffprobe was missing: check the file now.
@@ -199,17 +201,30 @@ class TranscodeWorker implements DisposableBean {
                 });
                 return null;
             }
-            assets.probed(asset.id(), facts.durationMs(), facts.width(), facts.height(), facts.codec(), facts.hasAudio());
+            assets.probed(
+                    asset.id(), facts.durationMs(), facts.width(), facts.height(), facts.codec(), facts.hasAudio());
         } else {
-            facts = new Ffprobe.Probe(null, asset.durationMs() == null ? 0 : asset.durationMs(), asset.width(),
-                    asset.height(), asset.videoCodec(), asset.hasAudio(), 30);
+            facts = new Ffprobe.Probe(
+                    null,
+                    asset.durationMs() == null ? 0 : asset.durationMs(),
+                    asset.width(),
+                    asset.height(),
+                    asset.videoCodec(),
+                    asset.hasAudio(),
+                    30);
             if (transcoder.local() && probe.available()) {
                 // The frame rate sets the keyframe interval; it is cheap to read again.
                 facts = frameRateFrom(asset, facts);
             }
         }
         List<Ladder.Rung> ladder = Ladder.forSource(facts.width(), facts.height(), facts.codec());
-        return new Transcoder.Task(job.id(), asset.id(), asset.sourceKey(), asset.prefix() + "hls/", facts, ladder,
+        return new Transcoder.Task(
+                job.id(),
+                asset.id(),
+                asset.sourceKey(),
+                asset.prefix() + "hls/",
+                facts,
+                ladder,
                 asset.renditionHeights());
     }
 
@@ -246,8 +261,7 @@ class TranscodeWorker implements DisposableBean {
                 }
                 heights.add(rung.height());
                 heights.sort(null);
-                List<Ladder.Rung> ladder =
-                        Ladder.forSource(current.width(), current.height(), current.videoCodec());
+                List<Ladder.Rung> ladder = Ladder.forSource(current.width(), current.height(), current.videoCodec());
                 List<Ladder.Rung> done = ladder.stream()
                         .filter(r -> heights.contains(r.height()))
                         .toList();
@@ -255,7 +269,8 @@ class TranscodeWorker implements DisposableBean {
                     done = List.of(rung);
                 }
                 // The master playlist grows as renditions finish; players pick the new ones up.
-                store.put(asset.prefix() + "hls/master.m3u8",
+                store.put(
+                        asset.prefix() + "hls/master.m3u8",
                         Ladder.masterPlaylist(done, current.hasAudio()).getBytes(StandardCharsets.UTF_8),
                         "application/vnd.apple.mpegurl");
                 boolean first = current.renditionHeights().isEmpty();
@@ -300,8 +315,7 @@ class TranscodeWorker implements DisposableBean {
                 tx.executeWithoutResult(status -> {
                     if (jobs.failed(job.id(), failed.reason())) {
                         assets.state(asset.id(), MediaState.FAILED, reason);
-                        events.publishEvent(
-                                new TranscodeFailed(asset.id(), asset.owner(), asset.target(), reason));
+                        events.publishEvent(new TranscodeFailed(asset.id(), asset.owner(), asset.target(), reason));
                     }
                 });
             }

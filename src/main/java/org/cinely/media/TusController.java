@@ -183,6 +183,11 @@ class TusController {
         return meta;
     }
 
+    static String humanSize(long bytes) {
+        long gb = 1024L * 1024 * 1024;
+        return bytes % gb == 0 ? (bytes / gb) + " GB" : (bytes / (1024 * 1024)) + " MB";
+    }
+
     /** The reason in plain words (the upload page shows it), with the tus header. */
     @ExceptionHandler(UploadRefusedException.class)
     ResponseEntity<String> refused(UploadRefusedException refusal, Locale locale) {
@@ -192,7 +197,7 @@ class TusController {
             headers.set("Tus-Version", TUS_VERSION);
         }
         String text = messages.getMessage(
-                refusal.reasonKey(), new Object[] {media.maxUploadBytes() / (1024 * 1024)}, refusal.reasonKey(), locale);
+                refusal.reasonKey(), new Object[] {humanSize(media.maxUploadBytes())}, refusal.reasonKey(), locale);
         return ResponseEntity.status(refusal.status()).headers(headers).body(text);
     }
 }

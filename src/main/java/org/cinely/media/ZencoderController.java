@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,12 +48,17 @@ class ZencoderController {
     @PostMapping(path = "/media/transcoder/zencoder/{secret}")
     ResponseEntity<Void> notification(@PathVariable String secret, @RequestBody(required = false) String body) {
         Optional<ZencoderTranscoder> z = zencoder();
-        if (z.isEmpty() || z.get().notificationSecret().isEmpty() || !same(secret, z.get().notificationSecret())) {
+        if (z.isEmpty()
+                || z.get().notificationSecret().isEmpty()
+                || !same(secret, z.get().notificationSecret())) {
             return ResponseEntity.notFound().build();
         }
         String externalId;
         try {
-            externalId = JSON.readTree(body == null ? "{}" : body).path("job").path("id").asString("");
+            externalId = JSON.readTree(body == null ? "{}" : body)
+                    .path("job")
+                    .path("id")
+                    .asString("");
         } catch (RuntimeException e) {
             return ResponseEntity.badRequest().build();
         }

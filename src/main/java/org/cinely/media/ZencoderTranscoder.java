@@ -16,11 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.util.HexFormat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -88,7 +88,9 @@ class ZencoderTranscoder implements Transcoder {
         String base = settings.publicBaseUrl().replaceAll("/+$", "");
         ObjectNode job = JSON.createObjectNode();
         job.put("input", base + "/media/transcoder/source/" + task.assetId() + "/" + sourceSignature(task.assetId()));
-        job.putArray("notifications").addObject().put("url", base + "/media/transcoder/zencoder/" + notificationSecret());
+        job.putArray("notifications")
+                .addObject()
+                .put("url", base + "/media/transcoder/zencoder/" + notificationSecret());
         ArrayNode outputs = job.putArray("outputs");
         int gopSeconds = 2;
         for (Ladder.Rung rung : task.ladder()) {
@@ -132,7 +134,8 @@ class ZencoderTranscoder implements Transcoder {
     @Override
     public Outcome poll(String externalId, Task task, Sink sink) throws IOException, UnavailableException {
         HttpResponse<String> progress =
-                send(HttpRequest.newBuilder(api("/api/v2/jobs/" + externalId + "/progress.json")).GET());
+                send(HttpRequest.newBuilder(api("/api/v2/jobs/" + externalId + "/progress.json"))
+                        .GET());
         if (progress.statusCode() >= 500) {
             throw new UnavailableException("Zencoder answered " + progress.statusCode(), null);
         }
@@ -162,7 +165,8 @@ class ZencoderTranscoder implements Transcoder {
     /** Copies each finished rendition not stored yet, lowest first; true when all are stored. */
     private boolean copyFinishedOutputs(String externalId, Task task, Sink sink)
             throws IOException, UnavailableException {
-        HttpResponse<String> details = send(HttpRequest.newBuilder(api("/api/v2/jobs/" + externalId + ".json")).GET());
+        HttpResponse<String> details = send(HttpRequest.newBuilder(api("/api/v2/jobs/" + externalId + ".json"))
+                .GET());
         if (details.statusCode() != 200) {
             throw new UnavailableException("Zencoder answered " + details.statusCode(), null);
         }
@@ -170,10 +174,13 @@ class ZencoderTranscoder implements Transcoder {
         Set<Integer> stored = new HashSet<>(task.alreadyDone());
         List<JsonNode> files = new ArrayList<>();
         job.path("output_media_files").forEach(files::add);
-        files.sort(Comparator.comparingInt(file -> parseHeight(file.path("label").asString(""))));
+        files.sort(
+                Comparator.comparingInt(file -> parseHeight(file.path("label").asString(""))));
         for (JsonNode file : files) {
             int height = parseHeight(file.path("label").asString(""));
-            if (height <= 0 || stored.contains(height) || !"finished".equals(file.path("state").asString(""))) {
+            if (height <= 0
+                    || stored.contains(height)
+                    || !"finished".equals(file.path("state").asString(""))) {
                 continue;
             }
             Ladder.Rung rung = task.ladder().stream()
@@ -229,7 +236,10 @@ class ZencoderTranscoder implements Transcoder {
             HttpResponse<InputStream> response;
             try {
                 response = http.send(
-                        HttpRequest.newBuilder(from).timeout(Duration.ofMinutes(5)).GET().build(),
+                        HttpRequest.newBuilder(from)
+                                .timeout(Duration.ofMinutes(5))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

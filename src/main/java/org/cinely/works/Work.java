@@ -70,12 +70,14 @@ class Work {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String joined = String.join(", ", Arrays.stream(raw.split(","))
-                .map(tag -> tag.strip().replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT))
-                .filter(tag -> !tag.isEmpty())
-                .distinct()
-                .limit(12)
-                .toList());
+        String joined = String.join(
+                ", ",
+                Arrays.stream(raw.split(","))
+                        .map(tag -> tag.strip().replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT))
+                        .filter(tag -> !tag.isEmpty())
+                        .distinct()
+                        .limit(12)
+                        .toList());
         return joined.length() > 300 ? joined.substring(0, 300) : joined;
     }
 
@@ -107,6 +109,21 @@ class Work {
         this.mediaAssetId = null;
         this.playable = false;
         this.updatedAt = now;
+    }
+
+    WorkView view() {
+        return new WorkView(
+                id,
+                getOwner(),
+                title,
+                description,
+                productionType,
+                productionYear,
+                tagList(),
+                visibility,
+                playable,
+                likeCount,
+                commentCount);
     }
 
     Long getId() {

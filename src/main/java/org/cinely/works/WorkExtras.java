@@ -16,9 +16,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WorkExtras {
 
-    record Credit(long id, long workId, MemberId member, String craft, boolean confirmed) {}
+    public record Credit(long id, long workId, MemberId member, String craft, boolean confirmed) {}
 
-    record Comment(long id, long workId, MemberId author, String body, Instant createdAt, Instant editedAt) {}
+    public record Comment(long id, long workId, MemberId author, String body, Instant createdAt, Instant editedAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,18 +33,19 @@ class WorkExtras {
     }
 
     List<Credit> credits(long workId) {
-        return jdbc.sql("select id, work_id, member_id, craft, confirmed from work_credits where work_id = ? order by id")
+        return jdbc.sql(
+                        "select id, work_id, member_id, craft, confirmed from work_credits where work_id = ? order by id")
                 .param(workId)
-                .query((rs, row) -> new Credit(rs.getLong(1), rs.getLong(2), MemberId.of(rs.getLong(3)),
-                        rs.getString(4), rs.getBoolean(5)))
+                .query((rs, row) -> new Credit(
+                        rs.getLong(1), rs.getLong(2), MemberId.of(rs.getLong(3)), rs.getString(4), rs.getBoolean(5)))
                 .list();
     }
 
     Optional<Credit> credit(long creditId) {
         return jdbc.sql("select id, work_id, member_id, craft, confirmed from work_credits where id = ?")
                 .param(creditId)
-                .query((rs, row) -> new Credit(rs.getLong(1), rs.getLong(2), MemberId.of(rs.getLong(3)),
-                        rs.getString(4), rs.getBoolean(5)))
+                .query((rs, row) -> new Credit(
+                        rs.getLong(1), rs.getLong(2), MemberId.of(rs.getLong(3)), rs.getString(4), rs.getBoolean(5)))
                 .optional();
     }
 
@@ -65,7 +66,9 @@ class WorkExtras {
     }
 
     void confirmCredit(long creditId) {
-        jdbc.sql("update work_credits set confirmed = true where id = ?").param(creditId).update();
+        jdbc.sql("update work_credits set confirmed = true where id = ?")
+                .param(creditId)
+                .update();
     }
 
     void removeCredit(long creditId) {
@@ -118,8 +121,12 @@ class WorkExtras {
         return jdbc.sql("select id, work_id, author_id, body, created_at, edited_at from work_comments"
                         + " where work_id = ? order by created_at, id")
                 .param(workId)
-                .query((rs, row) -> new Comment(rs.getLong(1), rs.getLong(2), MemberId.of(rs.getLong(3)),
-                        rs.getString(4), rs.getTimestamp(5).toInstant(),
+                .query((rs, row) -> new Comment(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        MemberId.of(rs.getLong(3)),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
                 .list();
     }
@@ -127,8 +134,12 @@ class WorkExtras {
     Optional<Comment> comment(long commentId) {
         return jdbc.sql("select id, work_id, author_id, body, created_at, edited_at from work_comments where id = ?")
                 .param(commentId)
-                .query((rs, row) -> new Comment(rs.getLong(1), rs.getLong(2), MemberId.of(rs.getLong(3)),
-                        rs.getString(4), rs.getTimestamp(5).toInstant(),
+                .query((rs, row) -> new Comment(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        MemberId.of(rs.getLong(3)),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
                 .optional();
     }

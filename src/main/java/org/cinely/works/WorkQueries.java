@@ -30,7 +30,14 @@ class WorkQueries {
         this.media = media;
     }
 
-    private record Row(long id, String title, String type, Integer year, long owner, Long asset, int likes,
+    private record Row(
+            long id,
+            String title,
+            String type,
+            Integer year,
+            long owner,
+            Long asset,
+            int likes,
             java.sql.Timestamp published) {}
 
     /** Newest public, playable works, optionally of one production type or with a credited craft. */
@@ -50,14 +57,16 @@ class WorkQueries {
         sql.append(" order by w.published_at desc, w.id desc limit :limit offset :offset");
         params.put("limit", size + 1);
         params.put("offset", Math.max(0, page) * size);
-        return cards(jdbc.sql(sql.toString()).params(params).query(WorkQueries::row).list());
+        return cards(
+                jdbc.sql(sql.toString()).params(params).query(WorkQueries::row).list());
     }
 
     /** A member's works that this viewer may see, newest first (for the profile page). */
     List<WorkCard> worksOf(MemberId owner, boolean ownerViewing, boolean connected) {
         String visible = ownerViewing
                 ? ""
-                : connected ? " and w.visibility in ('PUBLIC','CONNECTIONS') and w.playable = true"
+                : connected
+                        ? " and w.visibility in ('PUBLIC','CONNECTIONS') and w.playable = true"
                         : " and w.visibility = 'PUBLIC' and w.playable = true";
         return cards(jdbc.sql("select w.id, w.title, w.production_type, w.production_year, w.owner_id,"
                         + " w.media_asset_id, w.like_count, w.published_at from works w where w.owner_id = ?" + visible
@@ -68,13 +77,20 @@ class WorkQueries {
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4, Integer.class),
-                rs.getLong(5), (Long) rs.getObject(6, Long.class), rs.getInt(7), rs.getTimestamp(8));
+        return new Row(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                (Integer) rs.getObject(4, Integer.class),
+                rs.getLong(5),
+                (Long) rs.getObject(6, Long.class),
+                rs.getInt(7),
+                rs.getTimestamp(8));
     }
 
     private List<WorkCard> cards(List<Row> rows) {
-        Map<MemberId, MemberSummary> owners =
-                accounts.findMembers(rows.stream().map(r -> MemberId.of(r.owner())).toList());
+        Map<MemberId, MemberSummary> owners = accounts.findMembers(
+                rows.stream().map(r -> MemberId.of(r.owner())).toList());
         Map<Long, MediaStatus> statuses = media.statuses(
                 rows.stream().map(Row::asset).filter(java.util.Objects::nonNull).toList());
         List<WorkCard> cards = new ArrayList<>();
@@ -82,9 +98,16 @@ class WorkQueries {
             MemberSummary owner = owners.get(MemberId.of(r.owner()));
             MediaStatus status = r.asset() == null ? null : statuses.get(r.asset());
             cards.add(new WorkCard(
-                    r.id(), r.title(), ProductionType.valueOf(r.type()), r.year(), MemberId.of(r.owner()),
-                    owner == null ? null : owner.handle(), owner == null ? null : owner.displayName(),
-                    status != null && status.hasPoster(), status == null ? null : status.durationSeconds(), r.likes(),
+                    r.id(),
+                    r.title(),
+                    ProductionType.valueOf(r.type()),
+                    r.year(),
+                    MemberId.of(r.owner()),
+                    owner == null ? null : owner.handle(),
+                    owner == null ? null : owner.displayName(),
+                    status != null && status.hasPoster(),
+                    status == null ? null : status.durationSeconds(),
+                    r.likes(),
                     r.published() == null ? null : r.published().toInstant()));
         }
         return cards;

@@ -158,15 +158,21 @@ class WorkService implements UploadTargets {
         List<Long> keep = new ArrayList<>();
         for (ParsedCredit credit : credits) {
             boolean self = credit.member().equals(owner);
-            Optional<Long> added = extras.addCredit(work.getId(), credit.member(), credit.craft().slug(), self);
+            Optional<Long> added = extras.addCredit(
+                    work.getId(), credit.member(), credit.craft().slug(), self);
             if (added.isPresent()) {
                 keep.add(added.get());
                 if (!self) {
                     events.publishEvent(new WorkCreditAdded(
-                            work.getId(), added.get(), credit.member(), credit.craft().slug(), owner));
+                            work.getId(),
+                            added.get(),
+                            credit.member(),
+                            credit.craft().slug(),
+                            owner));
                 }
             } else {
-                extras.creditId(work.getId(), credit.member(), credit.craft().slug()).ifPresent(keep::add);
+                extras.creditId(work.getId(), credit.member(), credit.craft().slug())
+                        .ifPresent(keep::add);
             }
         }
         extras.removeCreditsNotIn(work.getId(), keep);
@@ -179,7 +185,11 @@ class WorkService implements UploadTargets {
         for (WorkExtras.Credit credit : extras.credits(workId)) {
             MemberSummary member = members.get(credit.member());
             if (member != null) {
-                text.append('@').append(member.handle()).append(' ').append(credit.craft()).append('\n');
+                text.append('@')
+                        .append(member.handle())
+                        .append(' ')
+                        .append(credit.craft())
+                        .append('\n');
             }
         }
         return text.toString();

@@ -82,7 +82,8 @@ class WorksController {
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("types", ProductionType.values());
         model.addAttribute("crafts", Craft.values());
-        model.addAttribute("selectedType", selectedType.map(ProductionType::slug).orElse(""));
+        model.addAttribute(
+                "selectedType", selectedType.map(ProductionType::slug).orElse(""));
         model.addAttribute("selectedCraft", selectedCraft.map(Craft::slug).orElse(""));
         model.addAttribute("filtered", selectedType.isPresent() || selectedCraft.isPresent());
         return "works/browse";
@@ -118,8 +119,14 @@ class WorksController {
         Work work = works.findOwned(id, member);
         model.addAttribute(
                 "form",
-                new WorkForm(work.getTitle(), work.getDescription(), work.getProductionType(),
-                        work.getProductionYear(), work.getTags(), works.creditsText(id), work.getVisibility()));
+                new WorkForm(
+                        work.getTitle(),
+                        work.getDescription(),
+                        work.getProductionType(),
+                        work.getProductionYear(),
+                        work.getTags(),
+                        works.creditsText(id),
+                        work.getVisibility()));
         return formPage(model, work);
     }
 
@@ -140,7 +147,7 @@ class WorksController {
     }
 
     private String formPage(Model model, Work work) {
-        model.addAttribute("work", work);
+        model.addAttribute("work", work == null ? null : work.view());
         model.addAttribute("types", ProductionType.values());
         model.addAttribute("visibilities", Visibility.values());
         model.addAttribute("maxUploadBytes", media.maxUploadBytes());
@@ -152,14 +159,16 @@ class WorksController {
     }
 
     @PostMapping("/works/{id}/delete")
-    String deleteWork(@AuthenticationPrincipal CurrentMember member, @PathVariable long id, RedirectAttributes redirect) {
+    String deleteWork(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable long id, RedirectAttributes redirect) {
         works.delete(works.findOwned(id, member));
         Flash.success(redirect, "work.deleted");
         return "redirect:/works";
     }
 
     @PostMapping("/works/{id}/retry")
-    String retryTranscode(@AuthenticationPrincipal CurrentMember member, @PathVariable long id, RedirectAttributes redirect) {
+    String retryTranscode(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable long id, RedirectAttributes redirect) {
         Work work = works.findOwned(id, member);
         if (work.getMediaAssetId() != null && media.retry(work.getMediaAssetId())) {
             Flash.info(redirect, "work.retrying");
@@ -178,18 +187,25 @@ class WorksController {
         credits.forEach(c -> people.add(c.member()));
         comments.forEach(c -> people.add(c.author()));
         Map<MemberId, MemberSummary> members = accounts.findMembers(people);
-        model.addAttribute("work", work);
+        model.addAttribute("work", work.view());
         model.addAttribute("owner", members.get(work.getOwner()));
         model.addAttribute("isOwner", work.ownedBy(viewerId));
         model.addAttribute("members", members);
-        model.addAttribute("credits", credits.stream()
-                .filter(c -> c.confirmed() || work.ownedBy(viewerId) || c.member().equals(viewerId))
-                .toList());
+        model.addAttribute(
+                "credits",
+                credits.stream()
+                        .filter(c -> c.confirmed()
+                                || work.ownedBy(viewerId)
+                                || c.member().equals(viewerId))
+                        .toList());
         model.addAttribute("comments", comments);
         model.addAttribute("viewerId", viewerId);
         model.addAttribute("liked", viewerId != null && extras.liked(id, viewerId));
         model.addAttribute(
-                "status", work.getMediaAssetId() == null ? null : media.status(work.getMediaAssetId()).orElse(null));
+                "status",
+                work.getMediaAssetId() == null
+                        ? null
+                        : media.status(work.getMediaAssetId()).orElse(null));
         return "works/detail";
     }
 
@@ -200,7 +216,9 @@ class WorksController {
             @AuthenticationPrincipal CurrentMember member, @PathVariable long id, java.util.Locale locale) {
         Work work = works.findOwned(id, member);
         Map<String, Object> body = new LinkedHashMap<>();
-        MediaStatus status = work.getMediaAssetId() == null ? null : media.status(work.getMediaAssetId()).orElse(null);
+        MediaStatus status = work.getMediaAssetId() == null
+                ? null
+                : media.status(work.getMediaAssetId()).orElse(null);
         if (status == null) {
             body.put("state", "NONE");
         } else {
@@ -210,11 +228,18 @@ class WorksController {
             body.put("playable", status.playable());
             body.put("renditions", status.renditions());
             body.put("waitingForTranscoder", status.waitingForTranscoder());
-            body.put("label", messages.getMessage(
-                    status.waitingForTranscoder() ? "media.state.waiting-for-transcoder" : status.state().messageKey(),
-                    new Object[] {status.transcodePercent()}, locale));
+            body.put(
+                    "label",
+                    messages.getMessage(
+                            status.waitingForTranscoder()
+                                    ? "media.state.waiting-for-transcoder"
+                                    : status.state().messageKey(),
+                            new Object[] {status.transcodePercent()},
+                            locale));
             if (status.failureReasonKey() != null) {
-                body.put("reason", messages.getMessage(status.failureReasonKey(), null, status.failureReasonKey(), locale));
+                body.put(
+                        "reason",
+                        messages.getMessage(status.failureReasonKey(), null, status.failureReasonKey(), locale));
             }
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
@@ -232,7 +257,8 @@ class WorksController {
         if (work.getMediaAssetId() == null) {
             throw new NotFoundException("work");
         }
-        String path = request.getRequestURI().substring((request.getContextPath() + "/works/" + id + "/media/").length());
+        String path =
+                request.getRequestURI().substring((request.getContextPath() + "/works/" + id + "/media/").length());
         MediaFile file = media.file(work.getMediaAssetId(), path).orElseThrow(() -> new NotFoundException("work"));
         boolean everyone = work.getVisibility() == Visibility.PUBLIC;
         CacheControl cache;
@@ -258,7 +284,9 @@ class WorksController {
         return "redirect:/works/" + id + "#likes";
     }
 
-    record CommentForm(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String body) {}
+    record CommentForm(
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000)
+            String body) {}
 
     @PostMapping("/works/{id}/comments")
     @PreAuthorize("hasAuthority('VERIFIED')")
@@ -298,7 +326,8 @@ class WorksController {
     }
 
     @PostMapping("/works/{id}/comments/{commentId}/delete")
-    String deleteComment(@AuthenticationPrincipal CurrentMember member, @PathVariable long id, @PathVariable long commentId) {
+    String deleteComment(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable long id, @PathVariable long commentId) {
         Work work = works.find(id);
         WorkExtras.Comment comment = extras.comment(commentId)
                 .filter(c -> c.workId() == id)
@@ -309,7 +338,10 @@ class WorksController {
     }
 
     @PostMapping("/works/{id}/credits/{creditId}/confirm")
-    String confirmCredit(@AuthenticationPrincipal CurrentMember member, @PathVariable long id, @PathVariable long creditId,
+    String confirmCredit(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @PathVariable long creditId,
             RedirectAttributes redirect) {
         WorkExtras.Credit credit = ownCredit(member, id, creditId);
         extras.confirmCredit(credit.id());
@@ -318,7 +350,10 @@ class WorksController {
     }
 
     @PostMapping("/works/{id}/credits/{creditId}/remove")
-    String removeCredit(@AuthenticationPrincipal CurrentMember member, @PathVariable long id, @PathVariable long creditId,
+    String removeCredit(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @PathVariable long creditId,
             RedirectAttributes redirect) {
         WorkExtras.Credit credit = ownCredit(member, id, creditId);
         extras.removeCredit(credit.id());

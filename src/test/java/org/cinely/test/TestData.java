@@ -32,13 +32,17 @@ public class TestData {
 
     public void cleanUp() {
         awaitEventListeners();
-        List<String> emails =
-                jdbc.queryForList("select email from accounts where id > ?", String.class, accountMark);
+        List<String> emails = jdbc.queryForList("select email from accounts where id > ?", String.class, accountMark);
         for (String email : emails) {
             jdbc.update("delete from persistent_logins where username = ?", email);
-            jdbc.update(
-                    "delete from SPRING_SESSION where PRINCIPAL_NAME = ?", email);
+            jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", email);
         }
+        // issue 4: works and media of the test's members (rows; their files are under target/test-data)
+        jdbc.update("delete from works where owner_id > ?", accountMark);
+        jdbc.update(
+                "delete from transcode_jobs where asset_id in (select id from media_assets where owner_id > ?)",
+                accountMark);
+        jdbc.update("delete from media_assets where owner_id > ?", accountMark);
         jdbc.update("delete from profiles where member_id > ?", accountMark);
         jdbc.update("delete from accounts where id > ?", accountMark);
         jdbc.update("delete from outbox_mail where id > ?", mailMark);
@@ -71,7 +75,8 @@ public class TestData {
     /** The link (first URL) in the newest mail to that address, as a path plus query. */
     public String latestLinkPath(String email) {
         String body = latestMailBody(email);
-        var matcher = java.util.regex.Pattern.compile("https?://[^/\\s]+(/\\S+)").matcher(body);
+        var matcher =
+                java.util.regex.Pattern.compile("https?://[^/\\s]+(/\\S+)").matcher(body);
         if (!matcher.find()) {
             throw new AssertionError("No link in the mail to " + email + ":\n" + body);
         }
