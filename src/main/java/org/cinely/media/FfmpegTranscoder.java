@@ -59,9 +59,16 @@ class FfmpegTranscoder implements Transcoder {
         Path dir = Files.createDirectories(workDir.resolve("job-" + task.jobId()));
         try {
             Path source = localSource(task, dir);
-            List<Ladder.Rung> todo = task.ladder().stream()
+            // Lowest rung first (playable soonest), then the cheap copies, then the other encodes.
+            List<Ladder.Rung> remaining = task.ladder().stream()
                     .filter(rung -> !task.alreadyDone().contains(rung.height()))
                     .toList();
+            List<Ladder.Rung> todo = new ArrayList<>();
+            if (!remaining.isEmpty()) {
+                todo.add(remaining.get(0));
+                remaining.stream().skip(1).filter(Ladder.Rung::copy).forEach(todo::add);
+                remaining.stream().skip(1).filter(rung -> !rung.copy()).forEach(todo::add);
+            }
             double total = todo.stream().mapToDouble(FfmpegTranscoder::weight).sum();
             double done = 0;
             boolean posterDone = false;
@@ -274,8 +281,12 @@ class FfmpegTranscoder implements Transcoder {
         }
         for (Path file : files) {
             String name = file.getFileName().toString();
-            store.put(prefix + name, file, MediaStore.contentTypeOf(name));
             bytes += Files.size(file);
+            if (store instanceof LocalMediaStore local) {
+                local.moveIn(prefix + name, file); // same disk: a rename, not a copy
+            } else {
+                store.put(prefix + name, file, MediaStore.contentTypeOf(name));
+            }
         }
         return bytes;
     }

@@ -6,7 +6,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -218,7 +217,20 @@ class MediaService {
         });
     }
 
-    static void moveQuietly(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    /** Uploads nobody has resumed for a week are dropped, so partial files do not pile up. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 3_600_000, initialDelay = 600_000)
+    void dropAbandonedUploads() {
+        for (Asset asset : assets.staleUploads(java.time.Instant.now().minus(java.time.Duration.ofDays(7)))) {
+            try {
+                delete(asset);
+                log.info(
+                        "Dropped upload {} abandoned at {} of {} bytes",
+                        asset.id(),
+                        asset.uploadOffset(),
+                        asset.uploadLength());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not drop abandoned upload {}", asset.id(), e);
+            }
+        }
     }
 }

@@ -61,7 +61,8 @@ class WorkUploadBrowserTests extends BrowserTestSupport {
         browser.findElement(By.id("video-file")).sendKeys(clip);
         WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(120));
         // The page follows the work to "Ready to watch" by itself.
-        slow.until(driver -> driver.findElement(By.id("upload-status")).getText().contains("Ready to watch"));
+        slow.until(
+                driver -> driver.findElement(By.id("upload-status")).getText().contains("Ready to watch"));
 
         clickText("See the work's page");
         WebElement video = find("#player");

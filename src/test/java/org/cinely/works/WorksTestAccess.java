@@ -7,6 +7,10 @@ public final class WorksTestAccess {
 
     private WorksTestAccess() {}
 
+    public static java.nio.file.Path clip(int width, int height) throws Exception {
+        return WorksTestSupport.clip(width, height);
+    }
+
     public static long member(JdbcTemplate jdbc) {
         return WorksTestSupport.member(jdbc, "{noop}x").id().value();
     }
