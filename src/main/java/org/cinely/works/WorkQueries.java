@@ -76,6 +76,21 @@ class WorkQueries {
                 .list());
     }
 
+    /** Confirmed credits of a member on public, playable works (others' works included). */
+    List<CreditedWork> confirmedCreditsOf(MemberId member) {
+        return jdbc.sql("select w.id, w.title, w.production_type, w.production_year, c.craft from work_credits c"
+                        + " join works w on w.id = c.work_id where c.member_id = ? and c.confirmed = true"
+                        + " and w.visibility = 'PUBLIC' and w.playable = true order by w.published_at desc limit 100")
+                .param(member.value())
+                .query((rs, n) -> new CreditedWork(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        ProductionType.valueOf(rs.getString(3)),
+                        (Integer) rs.getObject(4, Integer.class),
+                        rs.getString(5)))
+                .list();
+    }
+
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(
                 rs.getLong(1),

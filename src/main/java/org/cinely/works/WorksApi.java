@@ -28,4 +28,10 @@ public class WorksApi {
         boolean connected = viewer != null && !self && connections.connected(member, viewer);
         return queries.worksOf(member, self, connected);
     }
+
+    /** The member's confirmed credits on public works (shown on their profile beside their own works). */
+    @Transactional(readOnly = true)
+    public List<CreditedWork> confirmedCreditsOf(MemberId member) {
+        return queries.confirmedCreditsOf(member);
+    }
 }
