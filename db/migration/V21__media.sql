@@ -14,6 +14,7 @@ CREATE TABLE media_assets (
     width            INT          NULL,
     height           INT          NULL,
     video_codec      VARCHAR(30)  NULL,
+    frame_rate       DOUBLE       NULL,
     has_audio        BOOLEAN      NOT NULL DEFAULT FALSE,
     renditions       VARCHAR(100) NULL,
     poster_key       VARCHAR(200) NULL,

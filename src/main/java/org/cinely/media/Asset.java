@@ -20,6 +20,7 @@ record Asset(
         Integer width,
         Integer height,
         String videoCodec,
+        Double frameRate,
         boolean hasAudio,
         String renditions,
         String posterKey,

@@ -88,10 +88,10 @@ class MediaAssets {
                 .update();
     }
 
-    void probed(long id, long durationMs, int width, int height, String codec, boolean hasAudio) {
+    void probed(long id, long durationMs, int width, int height, String codec, boolean hasAudio, double fps) {
         jdbc.sql("update media_assets set duration_ms = ?, width = ?, height = ?, video_codec = ?, has_audio = ?,"
-                        + " updated_at = ? where id = ?")
-                .params(durationMs, width, height, codec, hasAudio, now(), id)
+                        + " frame_rate = ?, updated_at = ? where id = ?")
+                .params(durationMs, width, height, codec, hasAudio, fps, now(), id)
                 .update();
     }
 
@@ -156,6 +156,7 @@ class MediaAssets {
                 (Integer) rs.getObject("width", Integer.class),
                 (Integer) rs.getObject("height", Integer.class),
                 rs.getString("video_codec"),
+                (Double) rs.getObject("frame_rate", Double.class),
                 rs.getBoolean("has_audio"),
                 rs.getString("renditions"),
                 rs.getString("poster_key"),

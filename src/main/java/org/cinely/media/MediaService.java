@@ -187,7 +187,8 @@ class MediaService {
                         probed.width(),
                         probed.height(),
                         probed.codec(),
-                        probed.hasAudio());
+                        probed.hasAudio(),
+                        probed.fps());
             }
             jobs.enqueue(asset.id());
         });

@@ -202,8 +202,15 @@ class TranscodeWorker implements DisposableBean {
                 return null;
             }
             assets.probed(
-                    asset.id(), facts.durationMs(), facts.width(), facts.height(), facts.codec(), facts.hasAudio());
+                    asset.id(),
+                    facts.durationMs(),
+                    facts.width(),
+                    facts.height(),
+                    facts.codec(),
+                    facts.hasAudio(),
+                    facts.fps());
         } else {
+            // Probed when the upload completed: the facts are in the row, no need to read the file again.
             facts = new Ffprobe.Probe(
                     null,
                     asset.durationMs() == null ? 0 : asset.durationMs(),
@@ -211,11 +218,7 @@ class TranscodeWorker implements DisposableBean {
                     asset.height(),
                     asset.videoCodec(),
                     asset.hasAudio(),
-                    30);
-            if (transcoder.local() && probe.available()) {
-                // The frame rate sets the keyframe interval; it is cheap to read again.
-                facts = frameRateFrom(asset, facts);
-            }
+                    asset.frameRate() == null ? 30 : asset.frameRate());
         }
         List<Ladder.Rung> ladder = Ladder.forSource(facts.width(), facts.height(), facts.codec());
         return new Transcoder.Task(
@@ -226,20 +229,6 @@ class TranscodeWorker implements DisposableBean {
                 facts,
                 ladder,
                 asset.renditionHeights());
-    }
-
-    private Ffprobe.Probe frameRateFrom(Asset asset, Ffprobe.Probe facts) {
-        if (store instanceof LocalMediaStore local) {
-            try {
-                Ffprobe.Probe again = probe.probe(local.root().resolve(asset.sourceKey()));
-                if (again.accepted()) {
-                    return again;
-                }
-            } catch (IOException e) {
-                log.debug("Could not read the frame rate again", e);
-            }
-        }
-        return facts;
     }
 
     private Transcoder.Sink sink(TranscodeJobs.Job job, Asset asset) {

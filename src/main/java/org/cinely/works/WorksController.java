@@ -90,6 +90,7 @@ class WorksController {
     }
 
     @GetMapping("/works/new")
+    @PreAuthorize("isAuthenticated()")
     String showNewWorkForm(Model model) {
         model.addAttribute("form", WorkForm.blank());
         return formPage(model, null);

@@ -61,7 +61,7 @@ class TranscodeRecoveryIntegrationTests {
         String source = Asset.prefix(assetId) + "source";
         store.put(source, clip, "application/octet-stream");
         assets.uploaded(assetId, source, java.nio.file.Files.size(clip));
-        assets.probed(assetId, 2000, 1280, 720, "h264", true);
+        assets.probed(assetId, 2000, 1280, 720, "h264", true, 30);
         return assetId;
     }
 

@@ -86,7 +86,7 @@ class ZencoderIntegrationTests {
         String source = Asset.prefix(assetId) + "source";
         store.put(source, "not really a video".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
         assets.uploaded(assetId, source, 18);
-        assets.probed(assetId, 2000, 1280, 720, "h264", true);
+        assets.probed(assetId, 2000, 1280, 720, "h264", true, 30);
         data.jdbc()
                 .update(
                         "insert into transcode_jobs (asset_id, state, attempts, not_before, heartbeat_at, claimed_by,"
