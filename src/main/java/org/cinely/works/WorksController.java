@@ -1,14 +1,371 @@
 package org.cinely.works;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cinely.accounts.AccountsApi;
+import org.cinely.accounts.MemberSummary;
+import org.cinely.media.MediaApi;
+import org.cinely.media.MediaFile;
+import org.cinely.media.MediaStatus;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.NotFoundException;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.platform.security.RateLimiter;
+import org.cinely.platform.web.Flash;
+import org.cinely.profiles.Craft;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Browse shared work. Nothing can be uploaded yet, so it shows its empty state. */
+/** The works pages: browse, new, a work (player, details, credits, comments), edit, and its media. */
 @Controller
 class WorksController {
 
+    static final int PAGE_SIZE = 24;
+    static final RateLimiter.Limit COMMENTS = new RateLimiter.Limit("work-comment", 20, Duration.ofMinutes(10));
+
+    private final WorkService works;
+    private final WorkExtras extras;
+    private final WorkQueries queries;
+    private final MediaApi media;
+    private final AccountsApi accounts;
+    private final RateLimiter rateLimiter;
+    private final MessageSource messages;
+
+    WorksController(
+            WorkService works,
+            WorkExtras extras,
+            WorkQueries queries,
+            MediaApi media,
+            AccountsApi accounts,
+            RateLimiter rateLimiter,
+            MessageSource messages) {
+        this.works = works;
+        this.extras = extras;
+        this.queries = queries;
+        this.media = media;
+        this.accounts = accounts;
+        this.rateLimiter = rateLimiter;
+        this.messages = messages;
+    }
+
     @GetMapping("/works")
-    String showWorks() {
+    String showWorks(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String craft,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Optional<ProductionType> selectedType = ProductionType.fromSlug(type);
+        Optional<Craft> selectedCraft = Craft.fromSlug(craft);
+        List<WorkCard> cards = queries.newestPublic(selectedType, selectedCraft, page, PAGE_SIZE);
+        model.addAttribute("cards", cards.size() > PAGE_SIZE ? cards.subList(0, PAGE_SIZE) : cards);
+        model.addAttribute("hasNext", cards.size() > PAGE_SIZE);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("types", ProductionType.values());
+        model.addAttribute("crafts", Craft.values());
+        model.addAttribute(
+                "selectedType", selectedType.map(ProductionType::slug).orElse(""));
+        model.addAttribute("selectedCraft", selectedCraft.map(Craft::slug).orElse(""));
+        model.addAttribute("filtered", selectedType.isPresent() || selectedCraft.isPresent());
         return "works/browse";
+    }
+
+    @GetMapping("/works/new")
+    @PreAuthorize("isAuthenticated()")
+    String showNewWorkForm(Model model) {
+        model.addAttribute("form", WorkForm.blank());
+        return formPage(model, null);
+    }
+
+    @PostMapping("/works")
+    @PreAuthorize("hasAuthority('VERIFIED')")
+    String processNewWorkForm(
+            @AuthenticationPrincipal CurrentMember member,
+            @Valid @ModelAttribute("form") WorkForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return formPage(model, null);
+        }
+        Optional<Work> work = works.create(member.id(), form, result);
+        if (work.isEmpty()) {
+            return formPage(model, null);
+        }
+        Flash.success(redirect, "work.created");
+        return "redirect:/works/" + work.get().getId() + "/edit";
+    }
+
+    @GetMapping("/works/{id}/edit")
+    String showEditWorkForm(@AuthenticationPrincipal CurrentMember member, @PathVariable long id, Model model) {
+        Work work = works.findOwned(id, member);
+        model.addAttribute(
+                "form",
+                new WorkForm(
+                        work.getTitle(),
+                        work.getDescription(),
+                        work.getProductionType(),
+                        work.getProductionYear(),
+                        work.getTags(),
+                        works.creditsText(id),
+                        work.getVisibility()));
+        return formPage(model, work);
+    }
+
+    @PostMapping("/works/{id}")
+    String processEditWorkForm(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") WorkForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        Work work = works.findOwned(id, member);
+        if (result.hasErrors() || !works.update(work, member.id(), form, result)) {
+            return formPage(model, work);
+        }
+        Flash.success(redirect, "work.saved");
+        return "redirect:/works/" + id;
+    }
+
+    private String formPage(Model model, Work work) {
+        model.addAttribute("work", work == null ? null : work.view());
+        model.addAttribute("types", ProductionType.values());
+        model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("maxUploadBytes", media.maxUploadBytes());
+        model.addAttribute("transcoderAvailable", media.transcoderAvailable());
+        if (work != null && work.getMediaAssetId() != null) {
+            model.addAttribute("status", media.status(work.getMediaAssetId()).orElse(null));
+        }
+        return "works/form";
+    }
+
+    @PostMapping("/works/{id}/delete")
+    String deleteWork(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable long id, RedirectAttributes redirect) {
+        works.delete(works.findOwned(id, member));
+        Flash.success(redirect, "work.deleted");
+        return "redirect:/works";
+    }
+
+    @PostMapping("/works/{id}/retry")
+    String retryTranscode(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable long id, RedirectAttributes redirect) {
+        Work work = works.findOwned(id, member);
+        if (work.getMediaAssetId() != null && media.retry(work.getMediaAssetId())) {
+            Flash.info(redirect, "work.retrying");
+        }
+        return "redirect:/works/" + id + "/edit";
+    }
+
+    @GetMapping("/works/{id}")
+    String showWork(@AuthenticationPrincipal CurrentMember viewer, @PathVariable long id, Model model) {
+        Work work = works.findVisible(id, viewer);
+        MemberId viewerId = viewer == null ? null : viewer.id();
+        List<WorkExtras.Credit> credits = extras.credits(id);
+        List<WorkExtras.Comment> comments = extras.comments(id);
+        List<MemberId> people = new java.util.ArrayList<>();
+        people.add(work.getOwner());
+        credits.forEach(c -> people.add(c.member()));
+        comments.forEach(c -> people.add(c.author()));
+        Map<MemberId, MemberSummary> members = accounts.findMembers(people);
+        model.addAttribute("work", work.view());
+        model.addAttribute("owner", members.get(work.getOwner()));
+        model.addAttribute("isOwner", work.ownedBy(viewerId));
+        model.addAttribute("members", members);
+        model.addAttribute(
+                "credits",
+                credits.stream()
+                        .filter(c -> c.confirmed()
+                                || work.ownedBy(viewerId)
+                                || c.member().equals(viewerId))
+                        .toList());
+        model.addAttribute("comments", comments);
+        model.addAttribute("viewerId", viewerId);
+        model.addAttribute("liked", viewerId != null && extras.liked(id, viewerId));
+        model.addAttribute(
+                "status",
+                work.getMediaAssetId() == null
+                        ? null
+                        : media.status(work.getMediaAssetId()).orElse(null));
+        return "works/detail";
+    }
+
+    /** Live progress for the owner's pages (polled by works.js). */
+    @GetMapping(path = "/works/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> status(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable long id, java.util.Locale locale) {
+        Work work = works.findOwned(id, member);
+        Map<String, Object> body = new LinkedHashMap<>();
+        MediaStatus status = work.getMediaAssetId() == null
+                ? null
+                : media.status(work.getMediaAssetId()).orElse(null);
+        if (status == null) {
+            body.put("state", "NONE");
+        } else {
+            body.put("state", status.state().name());
+            body.put("uploadPercent", status.uploadPercent());
+            body.put("transcodePercent", status.transcodePercent());
+            body.put("playable", status.playable());
+            body.put("renditions", status.renditions());
+            body.put("waitingForTranscoder", status.waitingForTranscoder());
+            body.put(
+                    "label",
+                    messages.getMessage(
+                            status.waitingForTranscoder()
+                                    ? "media.state.waiting-for-transcoder"
+                                    : status.state().messageKey(),
+                            new Object[] {status.transcodePercent()},
+                            locale));
+            if (status.failureReasonKey() != null) {
+                body.put(
+                        "reason",
+                        messages.getMessage(status.failureReasonKey(), null, status.failureReasonKey(), locale));
+            }
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    /**
+     * The work's video files (playlists, segments, poster). The same visibility rule as the
+     * page applies to every file, so a copied direct URL is refused too (404, like a missing
+     * work). Range requests are answered by Spring from the resource.
+     */
+    @GetMapping("/works/{id}/media/**")
+    ResponseEntity<Resource> mediaFile(
+            @AuthenticationPrincipal CurrentMember viewer, @PathVariable long id, HttpServletRequest request) {
+        Work work = works.findVisible(id, viewer);
+        if (work.getMediaAssetId() == null) {
+            throw new NotFoundException("work");
+        }
+        String path =
+                request.getRequestURI().substring((request.getContextPath() + "/works/" + id + "/media/").length());
+        MediaFile file = media.file(work.getMediaAssetId(), path).orElseThrow(() -> new NotFoundException("work"));
+        boolean everyone = work.getVisibility() == Visibility.PUBLIC;
+        CacheControl cache;
+        if (!file.immutable()) {
+            cache = CacheControl.noCache();
+            cache = everyone ? cache : cache.cachePrivate();
+        } else {
+            cache = CacheControl.maxAge(Duration.ofDays(365));
+            cache = everyone ? cache.cachePublic().immutable() : cache.cachePrivate();
+        }
+        return ResponseEntity.ok()
+                .cacheControl(cache)
+                .header("Accept-Ranges", "bytes")
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .body(file.resource());
+    }
+
+    @PostMapping("/works/{id}/like")
+    @PreAuthorize("hasAuthority('VERIFIED')")
+    String toggleLike(@AuthenticationPrincipal CurrentMember member, @PathVariable long id) {
+        works.findVisible(id, member);
+        extras.toggleLike(id, member.id());
+        return "redirect:/works/" + id + "#likes";
+    }
+
+    record CommentForm(
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000)
+            String body) {}
+
+    @PostMapping("/works/{id}/comments")
+    @PreAuthorize("hasAuthority('VERIFIED')")
+    String addComment(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @Valid @ModelAttribute("commentForm") CommentForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
+        works.findVisible(id, member);
+        if (result.hasErrors()) {
+            Flash.error(redirect, "work.comment.invalid");
+            return "redirect:/works/" + id + "#comments";
+        }
+        rateLimiter.acquire(COMMENTS, "member:" + member.id());
+        extras.addComment(id, member.id(), form.body().strip());
+        return "redirect:/works/" + id + "#comments";
+    }
+
+    @PostMapping("/works/{id}/comments/{commentId}")
+    String editComment(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @PathVariable long commentId,
+            @Valid @ModelAttribute("commentForm") CommentForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
+        WorkExtras.Comment comment = extras.comment(commentId)
+                .filter(c -> c.workId() == id && c.author().equals(member.id()))
+                .orElseThrow(() -> new NotFoundException("work"));
+        if (result.hasErrors()) {
+            Flash.error(redirect, "work.comment.invalid");
+        } else {
+            extras.editComment(comment.id(), form.body().strip());
+        }
+        return "redirect:/works/" + id + "#comment-" + commentId;
+    }
+
+    @PostMapping("/works/{id}/comments/{commentId}/delete")
+    String deleteComment(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable long id, @PathVariable long commentId) {
+        Work work = works.find(id);
+        WorkExtras.Comment comment = extras.comment(commentId)
+                .filter(c -> c.workId() == id)
+                .filter(c -> c.author().equals(member.id()) || work.ownedBy(member.id()) || member.isModerator())
+                .orElseThrow(() -> new NotFoundException("work"));
+        extras.deleteComment(id, comment.id());
+        return "redirect:/works/" + id + "#comments";
+    }
+
+    @PostMapping("/works/{id}/credits/{creditId}/confirm")
+    String confirmCredit(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @PathVariable long creditId,
+            RedirectAttributes redirect) {
+        WorkExtras.Credit credit = ownCredit(member, id, creditId);
+        extras.confirmCredit(credit.id());
+        Flash.success(redirect, "work.credit.confirmed");
+        return "redirect:/works/" + id;
+    }
+
+    @PostMapping("/works/{id}/credits/{creditId}/remove")
+    String removeCredit(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @PathVariable long creditId,
+            RedirectAttributes redirect) {
+        WorkExtras.Credit credit = ownCredit(member, id, creditId);
+        extras.removeCredit(credit.id());
+        Flash.info(redirect, "work.credit.removed");
+        return "redirect:/works/" + id;
+    }
+
+    /** The credited member may confirm or remove their own credit (the owner edits the list). */
+    private WorkExtras.Credit ownCredit(CurrentMember member, long workId, long creditId) {
+        return extras.credit(creditId)
+                .filter(c -> c.workId() == workId && c.member().equals(member.id()))
+                .orElseThrow(() -> new NotFoundException("work"));
     }
 }

@@ -47,6 +47,12 @@ public class TestData {
         jdbc.update("delete from profile_avatars where member_id > ?", accountMark);
         jdbc.update("delete from profile_credits where member_id > ?", accountMark);
         // end issue 3
+        // issue 4: works and media of the test's members (rows; their files are under target/test-data)
+        jdbc.update("delete from works where owner_id > ?", accountMark);
+        jdbc.update(
+                "delete from transcode_jobs where asset_id in (select id from media_assets where owner_id > ?)",
+                accountMark);
+        jdbc.update("delete from media_assets where owner_id > ?", accountMark);
         jdbc.update("delete from profiles where member_id > ?", accountMark);
         jdbc.update("delete from accounts where id > ?", accountMark);
         jdbc.update("delete from outbox_mail where id > ?", mailMark);

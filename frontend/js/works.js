@@ -1,0 +1,189 @@
+// Works pages: the resumable upload (our own small tus 1.0 client), live status, the player.
+// The pages work without this file except for uploading, which needs it.
+
+const section = document.getElementById('upload');
+const statusLine = document.getElementById('upload-status');
+const progressBar = document.getElementById('upload-progress');
+const errorLine = document.getElementById('upload-error');
+const fileInput = document.getElementById('video-file');
+
+const CHUNK = 8 * 1024 * 1024;
+
+function showError(text) {
+  if (!errorLine) return;
+  errorLine.textContent = text;
+  errorLine.hidden = !text;
+}
+
+function setProgress(percent, label) {
+  if (progressBar) {
+    progressBar.hidden = false;
+    progressBar.value = percent;
+  }
+  if (statusLine && label) statusLine.textContent = label;
+}
+
+function b64(text) {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+// An upload is remembered by file and work, so choosing the same file again resumes it, even
+// after the tab was closed or the server restarted.
+function fingerprint(file, workId) {
+  return `cinely-tus:${workId}:${file.name}:${file.size}:${file.lastModified}`;
+}
+
+async function tus(url, method, headers = {}, body) {
+  const csrfHeader = section.dataset.csrfHeader;
+  const all = { 'Tus-Resumable': '1.0.0', ...headers };
+  if (csrfHeader && method !== 'HEAD') all[csrfHeader] = section.dataset.csrfToken;
+  return fetch(url, { method, headers: all, body, credentials: 'same-origin' });
+}
+
+async function upload(file) {
+  const workId = section.dataset.workId;
+  const key = fingerprint(file, workId);
+  showError('');
+  let location = localStorage.getItem(key);
+  let offset = 0;
+  if (location) {
+    const head = await tus(location, 'HEAD');
+    if (head.ok) {
+      offset = Number(head.headers.get('Upload-Offset'));
+    } else {
+      location = null;
+    }
+  }
+  if (!location) {
+    const created = await tus('/uploads', 'POST', {
+      'Upload-Length': String(file.size),
+      'Upload-Metadata': `target ${b64('work:' + workId)},filename ${b64(file.name)}`,
+    });
+    if (created.status !== 201) {
+      showError(await created.text());
+      return;
+    }
+    location = created.headers.get('Location');
+    localStorage.setItem(key, location);
+  }
+  let retries = 0;
+  while (offset < file.size) {
+    setProgress(Math.floor((offset * 100) / file.size), `${Math.floor((offset * 100) / file.size)}%`);
+    try {
+      const response = await tus(location, 'PATCH', {
+        'Content-Type': 'application/offset+octet-stream',
+        'Upload-Offset': String(offset),
+      }, file.slice(offset, Math.min(file.size, offset + CHUNK)));
+      if (response.status === 204) {
+        offset = Number(response.headers.get('Upload-Offset'));
+        retries = 0;
+        continue;
+      }
+      if (response.status === 409) {
+        const head = await tus(location, 'HEAD');
+        offset = Number(head.headers.get('Upload-Offset'));
+        continue;
+      }
+      showError(await response.text());
+      return;
+    } catch (networkDrop) {
+      // The connection dropped: wait a little longer each time, then ask where we are.
+      retries += 1;
+      if (retries > 8) {
+        showError(String(networkDrop));
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 1000 * 2 ** retries)));
+      const head = await tus(location, 'HEAD').catch(() => null);
+      if (head && head.ok) offset = Number(head.headers.get('Upload-Offset'));
+    }
+  }
+  localStorage.removeItem(key);
+  setProgress(100, '100%');
+  if (fileInput) fileInput.disabled = true;
+  pollStatus();
+}
+
+let polling = false;
+async function pollStatus() {
+  const workId = section?.dataset.workId;
+  if (!workId || polling) return;
+  polling = true;
+  for (;;) {
+    let status;
+    try {
+      const response = await fetch(`/works/${workId}/status`, { credentials: 'same-origin' });
+      if (!response.ok) break;
+      status = await response.json();
+    } catch (e) {
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      continue;
+    }
+    if (statusLine && status.label) {
+      statusLine.textContent = status.reason ? `${status.label}: ${status.reason}` : status.label;
+    }
+    if (status.state === 'TRANSCODING') setProgress(status.transcodePercent);
+    const changed = section.dataset.state !== status.state;
+    section.dataset.state = status.state;
+    if (status.state === 'READY' || status.state === 'FAILED' || status.state === 'REJECTED') {
+      if (changed) location.reload();
+      break;
+    }
+    if (status.playable && section.classList.contains('player--pending')) {
+      location.reload();
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+  polling = false;
+}
+
+if (fileInput && section) {
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) upload(file).catch((e) => showError(String(e)));
+  });
+}
+if (section && ['WAITING', 'TRANSCODING', 'UPLOADING'].includes(section.dataset.state) && section.dataset.workId) {
+  pollStatus();
+}
+
+// The player: hls.js where the browser lacks native HLS; a quality menu from the ladder.
+const video = document.getElementById('player');
+const quality = document.getElementById('quality');
+if (video) {
+  const src = video.dataset.src;
+  if (window.Hls && window.Hls.isSupported()) {
+    const hls = new window.Hls({ enableWorker: false });
+    hls.loadSource(src);
+    hls.attachMedia(video);
+    hls.on(window.Hls.Events.MANIFEST_PARSED, (event, data) => {
+      if (!quality) return;
+      data.levels.forEach((level, index) => {
+        const option = document.createElement('option');
+        option.value = String(index);
+        option.textContent = `${level.height}p`;
+        quality.append(option);
+      });
+      quality.disabled = false;
+    });
+    quality?.addEventListener('change', () => {
+      hls.currentLevel = Number(quality.value);
+    });
+  } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+    video.src = src;
+  }
+  // Keyboard: space/k play or pause, arrows seek, when the player has focus.
+  video.addEventListener('keydown', (event) => {
+    if (event.key === 'k') {
+      video.paused ? video.play() : video.pause();
+      event.preventDefault();
+    } else if (event.key === 'ArrowRight') {
+      video.currentTime += 5;
+      event.preventDefault();
+    } else if (event.key === 'ArrowLeft') {
+      video.currentTime -= 5;
+      event.preventDefault();
+    }
+  });
+}

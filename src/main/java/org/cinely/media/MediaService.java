@@ -1,0 +1,237 @@
+package org.cinely.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.cinely.platform.MemberId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The life of an upload: created with its announced size (refused over the size limit or the
+ * member's quota before any byte is sent), bytes appended at their offset (so it resumes after
+ * any interruption), checked by content with ffprobe once complete, then queued for transcoding.
+ */
+@Service
+class MediaService {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MediaAssets assets;
+    private final TranscodeJobs jobs;
+    private final MediaStore store;
+    private final Ffprobe probe;
+    /** Looked up when needed: the modules implementing it also call MediaApi (no cycle at start-up). */
+    private final org.springframework.beans.factory.ObjectProvider<UploadTargets> targets;
+
+    private final MediaProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Path uploadDir;
+
+    MediaService(
+            MediaAssets assets,
+            TranscodeJobs jobs,
+            MediaStore store,
+            Ffprobe probe,
+            org.springframework.beans.factory.ObjectProvider<UploadTargets> targets,
+            MediaProperties properties,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            @org.springframework.beans.factory.annotation.Value("${cinely.data-dir}") Path dataDir) {
+        this.assets = assets;
+        this.jobs = jobs;
+        this.store = store;
+        this.probe = probe;
+        this.targets = targets;
+        this.properties = properties;
+        this.events = events;
+        this.tx = tx;
+        this.uploadDir = dataDir.resolve("uploads");
+    }
+
+    long maxUploadBytes() {
+        return properties.maxUploadSize().toBytes();
+    }
+
+    /** Checks the limits for an upload of this size; throws with the reason when refused. */
+    void checkLimits(MemberId member, long length) {
+        if (length <= 0) {
+            throw new UploadRefusedException("media.refused.empty", 400);
+        }
+        if (length > maxUploadBytes()) {
+            throw new UploadRefusedException("media.refused.too-large", 413);
+        }
+        if (assets.usedBytes(member) + length > properties.memberQuota().toBytes()) {
+            throw new UploadRefusedException("media.refused.quota", 413);
+        }
+    }
+
+    Asset create(MemberId member, String target, long length, String filename) {
+        UploadTargets owner = targets.orderedStream()
+                .filter(t -> t.supports(target))
+                .findFirst()
+                .orElseThrow(() -> new UploadRefusedException("media.refused.target", 400));
+        if (!owner.mayUpload(member, target)) {
+            throw new UploadRefusedException("media.refused.target", 403);
+        }
+        checkLimits(member, length);
+        byte[] raw = new byte[16];
+        RANDOM.nextBytes(raw);
+        String token = HexFormat.of().formatHex(raw);
+        String name = filename == null ? null : filename.substring(0, Math.min(255, filename.length()));
+        long id = tx.execute(status -> {
+            long assetId = assets.create(member, target, token, length, name);
+            owner.uploadStarted(target, assetId);
+            return assetId;
+        });
+        return assets.find(id).orElseThrow();
+    }
+
+    private Path partFile(Asset asset) {
+        return uploadDir.resolve(asset.uploadToken() + ".part");
+    }
+
+    /**
+     * Appends the bytes sent from {@code offset}. Bytes that arrive before a dropped connection
+     * are kept and counted, so the client resumes from exactly there.
+     */
+    Asset append(Asset asset, long offset, InputStream body) throws IOException {
+        if (asset.state() != MediaState.UPLOADING) {
+            throw new UploadRefusedException("media.refused.finished", 403);
+        }
+        if (offset != asset.uploadOffset()) {
+            throw new UploadRefusedException("media.refused.offset", 409);
+        }
+        Files.createDirectories(uploadDir);
+        Path part = partFile(asset);
+        long written = 0;
+        IOException broken = null;
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            channel.truncate(offset);
+            channel.position(offset);
+            long room = asset.uploadLength() - offset;
+            var out = Channels.newOutputStream(channel);
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            try {
+                while (written < room
+                        && (n = body.read(buffer, 0, (int) Math.min(buffer.length, room - written))) > 0) {
+                    out.write(buffer, 0, n);
+                    written += n;
+                }
+                if (written == room && body.read() >= 0) {
+                    throw new UploadRefusedException("media.refused.too-long", 413);
+                }
+            } catch (IOException e) {
+                broken = e; // the client went away: keep what arrived
+            }
+            channel.force(false);
+        }
+        long next = offset + written;
+        if (!assets.advanceOffset(asset.id(), offset, next)) {
+            throw new UploadRefusedException("media.refused.offset", 409);
+        }
+        Asset updated = assets.find(asset.id()).orElseThrow();
+        if (broken != null) {
+            throw broken;
+        }
+        if (next == asset.uploadLength()) {
+            complete(updated);
+            updated = assets.find(asset.id()).orElseThrow();
+        }
+        return updated;
+    }
+
+    /** The whole file is here: check it by content, then keep it and queue the transcode. */
+    void complete(Asset asset) throws IOException {
+        Path part = partFile(asset);
+        Ffprobe.Probe result = null;
+        if (probe.available()) {
+            result = probe.probe(part);
+            if (!result.accepted()) {
+                Files.deleteIfExists(part);
+                String reason = "media.rejected." + result.rejection();
+                tx.executeWithoutResult(status -> {
+                    assets.rejected(asset.id(), reason);
+                    events.publishEvent(new MediaRejected(asset.id(), asset.owner(), asset.target(), reason));
+                });
+                return;
+            }
+        }
+        String sourceKey = asset.prefix() + "source";
+        long size = Files.size(part);
+        if (store instanceof LocalMediaStore local) {
+            local.moveIn(sourceKey, part);
+        } else {
+            store.put(sourceKey, part, "application/octet-stream");
+            Files.deleteIfExists(part);
+        }
+        Ffprobe.Probe probed = result;
+        tx.executeWithoutResult(status -> {
+            assets.uploaded(asset.id(), sourceKey, size);
+            if (probed != null) {
+                assets.probed(
+                        asset.id(),
+                        probed.durationMs(),
+                        probed.width(),
+                        probed.height(),
+                        probed.codec(),
+                        probed.hasAudio(),
+                        probed.fps());
+            }
+            jobs.enqueue(asset.id());
+        });
+        log.info("Upload {} complete ({} bytes); transcode queued", asset.id(), size);
+    }
+
+    /** Cancels an upload (tus termination) or removes a video: every stored byte goes. */
+    void delete(Asset asset) throws IOException {
+        Files.deleteIfExists(partFile(asset));
+        store.deleteAll(asset.prefix());
+        assets.delete(asset.id());
+    }
+
+    boolean retry(Asset asset) {
+        if (asset.state() != MediaState.FAILED) {
+            return false;
+        }
+        return tx.execute(status -> {
+            boolean requeued = jobs.latestForAsset(asset.id())
+                    .map(job -> jobs.retryNow(job.id()))
+                    .orElse(false);
+            if (!requeued) {
+                jobs.enqueue(asset.id());
+            }
+            assets.state(asset.id(), MediaState.WAITING, null);
+            return true;
+        });
+    }
+
+    /** Uploads nobody has resumed for a week are dropped, so partial files do not pile up. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 3_600_000, initialDelay = 600_000)
+    void dropAbandonedUploads() {
+        for (Asset asset : assets.staleUploads(java.time.Instant.now().minus(java.time.Duration.ofDays(7)))) {
+            try {
+                delete(asset);
+                log.info(
+                        "Dropped upload {} abandoned at {} of {} bytes",
+                        asset.id(),
+                        asset.uploadOffset(),
+                        asset.uploadLength());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not drop abandoned upload {}", asset.id(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package org.cinely.media;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Claims queued transcode jobs (any node may, one at a time per job), runs them on a bounded
+ * pool, and moves each job and its asset through their states. Retries back off; a transcoder
+ * that is missing or down leaves the job queued and the asset "waiting for transcoder".
+ */
+@Component
+class TranscodeWorker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TranscodeWorker.class);
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(90);
+
+    private final TranscodeJobs jobs;
+    private final MediaAssets assets;
+    private final MediaStore store;
+    private final Transcoder transcoder;
+    private final Ffprobe probe;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int poolSize;
+    private final int maxAttempts;
+    private final ExecutorService pool;
+    private final AtomicInteger busy = new AtomicInteger();
+    private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private volatile boolean started;
+
+    TranscodeWorker(
+            TranscodeJobs jobs,
+            MediaAssets assets,
+            MediaStore store,
+            Transcoder transcoder,
+            Ffprobe probe,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock,
+            MediaProperties properties) {
+        this.jobs = jobs;
+        this.assets = assets;
+        this.store = store;
+        this.transcoder = transcoder;
+        this.probe = probe;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.poolSize = Math.max(1, properties.ffmpeg().poolSize());
+        this.maxAttempts = Math.max(1, properties.maxAttempts());
+        this.pool = Executors.newFixedThreadPool(transcoder.local() ? poolSize : 2, runnable -> {
+            Thread thread = new Thread(
+                    runnable, "transcode-" + UUID.randomUUID().toString().substring(0, 4));
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    Transcoder transcoder() {
+        return transcoder;
+    }
+
+    /** After a crash or restart, jobs left running by a dead worker go back to the queue. */
+    @EventListener(ApplicationReadyEvent.class)
+    void recoverOnStart() {
+        int requeued = jobs.requeueAbandoned(clock.instant().minus(ABANDONED_AFTER));
+        if (requeued > 0) {
+            log.info("Re-queued {} transcode job(s) left running by a stopped worker", requeued);
+        }
+        if (!transcoder.available()) {
+            log.warn("The {} transcoder is not available: uploads are kept and wait for it", transcoder.name());
+        }
+        started = true;
+    }
+
+    @Scheduled(fixedDelayString = "${cinely.media.poll-interval}", initialDelayString = "${cinely.media.poll-interval}")
+    void tick() {
+        if (!started) {
+            return;
+        }
+        try {
+            jobs.requeueAbandoned(clock.instant().minus(ABANDONED_AFTER));
+            if (!transcoder.available()) {
+                return;
+            }
+            int capacity = transcoder.local() ? poolSize : 8;
+            while (busy.get() < capacity) {
+                var job = jobs.claim(node, transcoder.name());
+                if (job.isEmpty()) {
+                    break;
+                }
+                busy.incrementAndGet();
+                long id = job.get().id();
+                pool.execute(() -> {
+                    try {
+                        runJob(id);
+                    } finally {
+                        busy.decrementAndGet();
+                    }
+                });
+            }
+            if (!transcoder.local()) {
+                for (var job : jobs.runningRemote(transcoder.name())) {
+                    check(job.id());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Transcode poll failed; trying again on the next tick", e);
+        }
+    }
+
+    /** Runs a claimed job here and now (the scheduler does this; tests and the benchmark too). */
+    void runJob(long jobId) {
+        var job = jobs.find(jobId).orElseThrow();
+        Asset asset = assets.find(job.assetId()).orElse(null);
+        if (asset == null || asset.sourceKey() == null) {
+            jobs.failed(jobId, "The asset or its source is gone");
+            return;
+        }
+        try {
+            Transcoder.Task task = task(job, asset);
+            if (task == null) {
+                return;
+            }
+            assets.state(asset.id(), MediaState.TRANSCODING, null);
+            handle(job, asset, transcoder.run(task, sink(job, asset)));
+        } catch (Transcoder.UnavailableException e) {
+            log.warn("Transcoder unavailable for job {}: {}", jobId, e.getMessage());
+            jobs.retryLater(jobId, backoff(job.attempts()), e.getMessage(), false);
+            assets.state(asset.id(), MediaState.WAITING, null);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Transcode job {} failed (attempt {})", jobId, job.attempts(), e);
+            handle(job, asset, new Transcoder.Failed("transcode-failed", true));
+        }
+    }
+
+    /** Asks a remote transcoder about a submitted job (on each poll and on each notification). */
+    void check(long jobId) {
+        var job = jobs.find(jobId).orElse(null);
+        if (job == null || !"RUNNING".equals(job.state()) || job.externalId() == null) {
+            return; // a late or duplicate notification: nothing left to do
+        }
+        Asset asset = assets.find(job.assetId()).orElse(null);
+        if (asset == null) {
+            return;
+        }
+        try {
+            Transcoder.Task task = task(job, asset);
+            if (task != null) {
+                handle(job, asset, transcoder.poll(job.externalId(), task, sink(job, asset)));
+            }
+        } catch (Transcoder.UnavailableException e) {
+            log.info("Transcoder unreachable while checking job {}: {}", jobId, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Checking transcode job {} failed", jobId, e);
+            handle(job, asset, new Transcoder.Failed("transcode-failed", true));
+        }
+    }
+
+    private Transcoder.Task task(TranscodeJobs.Job job, Asset asset)
+            throws IOException, Transcoder.UnavailableException {
+        Ffprobe.Probe facts;
+        if (asset.width() == null) {
+            // Uploaded while ffprobe was missing: check the file now.
+            if (!probe.available()) {
+                throw new Transcoder.UnavailableException("ffprobe is not available to check the upload", null);
+            }
+            java.nio.file.Path copy = java.nio.file.Files.createTempFile("cinely-source", ".bin");
+            try {
+                store.download(asset.sourceKey(), copy);
+                facts = probe.probe(copy);
+            } finally {
+                java.nio.file.Files.deleteIfExists(copy);
+            }
+            if (!facts.accepted()) {
+                String reason = "media.rejected." + facts.rejection();
+                store.deleteAll(asset.prefix());
+                tx.executeWithoutResult(status -> {
+                    jobs.failed(job.id(), reason);
+                    assets.rejected(asset.id(), reason);
+                    events.publishEvent(new MediaRejected(asset.id(), asset.owner(), asset.target(), reason));
+                });
+                return null;
+            }
+            assets.probed(
+                    asset.id(),
+                    facts.durationMs(),
+                    facts.width(),
+                    facts.height(),
+                    facts.codec(),
+                    facts.hasAudio(),
+                    facts.fps());
+        } else {
+            // Probed when the upload completed: the facts are in the row, no need to read the file again.
+            facts = new Ffprobe.Probe(
+                    null,
+                    asset.durationMs() == null ? 0 : asset.durationMs(),
+                    asset.width(),
+                    asset.height(),
+                    asset.videoCodec(),
+                    asset.hasAudio(),
+                    asset.frameRate() == null ? 30 : asset.frameRate());
+        }
+        List<Ladder.Rung> ladder = Ladder.forSource(facts.width(), facts.height(), facts.codec());
+        return new Transcoder.Task(
+                job.id(),
+                asset.id(),
+                asset.sourceKey(),
+                asset.prefix() + "hls/",
+                facts,
+                ladder,
+                asset.renditionHeights());
+    }
+
+    private Transcoder.Sink sink(TranscodeJobs.Job job, Asset asset) {
+        return new Transcoder.Sink() {
+            private final List<Ladder.Rung> ready = new ArrayList<>();
+
+            @Override
+            public void progress(int percent) {
+                assets.progress(asset.id(), percent);
+                jobs.heartbeat(job.id(), percent);
+            }
+
+            @Override
+            public synchronized void renditionReady(Ladder.Rung rung, long bytes) throws IOException {
+                Asset current = assets.find(asset.id()).orElseThrow();
+                List<Integer> heights = new ArrayList<>(current.renditionHeights());
+                if (heights.contains(rung.height())) {
+                    return;
+                }
+                heights.add(rung.height());
+                heights.sort(null);
+                List<Ladder.Rung> ladder = Ladder.forSource(current.width(), current.height(), current.videoCodec());
+                List<Ladder.Rung> done = ladder.stream()
+                        .filter(r -> heights.contains(r.height()))
+                        .toList();
+                if (done.isEmpty()) {
+                    done = List.of(rung);
+                }
+                // The master playlist grows as renditions finish; players pick the new ones up.
+                store.put(
+                        asset.prefix() + "hls/master.m3u8",
+                        Ladder.masterPlaylist(done, current.hasAudio()).getBytes(StandardCharsets.UTF_8),
+                        "application/vnd.apple.mpegurl");
+                boolean first = current.renditionHeights().isEmpty();
+                tx.executeWithoutResult(status -> {
+                    assets.renditions(asset.id(), heights, bytes);
+                    jobs.heartbeat(job.id(), current.progress());
+                    if (first) {
+                        events.publishEvent(new MediaBecamePlayable(asset.id(), asset.target()));
+                    }
+                });
+            }
+
+            @Override
+            public void posterReady(String key) {
+                assets.poster(asset.id(), key);
+            }
+        };
+    }
+
+    private void handle(TranscodeJobs.Job job, Asset asset, Transcoder.Outcome outcome) {
+        if (outcome instanceof Transcoder.Done) {
+            tx.executeWithoutResult(status -> {
+                if (jobs.finished(job.id())) {
+                    assets.state(asset.id(), MediaState.READY, null);
+                    assets.progress(asset.id(), 100);
+                    events.publishEvent(new MediaReady(asset.id(), asset.target()));
+                    log.info("Transcode job {} done: asset {} ready", job.id(), asset.id());
+                }
+            });
+        } else if (outcome instanceof Transcoder.Submitted submitted) {
+            jobs.submitted(job.id(), submitted.externalId());
+        } else if (outcome instanceof Transcoder.Working working) {
+            assets.progress(asset.id(), working.percent());
+            jobs.heartbeat(job.id(), working.percent());
+        } else if (outcome instanceof Transcoder.Failed failed) {
+            int attempts = jobs.find(job.id()).map(TranscodeJobs.Job::attempts).orElse(job.attempts());
+            if (failed.retryable() && attempts < maxAttempts) {
+                jobs.retryLater(job.id(), backoff(attempts), failed.reason(), true);
+                assets.state(asset.id(), MediaState.WAITING, null);
+            } else {
+                String reason = "media.failed." + failed.reason();
+                tx.executeWithoutResult(status -> {
+                    if (jobs.failed(job.id(), failed.reason())) {
+                        assets.state(asset.id(), MediaState.FAILED, reason);
+                        events.publishEvent(new TranscodeFailed(asset.id(), asset.owner(), asset.target(), reason));
+                    }
+                });
+            }
+        }
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = Math.min(600, 15L << Math.min(10, Math.max(0, attempts - 1)));
+        return Duration.ofSeconds(seconds);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

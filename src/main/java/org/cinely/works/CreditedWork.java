@@ -1,0 +1,4 @@
+package org.cinely.works;
+
+/** A confirmed credit of a member on a work they may be shown with (for their profile). */
+public record CreditedWork(long workId, String title, ProductionType type, Integer year, String craft) {}

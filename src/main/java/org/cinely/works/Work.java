@@ -1,0 +1,184 @@
+package org.cinely.works;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.cinely.platform.MemberId;
+
+/** A shared work. Its video is a media asset, referred to by id. */
+@Entity
+@Table(name = "works")
+class Work {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long ownerId;
+    private String title;
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    private ProductionType productionType;
+
+    private Integer productionYear;
+    private String tags;
+
+    @Enumerated(EnumType.STRING)
+    private Visibility visibility;
+
+    private Long mediaAssetId;
+    private boolean playable;
+    private Instant publishedAt;
+    private int likeCount;
+    private int commentCount;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Work() {}
+
+    Work(MemberId owner, Instant now) {
+        this.ownerId = owner.value();
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void describe(WorkForm form, Instant now) {
+        this.title = form.title().strip();
+        this.description = form.description() == null || form.description().isBlank()
+                ? null
+                : form.description().strip();
+        this.productionType = form.type();
+        this.productionYear = form.year();
+        this.tags = normalizeTags(form.tags());
+        this.visibility = form.visibility();
+        this.updatedAt = now;
+    }
+
+    static String normalizeTags(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String joined = String.join(
+                ", ",
+                Arrays.stream(raw.split(","))
+                        .map(tag -> tag.strip().replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT))
+                        .filter(tag -> !tag.isEmpty())
+                        .distinct()
+                        .limit(12)
+                        .toList());
+        return joined.length() > 300 ? joined.substring(0, 300) : joined;
+    }
+
+    List<String> tagList() {
+        return tags == null ? List.of() : Arrays.stream(tags.split(",\\s*")).toList();
+    }
+
+    boolean ownedBy(MemberId member) {
+        return member != null && ownerId == member.value();
+    }
+
+    void attach(long assetId, Instant now) {
+        this.mediaAssetId = assetId;
+        this.playable = false;
+        this.updatedAt = now;
+    }
+
+    /** True when this is the first time the work can be watched (it is published then). */
+    boolean becamePlayable(Instant now) {
+        this.playable = true;
+        if (publishedAt == null) {
+            publishedAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    void detach(Instant now) {
+        this.mediaAssetId = null;
+        this.playable = false;
+        this.updatedAt = now;
+    }
+
+    WorkView view() {
+        return new WorkView(
+                id,
+                getOwner(),
+                title,
+                description,
+                productionType,
+                productionYear,
+                tagList(),
+                visibility,
+                playable,
+                likeCount,
+                commentCount);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    MemberId getOwner() {
+        return MemberId.of(ownerId);
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getDescription() {
+        return description;
+    }
+
+    ProductionType getProductionType() {
+        return productionType;
+    }
+
+    Integer getProductionYear() {
+        return productionYear;
+    }
+
+    String getTags() {
+        return tags;
+    }
+
+    Visibility getVisibility() {
+        return visibility;
+    }
+
+    Long getMediaAssetId() {
+        return mediaAssetId;
+    }
+
+    boolean isPlayable() {
+        return playable;
+    }
+
+    Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    int getLikeCount() {
+        return likeCount;
+    }
+
+    int getCommentCount() {
+        return commentCount;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,25 @@
+package org.cinely.works;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A work's details as typed. Credits are one per line, "@handle craft" (for example
+ * "@maya-okafor cinematographer").
+ */
+record WorkForm(
+        @NotBlank @Size(max = 120) String title,
+        @Size(max = 4000) String description,
+        @NotNull ProductionType type,
+        @Min(1888) @Max(2100) Integer year,
+        @Size(max = 300) String tags,
+        @Size(max = 2000) String credits,
+        @NotNull Visibility visibility) {
+
+    static WorkForm blank() {
+        return new WorkForm("", "", ProductionType.SHORT, null, "", "", Visibility.PUBLIC);
+    }
+}

@@ -1,0 +1,275 @@
+package org.cinely.works;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cinely.accounts.AccountsApi;
+import org.cinely.accounts.MemberSummary;
+import org.cinely.media.MediaApi;
+import org.cinely.media.MediaBecamePlayable;
+import org.cinely.media.MediaRejected;
+import org.cinely.media.MediaState;
+import org.cinely.media.TranscodeFailed;
+import org.cinely.media.UploadTargets;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.NotFoundException;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.profiles.Craft;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/** Works: their details and credits, who may see them, and what happens as their video moves on. */
+@Service
+class WorkService implements UploadTargets {
+
+    private static final Pattern CREDIT_LINE = Pattern.compile("^@?([A-Za-z0-9_.-]{2,30})\\s*[,:;-]?\\s*(.+)$");
+
+    private final WorkRepository works;
+    private final WorkExtras extras;
+    private final AccountsApi accounts;
+    private final MediaApi media;
+    private final ConnectionChecker connections;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    WorkService(
+            WorkRepository works,
+            WorkExtras extras,
+            AccountsApi accounts,
+            MediaApi media,
+            ConnectionChecker connections,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.works = works;
+        this.extras = extras;
+        this.accounts = accounts;
+        this.media = media;
+        this.connections = connections;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Work find(long id) {
+        return works.findById(id).orElseThrow(() -> new NotFoundException("work"));
+    }
+
+    /** The work if this viewer may see it; otherwise it does not exist for them (404). */
+    Work findVisible(long id, CurrentMember viewer) {
+        Work work = find(id);
+        if (!canView(work, viewer == null ? null : viewer.id(), viewer != null && viewer.isModerator())) {
+            throw new NotFoundException("work");
+        }
+        return work;
+    }
+
+    Work findOwned(long id, CurrentMember member) {
+        Work work = find(id);
+        if (member == null || !work.ownedBy(member.id())) {
+            throw new NotFoundException("work");
+        }
+        return work;
+    }
+
+    boolean canView(Work work, MemberId viewer, boolean moderator) {
+        if (work.ownedBy(viewer) || moderator) {
+            return true;
+        }
+        return switch (work.getVisibility()) {
+            case PUBLIC -> true;
+            case CONNECTIONS -> viewer != null && connections.connected(work.getOwner(), viewer);
+            case PRIVATE -> false;
+        };
+    }
+
+    @Transactional
+    Optional<Work> create(MemberId owner, WorkForm form, Errors errors) {
+        List<ParsedCredit> credits = parseCredits(form.credits(), errors);
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        Work work = new Work(owner, clock.instant());
+        work.describe(form, clock.instant());
+        works.save(work);
+        saveCredits(work, owner, credits);
+        return Optional.of(work);
+    }
+
+    @Transactional
+    boolean update(Work work, MemberId owner, WorkForm form, Errors errors) {
+        List<ParsedCredit> credits = parseCredits(form.credits(), errors);
+        if (errors.hasErrors()) {
+            return false;
+        }
+        work.describe(form, clock.instant());
+        works.save(work);
+        saveCredits(work, owner, credits);
+        return true;
+    }
+
+    @Transactional
+    void delete(Work work) {
+        if (work.getMediaAssetId() != null) {
+            media.delete(work.getMediaAssetId());
+        }
+        works.delete(work);
+    }
+
+    record ParsedCredit(MemberId member, Craft craft) {}
+
+    private List<ParsedCredit> parseCredits(String text, Errors errors) {
+        List<ParsedCredit> parsed = new ArrayList<>();
+        if (text == null) {
+            return parsed;
+        }
+        for (String raw : text.split("\\R")) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            Matcher matcher = CREDIT_LINE.matcher(line);
+            if (!matcher.matches()) {
+                errors.rejectValue("credits", "work.credits.format", new Object[] {line}, null);
+                continue;
+            }
+            String craftText = matcher.group(2).strip().toLowerCase(Locale.ROOT).replace(' ', '-');
+            Optional<Craft> craft = Craft.fromSlug(craftText);
+            Optional<MemberSummary> member = accounts.findByHandle(matcher.group(1));
+            if (member.isEmpty()) {
+                errors.rejectValue("credits", "work.credits.unknown-member", new Object[] {matcher.group(1)}, null);
+            } else if (craft.isEmpty()) {
+                errors.rejectValue("credits", "work.credits.unknown-craft", new Object[] {matcher.group(2)}, null);
+            } else {
+                parsed.add(new ParsedCredit(member.get().id(), craft.get()));
+            }
+        }
+        return parsed;
+    }
+
+    private void saveCredits(Work work, MemberId owner, List<ParsedCredit> credits) {
+        List<Long> keep = new ArrayList<>();
+        for (ParsedCredit credit : credits) {
+            boolean self = credit.member().equals(owner);
+            Optional<Long> added = extras.addCredit(
+                    work.getId(), credit.member(), credit.craft().slug(), self);
+            if (added.isPresent()) {
+                keep.add(added.get());
+                if (!self) {
+                    events.publishEvent(new WorkCreditAdded(
+                            work.getId(),
+                            added.get(),
+                            credit.member(),
+                            credit.craft().slug(),
+                            owner));
+                }
+            } else {
+                extras.creditId(work.getId(), credit.member(), credit.craft().slug())
+                        .ifPresent(keep::add);
+            }
+        }
+        extras.removeCreditsNotIn(work.getId(), keep);
+    }
+
+    String creditsText(long workId) {
+        Map<MemberId, MemberSummary> members = accounts.findMembers(
+                extras.credits(workId).stream().map(WorkExtras.Credit::member).toList());
+        StringBuilder text = new StringBuilder();
+        for (WorkExtras.Credit credit : extras.credits(workId)) {
+            MemberSummary member = members.get(credit.member());
+            if (member != null) {
+                text.append('@')
+                        .append(member.handle())
+                        .append(' ')
+                        .append(credit.craft())
+                        .append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    // Uploads attach to works ("work:<id>").
+
+    @Override
+    public boolean supports(String target) {
+        return target.startsWith("work:");
+    }
+
+    @Override
+    public boolean mayUpload(MemberId member, String target) {
+        return workOf(target)
+                .filter(work -> work.ownedBy(member))
+                .filter(work -> work.getMediaAssetId() == null || replaceable(work.getMediaAssetId()))
+                .isPresent();
+    }
+
+    /** A video that never made it (still uploading, refused, failed) can be replaced by a new one. */
+    private boolean replaceable(long assetId) {
+        return media.status(assetId)
+                .map(status -> status.state() == MediaState.UPLOADING
+                        || status.state() == MediaState.REJECTED
+                        || status.state() == MediaState.FAILED)
+                .orElse(true);
+    }
+
+    @Override
+    @Transactional
+    public void uploadStarted(String target, long assetId) {
+        Work work = workOf(target).orElseThrow(() -> new NotFoundException("work"));
+        Long previous = work.getMediaAssetId();
+        work.attach(assetId, clock.instant());
+        works.save(work);
+        if (previous != null) {
+            media.delete(previous);
+        }
+    }
+
+    private Optional<Work> workOf(String target) {
+        try {
+            return works.findById(Long.parseLong(target.substring("work:".length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    // What media tells us about a work's video.
+
+    @ApplicationModuleListener
+    void on(MediaBecamePlayable event) {
+        works.findByMediaAssetId(event.assetId()).ifPresent(work -> {
+            boolean first = work.becamePlayable(clock.instant());
+            works.save(work);
+            if (first) {
+                events.publishEvent(
+                        new WorkPublished(work.getId(), work.getOwner(), work.getTitle(), work.getVisibility()));
+            }
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(TranscodeFailed event) {
+        works.findByMediaAssetId(event.assetId())
+                .ifPresent(work ->
+                        events.publishEvent(new WorkTranscodeFailed(work.getId(), work.getOwner(), event.reasonKey())));
+    }
+
+    @ApplicationModuleListener
+    void on(MediaRejected event) {
+        works.findByMediaAssetId(event.assetId())
+                .ifPresent(work ->
+                        events.publishEvent(new WorkTranscodeFailed(work.getId(), work.getOwner(), event.reasonKey())));
+    }
+
+    Map<Long, WorkExtras.Credit> creditsById(long workId) {
+        Map<Long, WorkExtras.Credit> map = new LinkedHashMap<>();
+        extras.credits(workId).forEach(credit -> map.put(credit.id(), credit));
+        return map;
+    }
+}

@@ -1,0 +1,178 @@
+package org.cinely.works;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.TestData;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Credits (confirmed by the credited member), likes and comments on a work. */
+@CinelyIntegrationTest
+class WorkSocialIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    WorksApi worksApi;
+
+    CurrentMember owner;
+    CurrentMember crew;
+    CurrentMember stranger;
+
+    @BeforeEach
+    void mark() {
+        data.mark();
+        owner = WorksTestSupport.member(data.jdbc(), "{noop}x");
+        crew = WorksTestSupport.member(data.jdbc(), "{noop}x");
+        stranger = WorksTestSupport.member(data.jdbc(), "{noop}x");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        data.cleanUp();
+    }
+
+    Document page(String path, CurrentMember viewer) throws Exception {
+        var request = get(path);
+        if (viewer != null) {
+            request = request.with(user(viewer));
+        }
+        return Jsoup.parse(mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    }
+
+    long work(String credits) throws Exception {
+        String location = mvc.perform(post("/works")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("title", "Harbour Lights")
+                        .param("type", "DOCUMENTARY")
+                        .param("credits", credits)
+                        .param("visibility", "PUBLIC"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        long id = Long.parseLong(location.replaceAll("\\D", ""));
+        // As if its video were transcoded (the upload tests cover that path).
+        data.jdbc().update("update works set playable = true, published_at = now(6) where id = ?", id);
+        return id;
+    }
+
+    @Test
+    void creditsNameMembersByHandleAndShowOnceConfirmed() throws Exception {
+        // An unknown handle or craft is explained beside the field and what was typed is kept.
+        Document refused = Jsoup.parse(mvc.perform(post("/works")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("title", "Harbour Lights")
+                        .param("type", "DOCUMENTARY")
+                        .param("credits", "@nobody-here-at-all director\n@" + crew.handle() + " juggler")
+                        .param("visibility", "PUBLIC"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(refused.select("#credits-error").text())
+                .contains("No member has the handle @nobody-here-at-all")
+                .contains("\"juggler\" is not a craft");
+        assertThat(refused.select("#title").val()).isEqualTo("Harbour Lights");
+
+        long id = work("@" + crew.handle() + " cinematographer");
+        assertThat(page("/works/" + id, stranger).select(".credits")).isEmpty(); // pending: not shown to others
+        Document forCrew = page("/works/" + id, crew);
+        assertThat(forCrew.select(".credits").text()).contains("Cinematographer", "awaiting confirmation");
+        String confirm = forCrew.select("form[action$=/confirm]").attr("action");
+
+        mvc.perform(post(confirm).with(user(stranger)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post(confirm).with(user(crew)).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(page("/works/" + id, stranger).select(".credits").text())
+                .contains("Cinematographer")
+                .doesNotContain("awaiting");
+        assertThat(worksApi.confirmedCreditsOf(crew.id()))
+                .singleElement()
+                .satisfies(credit -> assertThat(credit.craft()).isEqualTo("cinematographer"));
+        assertThat(worksApi.publicWorksOf(owner.id(), null))
+                .extracting(WorkCard::id)
+                .containsExactly(id);
+    }
+
+    @Test
+    void likesToggleAndCommentsAreEscapedEditableAndDeletable() throws Exception {
+        long id = work("");
+        mvc.perform(post("/works/" + id + "/like").with(user(stranger)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/works/" + id, stranger).select("#likes button").text())
+                .isEqualTo("Liked (1)");
+        mvc.perform(post("/works/" + id + "/like").with(user(stranger)).with(csrf()));
+        assertThat(page("/works/" + id, stranger).select("#likes button").text())
+                .isEqualTo("Like (0)");
+
+        mvc.perform(post("/works/" + id + "/comments")
+                        .with(user(stranger))
+                        .with(csrf())
+                        .param("body", "<script>alert(1)</script> Lovely grade"))
+                .andExpect(status().is3xxRedirection());
+        String html = mvc.perform(get("/works/" + id)).andReturn().getResponse().getContentAsString();
+        assertThat(html)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; Lovely grade")
+                .doesNotContain("<script>alert");
+        Long commentId =
+                data.jdbc().queryForObject("select max(id) from work_comments where work_id = ?", Long.class, id);
+
+        // Only its author edits it; the author or the work's owner deletes it.
+        mvc.perform(post("/works/" + id + "/comments/" + commentId)
+                        .with(user(crew))
+                        .with(csrf())
+                        .param("body", "mine now"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/works/" + id + "/comments/" + commentId)
+                        .with(user(stranger))
+                        .with(csrf())
+                        .param("body", "Lovely grade, edited"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/works/" + id, null).select(".comments__list").text())
+                .contains("Lovely grade, edited", "(edited)");
+        mvc.perform(post("/works/" + id + "/comments/" + commentId + "/delete")
+                        .with(user(crew))
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/works/" + id + "/comments/" + commentId + "/delete")
+                        .with(user(owner))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/works/" + id, null).select(".comments__list li")).isEmpty();
+    }
+
+    @Test
+    void browseFiltersByProductionTypeAndCraft() throws Exception {
+        long id = work("@" + crew.handle() + " editor");
+        assertThat(page("/works?type=documentary", null).select("a[href=/works/" + id + "]"))
+                .isNotEmpty();
+        assertThat(page("/works?type=feature", null).select("a[href=/works/" + id + "]"))
+                .isEmpty();
+        assertThat(page("/works?craft=editor", null).select("a[href=/works/" + id + "]"))
+                .isNotEmpty();
+        assertThat(page("/works?craft=gaffer", null).select("a[href=/works/" + id + "]"))
+                .isEmpty();
+    }
+}

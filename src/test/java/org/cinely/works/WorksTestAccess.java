@@ -1,0 +1,17 @@
+package org.cinely.works;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Lets tests of other packages create a member the same way the works tests do. */
+public final class WorksTestAccess {
+
+    private WorksTestAccess() {}
+
+    public static java.nio.file.Path clip(int width, int height) throws Exception {
+        return WorksTestSupport.clip(width, height);
+    }
+
+    public static long member(JdbcTemplate jdbc) {
+        return WorksTestSupport.member(jdbc, "{noop}x").id().value();
+    }
+}
