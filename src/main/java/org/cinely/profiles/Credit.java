@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
+import org.cinely.platform.Craft;
 
 /** One line of a member's filmography. */
 @Entity

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cinely.platform.Craft;
 import org.springframework.validation.Errors;
 
 /** A credit as typed on /settings/profile: production title, year, type, role, optional work link. */

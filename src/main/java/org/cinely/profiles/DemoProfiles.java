@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.cinely.accounts.AccountsApi;
+import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.demo.DemoData;
 import org.springframework.boot.ApplicationArguments;

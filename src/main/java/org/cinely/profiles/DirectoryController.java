@@ -1,9 +1,11 @@
 package org.cinely.profiles;
 
 import java.time.Duration;
+import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.security.CurrentMember;
+import org.cinely.works.WorksApi;
 import org.springframework.data.domain.Page;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -22,9 +24,11 @@ class DirectoryController {
     static final int PAGE_SIZE = 24;
 
     private final ProfileService profiles;
+    private final WorksApi works;
 
-    DirectoryController(ProfileService profiles) {
+    DirectoryController(ProfileService profiles, WorksApi works) {
         this.profiles = profiles;
+        this.works = works;
     }
 
     @GetMapping("/members")
@@ -48,7 +52,12 @@ class DirectoryController {
     @GetMapping("/members/{handle}")
     String showProfile(@AuthenticationPrincipal CurrentMember member, @PathVariable String handle, Model model) {
         MemberId viewer = member == null ? null : member.id();
-        model.addAttribute("page", profiles.page(handle, viewer));
+        ProfilePage page = profiles.page(handle, viewer);
+        model.addAttribute("page", page);
+        if (!page.limited()) {
+            model.addAttribute(
+                    "works", works.publicWorksOf(MemberId.of(page.card().memberId()), viewer));
+        }
         return "profiles/profile";
     }
 

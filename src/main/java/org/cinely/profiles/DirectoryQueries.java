@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cinely.platform.Craft;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.cinely.platform.Craft;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

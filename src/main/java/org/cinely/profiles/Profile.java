@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.cinely.platform.Craft;
 import org.hibernate.annotations.BatchSize;
 
 /** What a member shows others. Keyed by the account's id. */

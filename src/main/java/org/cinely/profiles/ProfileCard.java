@@ -2,6 +2,7 @@ package org.cinely.profiles;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.cinely.platform.Craft;
 
 /**
  * A member as lists show them: name, handle, headline, crafts, location, availability, avatar.

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.cinely.platform.Craft;
 
 /**
  * What a member types on /settings/profile. Lengths are checked here (over-long input is refused,

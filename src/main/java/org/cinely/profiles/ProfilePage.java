@@ -1,6 +1,7 @@
 package org.cinely.profiles;
 
 import java.util.List;
+import org.cinely.platform.Craft;
 
 /**
  * Everything the profile page shows, already cut to what this viewer may see: {@code limited}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cinely.platform.Craft;
 import org.springframework.validation.Errors;
 
 /** The rules of a profile beyond field lengths; each broken rule becomes a field error. */

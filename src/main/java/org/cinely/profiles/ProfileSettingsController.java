@@ -2,6 +2,7 @@ package org.cinely.profiles;
 
 import jakarta.validation.Valid;
 import java.io.IOException;
+import org.cinely.platform.Craft;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

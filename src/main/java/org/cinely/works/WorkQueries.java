@@ -8,8 +8,8 @@ import org.cinely.accounts.AccountsApi;
 import org.cinely.accounts.MemberSummary;
 import org.cinely.media.MediaApi;
 import org.cinely.media.MediaStatus;
+import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
-import org.cinely.profiles.Craft;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.cinely.benchmark.BenchmarkData;
 import org.cinely.connections.ConnectionsApi;
+import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

