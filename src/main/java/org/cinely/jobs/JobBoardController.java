@@ -125,6 +125,11 @@ class JobBoardController {
                 Flash.success(redirect, "application.sent");
                 return "redirect:/jobs/" + id;
             }
+            if (result.hasGlobalErrors()) {
+                // Refused outright (closed, own listing, applied already): the page says why.
+                Flash.error(redirect, result.getGlobalError().getCode());
+                return "redirect:/jobs/" + id;
+            }
         }
         return jobPage(jobs.listing(id), member, member.id(), model);
     }
