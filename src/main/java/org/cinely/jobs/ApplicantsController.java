@@ -59,8 +59,7 @@ class ApplicantsController {
         Craft selectedCraft = Craft.fromSlug(craft).orElse(null);
         ApplicantSort selectedSort = ApplicantSort.fromSlug(sort);
         model.addAttribute("job", JobView.of(listing, jobs.now(), member.handle(), member.displayName()));
-        model.addAttribute(
-                "applicants", queries.applicants(id, selectedStatus, selectedCraft, reel, selectedSort));
+        model.addAttribute("applicants", queries.applicants(id, selectedStatus, selectedCraft, reel, selectedSort));
         var counts = queries.countsByStatus(id);
         model.addAttribute("counts", counts);
         model.addAttribute(
@@ -110,9 +109,11 @@ class ApplicantsController {
         model.addAttribute("coverNote", RichText.of(application.getCoverNote()));
         model.addAttribute("works", portfolio.works(application.getApplicant(), application.getWorkIds()));
         model.addAttribute("credits", portfolio.credits(application.getApplicant()));
-        model.addAttribute("profile", portfolio.applicant(application.getApplicant()).orElse(null));
+        model.addAttribute(
+                "profile", portfolio.applicant(application.getApplicant()).orElse(null));
         model.addAttribute("decisions", decisions());
-        model.addAttribute("active", accounts.findMember(application.getApplicant()).isPresent());
+        model.addAttribute(
+                "active", accounts.findMember(application.getApplicant()).isPresent());
         return "jobs/applicant";
     }
 
@@ -151,7 +152,10 @@ class ApplicantsController {
 
     private static List<ApplicationStatus> decisions() {
         return List.of(
-                ApplicationStatus.NEW, ApplicationStatus.SHORTLISTED, ApplicationStatus.REJECTED, ApplicationStatus.HIRED);
+                ApplicationStatus.NEW,
+                ApplicationStatus.SHORTLISTED,
+                ApplicationStatus.REJECTED,
+                ApplicationStatus.HIRED);
     }
 
     /** Back to the list with its filters, but never anywhere else (no open redirect). */

@@ -49,8 +49,14 @@ class ApplicationQueries {
     }
 
     record MyApplicationRow(
-            long id, long jobId, String jobTitle, String company, ApplicationStatus status, ListingState jobState,
-            Instant appliedAt, Instant updatedAt) {
+            long id,
+            long jobId,
+            String jobTitle,
+            String company,
+            ApplicationStatus status,
+            ListingState jobState,
+            Instant appliedAt,
+            Instant updatedAt) {
 
         public java.time.LocalDate appliedOn() {
             return appliedAt.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
@@ -89,16 +95,14 @@ class ApplicationQueries {
     @Transactional(readOnly = true)
     List<ApplicantRow> applicants(
             long jobId, ApplicationStatus status, Craft craft, boolean withReel, ApplicantSort sort) {
-        Condition condition = JOB_APPLICATIONS
-                .JOB_ID
-                .eq(jobId)
-                .and(JOB_APPLICATIONS.STATUS.ne(ApplicationStatus.WITHDRAWN.name()));
+        Condition condition =
+                JOB_APPLICATIONS.JOB_ID.eq(jobId).and(JOB_APPLICATIONS.STATUS.ne(ApplicationStatus.WITHDRAWN.name()));
         if (status != null) {
             condition = condition.and(JOB_APPLICATIONS.STATUS.eq(status.name()));
         }
         if (craft != null) {
-            condition = condition.and(DSL.condition("FIND_IN_SET({0}, {1}) > 0", DSL.val(craft.slug()),
-                    JOB_APPLICATIONS.APPLICANT_CRAFTS));
+            condition = condition.and(DSL.condition(
+                    "FIND_IN_SET({0}, {1}) > 0", DSL.val(craft.slug()), JOB_APPLICATIONS.APPLICANT_CRAFTS));
         }
         if (withReel) {
             condition = condition.and(JOB_APPLICATIONS.WORK_COUNT.gt(0));
@@ -107,9 +111,11 @@ class ApplicationQueries {
             case NEWEST -> JOB_APPLICATIONS.CREATED_AT.desc();
             case OLDEST -> JOB_APPLICATIONS.CREATED_AT.asc();
             case NAME -> JOB_APPLICATIONS.APPLICANT_NAME.asc();
-            case STATUS -> DSL.field("FIELD({0}, 'HIRED', 'SHORTLISTED', 'NEW', 'REJECTED')", Integer.class,
-                            JOB_APPLICATIONS.STATUS)
-                    .asc();
+            case STATUS ->
+                DSL.field(
+                                "FIELD({0}, 'HIRED', 'SHORTLISTED', 'NEW', 'REJECTED')",
+                                Integer.class, JOB_APPLICATIONS.STATUS)
+                        .asc();
         };
         return dsl.select(
                         JOB_APPLICATIONS.ID,

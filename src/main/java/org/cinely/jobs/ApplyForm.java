@@ -5,7 +5,10 @@ import java.util.List;
 
 /** What an applicant sends: a cover note and the works they chose to show. */
 record ApplyForm(
-        @Size(max = 5000, message = "{application.form.coverNote.too-long}") String coverNote, List<Long> workIds) {
+        @Size(max = 5000, message = "{application.form.coverNote.too-long}")
+        String coverNote,
+
+        List<Long> workIds) {
 
     static ApplyForm empty() {
         return new ApplyForm("", List.of());

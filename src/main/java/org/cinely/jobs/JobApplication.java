@@ -60,7 +60,8 @@ class JobApplication {
 
     protected JobApplication() {}
 
-    JobApplication(long jobId, ApplicantPortfolio.Applicant applicant, String coverNote, List<Long> workIds, Instant now) {
+    JobApplication(
+            long jobId, ApplicantPortfolio.Applicant applicant, String coverNote, List<Long> workIds, Instant now) {
         this.jobId = jobId;
         this.applicantId = applicant.id().value();
         this.status = ApplicationStatus.NEW;
@@ -73,7 +74,8 @@ class JobApplication {
         this.applicantHandle = applicant.handle();
         this.applicantName = applicant.displayName();
         this.applicantHeadline = applicant.headline();
-        this.applicantCrafts = String.join(",", applicant.crafts().stream().map(Craft::slug).toList());
+        this.applicantCrafts =
+                String.join(",", applicant.crafts().stream().map(Craft::slug).toList());
         this.coverNote = coverNote == null ? "" : coverNote.strip();
         this.workIds.clear();
         this.workIds.addAll(workIds);

@@ -93,14 +93,18 @@ class JobBoardController {
                             .mapToInt(Integer::intValue)
                             .sum());
         }
-        var application = jobs.applicationOf(listing.getId(), me)
-                .filter(a -> a.getStatus() != ApplicationStatus.WITHDRAWN);
+        var application =
+                jobs.applicationOf(listing.getId(), me).filter(a -> a.getStatus() != ApplicationStatus.WITHDRAWN);
         model.addAttribute("myApplication", application.map(MyApplication::of).orElse(null));
-        model.addAttribute("withdrawn", jobs.applicationOf(listing.getId(), me)
-                .map(a -> a.getStatus() == ApplicationStatus.WITHDRAWN)
-                .orElse(false));
         model.addAttribute(
-                "refusal", jobs.whyNotApply(listing, me, member != null && member.verified()).orElse(null));
+                "withdrawn",
+                jobs.applicationOf(listing.getId(), me)
+                        .map(a -> a.getStatus() == ApplicationStatus.WITHDRAWN)
+                        .orElse(false));
+        model.addAttribute(
+                "refusal",
+                jobs.whyNotApply(listing, me, member != null && member.verified())
+                        .orElse(null));
         if (member != null && !own) {
             model.addAttribute("works", portfolio.shareableWorks(me));
             model.addAttribute("credits", portfolio.credits(me));
@@ -135,8 +139,7 @@ class JobBoardController {
     }
 
     @PostMapping("/jobs/{id:\\d+}/withdraw")
-    String withdraw(
-            @PathVariable long id, @AuthenticationPrincipal CurrentMember member, RedirectAttributes redirect) {
+    String withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, RedirectAttributes redirect) {
         MemberPages.require(member);
         if (jobs.withdraw(id, member.id())) {
             Flash.info(redirect, "application.withdrawn");
@@ -149,7 +152,8 @@ class JobBoardController {
     @GetMapping("/jobs/applications")
     String showMyApplications(@AuthenticationPrincipal CurrentMember member, Model model) {
         MemberPages.require(member);
-        model.addAttribute("applications", applicationQueries.applicationsBy(member.id().value(), jobs.now()));
+        model.addAttribute(
+                "applications", applicationQueries.applicationsBy(member.id().value(), jobs.now()));
         return "jobs/my-applications";
     }
 
@@ -157,8 +161,8 @@ class JobBoardController {
     String showMyListings(@AuthenticationPrincipal CurrentMember member, Model model) {
         MemberPages.require(member);
         List<JobCard> listings = search.postedBy(member.id().value(), jobs.now());
-        Map<Long, Integer> counts =
-                applicationQueries.applicantCounts(listings.stream().map(JobCard::id).toList());
+        Map<Long, Integer> counts = applicationQueries.applicantCounts(
+                listings.stream().map(JobCard::id).toList());
         model.addAttribute("listings", listings);
         model.addAttribute("counts", counts);
         return "jobs/my-listings";
@@ -173,8 +177,8 @@ class JobBoardController {
     }
 
     /** The applicant's own view of their application. */
-    record MyApplication(long id, ApplicationStatus status, String coverNote, boolean withdrawable,
-            java.time.Instant appliedAt) {
+    record MyApplication(
+            long id, ApplicationStatus status, String coverNote, boolean withdrawable, java.time.Instant appliedAt) {
 
         static MyApplication of(JobApplication application) {
             return new MyApplication(

@@ -32,13 +32,18 @@ record JobForm(
         @Size(max = 120, message = "{job.form.productionTitle.too-long}")
         String productionTitle,
 
-        @NotNull(message = "{job.form.productionType.required}") ProductionType productionType,
+        @NotNull(message = "{job.form.productionType.required}")
+        ProductionType productionType,
 
         @NotBlank(message = "{job.form.company.required}") @Size(max = 120, message = "{job.form.company.too-long}")
         String company,
 
-        @Size(max = 80, message = "{job.form.city.too-long}") String city,
-        @Size(max = 80, message = "{job.form.country.too-long}") String country,
+        @Size(max = 80, message = "{job.form.city.too-long}")
+        String city,
+
+        @Size(max = 80, message = "{job.form.country.too-long}")
+        String country,
+
         Boolean remote,
 
         @NotNull(message = "{job.form.startDate.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -46,12 +51,15 @@ record JobForm(
 
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
 
-        @NotNull(message = "{job.form.compensation.required}") Compensation compensation,
+        @NotNull(message = "{job.form.compensation.required}")
+        Compensation compensation,
+
         BigDecimal payAmount,
         PayUnit payUnit,
         String payCurrency,
 
-        @NotNull(message = "{job.form.unionStatus.required}") UnionStatus unionStatus,
+        @NotNull(message = "{job.form.unionStatus.required}")
+        UnionStatus unionStatus,
 
         @NotBlank(message = "{job.form.description.required}")
         @Size(max = 8000, message = "{job.form.description.too-long}")

@@ -125,7 +125,8 @@ class JobPostingController {
         }
         if (result.hasErrors()) {
             // Field errors from binding; the cross-field rules still run so all show at once.
-            JobRules.check(form, result, jobs.now(), jobs.ownListing(id, member.id()).getExpiresAt());
+            JobRules.check(
+                    form, result, jobs.now(), jobs.ownListing(id, member.id()).getExpiresAt());
             model.addAttribute("editing", id);
             return FORM_VIEW;
         }
@@ -167,5 +168,4 @@ class JobPostingController {
         Flash.success(redirect, "job.extended", days);
         return "redirect:/jobs/" + id;
     }
-
 }

@@ -51,9 +51,11 @@ final class JobRules {
             } else if (form.endDate() != null && deadline.isAfter(form.endDate())) {
                 errors.rejectValue("applicationDeadline", "job.form.applicationDeadline.after-end");
             } else if (deadline.isAfter(lastOpenDay)) {
-                errors.rejectValue("applicationDeadline", "job.form.applicationDeadline.after-expiry", new Object[] {
-                    lastOpenDay.toString()
-                }, null);
+                errors.rejectValue(
+                        "applicationDeadline",
+                        "job.form.applicationDeadline.after-expiry",
+                        new Object[] {lastOpenDay.toString()},
+                        null);
             }
         }
         if (form.compensation() == Compensation.PAID) {

@@ -98,9 +98,8 @@ record JobSearch(
     }
 
     static JobSearch fromQueryString(String query) {
-        MultiValueMap<String, String> params = UriComponentsBuilder.fromUriString("/jobs?" + query)
-                .build()
-                .getQueryParams();
+        MultiValueMap<String, String> params =
+                UriComponentsBuilder.fromUriString("/jobs?" + query).build().getQueryParams();
         MultiValueMap<String, String> decoded = new LinkedMultiValueMap<>();
         params.forEach((key, values) -> values.forEach(value -> decoded.add(
                 key, value == null ? "" : java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8))));
@@ -169,7 +168,9 @@ record JobSearch(
 
     private static String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
-        return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0).strip();
+        return values == null || values.isEmpty() || values.get(0) == null
+                ? ""
+                : values.get(0).strip();
     }
 
     private static LocalDate date(String text) {

@@ -55,8 +55,8 @@ class JobSearchQueries {
 
     /** Words InnoDB's default full-text stopword list ignores; a required stopword matches nothing. */
     private static final Set<String> STOPWORDS = Set.of(
-            "about", "are", "com", "for", "from", "how", "that", "the", "this", "was", "what", "when", "where",
-            "who", "will", "with", "und", "www");
+            "about", "are", "com", "for", "from", "how", "that", "the", "this", "was", "what", "when", "where", "who",
+            "will", "with", "und", "www");
 
     static final int MIN_TOKEN = 3;
 
@@ -179,7 +179,8 @@ class JobSearchQueries {
             condition = condition.and(JOB_LISTINGS.COMPENSATION.eq(Compensation.PAID.name()));
         }
         if (search.union() == UnionStatus.UNION) {
-            condition = condition.and(JOB_LISTINGS.UNION_STATUS.in(UnionStatus.UNION.name(), UnionStatus.EITHER.name()));
+            condition =
+                    condition.and(JOB_LISTINGS.UNION_STATUS.in(UnionStatus.UNION.name(), UnionStatus.EITHER.name()));
         } else if (search.union() == UnionStatus.NON_UNION) {
             condition = condition.and(
                     JOB_LISTINGS.UNION_STATUS.in(UnionStatus.NON_UNION.name(), UnionStatus.EITHER.name()));
@@ -216,7 +217,10 @@ class JobSearchQueries {
     }
 
     static List<String> shortWords(String q) {
-        return words(q).stream().filter(word -> word.length() < MIN_TOKEN).distinct().toList();
+        return words(q).stream()
+                .filter(word -> word.length() < MIN_TOKEN)
+                .distinct()
+                .toList();
     }
 
     private static List<String> words(String q) {
@@ -246,9 +250,7 @@ class JobSearchQueries {
     private static Field<LocalDateTime> closesAt() {
         return DSL.field(
                 "LEAST({0}, COALESCE(TIMESTAMP({1}, '23:59:59'), {0}))",
-                LocalDateTime.class,
-                JOB_LISTINGS.EXPIRES_AT,
-                JOB_LISTINGS.APPLICATION_DEADLINE);
+                LocalDateTime.class, JOB_LISTINGS.EXPIRES_AT, JOB_LISTINGS.APPLICATION_DEADLINE);
     }
 
     private static List<Field<?>> cardFields() {

@@ -152,8 +152,7 @@ class JobService {
             return Optional.of("application.refused.deadline");
         }
         if (member != null) {
-            Optional<JobApplication> existing =
-                    applications.findByJobIdAndApplicantId(listing.getId(), member.value());
+            Optional<JobApplication> existing = applications.findByJobIdAndApplicantId(listing.getId(), member.value());
             if (existing.isPresent() && existing.get().getStatus() != ApplicationStatus.WITHDRAWN) {
                 return Optional.of("application.refused.twice");
             }

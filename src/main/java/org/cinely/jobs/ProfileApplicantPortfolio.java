@@ -26,10 +26,17 @@ class ProfileApplicantPortfolio implements ApplicantPortfolio {
 
     @Override
     public Optional<Applicant> applicant(MemberId member) {
-        return accounts.findMember(member).map(summary -> profiles.findByHandle(summary.handle())
-                .map(card -> new Applicant(
-                        member, card.handle(), card.displayName(), card.headline(), card.location(), card.crafts()))
-                .orElseGet(() -> new Applicant(member, summary.handle(), summary.displayName(), null, null, List.of())));
+        return accounts.findMember(member)
+                .map(summary -> profiles.findByHandle(summary.handle())
+                        .map(card -> new Applicant(
+                                member,
+                                card.handle(),
+                                card.displayName(),
+                                card.headline(),
+                                card.location(),
+                                card.crafts()))
+                        .orElseGet(() ->
+                                new Applicant(member, summary.handle(), summary.displayName(), null, null, List.of())));
     }
 
     @Override

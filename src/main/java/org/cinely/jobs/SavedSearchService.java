@@ -40,8 +40,8 @@ class SavedSearchService {
 
     static final int MAX_PER_MEMBER = 20;
 
-    record MatchRow(long id, String searchName, long jobId, String jobTitle, String company, Instant matchedAt,
-            boolean seen) {
+    record MatchRow(
+            long id, String searchName, long jobId, String jobTitle, String company, Instant matchedAt, boolean seen) {
 
         public java.time.LocalDate matchedOn() {
             return matchedAt.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
@@ -162,7 +162,8 @@ class SavedSearchService {
     @Transactional(readOnly = true)
     int unseenCount(MemberId member) {
         return dsl.fetchCount(
-                JOB_SAVED_SEARCH_MATCHES.join(JOB_SAVED_SEARCHES)
+                JOB_SAVED_SEARCH_MATCHES
+                        .join(JOB_SAVED_SEARCHES)
                         .on(JOB_SAVED_SEARCHES.ID.eq(JOB_SAVED_SEARCH_MATCHES.SAVED_SEARCH_ID)),
                 JOB_SAVED_SEARCHES.MEMBER_ID.eq(member.value()).and(JOB_SAVED_SEARCH_MATCHES.SEEN_AT.isNull()));
     }
@@ -172,7 +173,10 @@ class SavedSearchService {
         dsl.update(JOB_SAVED_SEARCH_MATCHES)
                 .set(JOB_SAVED_SEARCH_MATCHES.SEEN_AT, JobSearchQueries.utc(clock.instant()))
                 .where(JOB_SAVED_SEARCH_MATCHES.SEEN_AT.isNull())
-                .and(JOB_SAVED_SEARCH_MATCHES.SAVED_SEARCH_ID.in(org.jooq.impl.DSL.select(JOB_SAVED_SEARCHES.ID)
+                .and(JOB_SAVED_SEARCH_MATCHES.SAVED_SEARCH_ID.in(org.jooq
+                        .impl
+                        .DSL
+                        .select(JOB_SAVED_SEARCHES.ID)
                         .from(JOB_SAVED_SEARCHES)
                         .where(JOB_SAVED_SEARCHES.MEMBER_ID.eq(member.value()))))
                 .execute();
@@ -212,21 +216,23 @@ class SavedSearchService {
     }
 
     private void mail(SavedSearch search, JobPosted event) {
-        accounts.verifiedEmail(search.getMember()).ifPresentOrElse(
-                email -> {
-                    String jobLink = UriComponentsBuilder.fromUriString(baseUrl)
-                            .path("/jobs/{id}")
-                            .buildAndExpand(event.job().value())
-                            .toUriString();
-                    String manageLink = UriComponentsBuilder.fromUriString(baseUrl)
-                            .path("/jobs/saved-searches")
-                            .toUriString();
-                    mailer.send(
-                            email,
-                            text("mail.job-alert.subject", event.title()),
-                            text("mail.job-alert.body", search.getName(), event.title(), jobLink, manageLink));
-                },
-                () -> log.info("Saved search {} matched, but its member has no confirmed e-mail", search.getId()));
+        accounts.verifiedEmail(search.getMember())
+                .ifPresentOrElse(
+                        email -> {
+                            String jobLink = UriComponentsBuilder.fromUriString(baseUrl)
+                                    .path("/jobs/{id}")
+                                    .buildAndExpand(event.job().value())
+                                    .toUriString();
+                            String manageLink = UriComponentsBuilder.fromUriString(baseUrl)
+                                    .path("/jobs/saved-searches")
+                                    .toUriString();
+                            mailer.send(
+                                    email,
+                                    text("mail.job-alert.subject", event.title()),
+                                    text("mail.job-alert.body", search.getName(), event.title(), jobLink, manageLink));
+                        },
+                        () -> log.info(
+                                "Saved search {} matched, but its member has no confirmed e-mail", search.getId()));
     }
 
     private String text(String key, Object... args) {

@@ -56,8 +56,10 @@ class ApplicantPipelineIntegrationTests {
         support.giveCraft(gaffer, "gaffer");
         support.giveCraft(editor, "editor");
         job = support.postJob(poster);
-        mvc.perform(post("/jobs/" + job + "/apply").with(csrf()).with(as(gaffer)).param("coverNote", "Ten years on sets."));
-        mvc.perform(post("/jobs/" + job + "/apply").with(csrf()).with(as(editor)).param("coverNote", XSS));
+        mvc.perform(
+                post("/jobs/" + job + "/apply").with(csrf()).with(as(gaffer)).param("coverNote", "Ten years on sets."));
+        mvc.perform(
+                post("/jobs/" + job + "/apply").with(csrf()).with(as(editor)).param("coverNote", XSS));
         gafferApplication = applicationOf(gaffer);
         editorApplication = applicationOf(editor);
     }
@@ -83,17 +85,23 @@ class ApplicantPipelineIntegrationTests {
 
     @Test
     void thePosterListsFiltersAndSortsApplicants() throws Exception {
-        Document all = page(mvc.perform(get("/jobs/" + job + "/applicants").param("sort", "name").with(as(poster)))
+        Document all = page(mvc.perform(get("/jobs/" + job + "/applicants")
+                        .param("sort", "name")
+                        .with(as(poster)))
                 .andExpect(status().isOk())
                 .andReturn());
         assertThat(all.select("tbody tr td:nth-child(2) a").eachText()).containsExactly("Aiko Tanaka", "Kofi Mensah");
         assertThat(all.select(".applicant-tabs a").first().text()).isEqualTo("All (2)");
 
-        Document gaffers = page(mvc.perform(get("/jobs/" + job + "/applicants").param("craft", "gaffer").with(as(poster)))
+        Document gaffers = page(mvc.perform(get("/jobs/" + job + "/applicants")
+                        .param("craft", "gaffer")
+                        .with(as(poster)))
                 .andReturn());
         assertThat(gaffers.select("tbody tr td:nth-child(2) a").eachText()).containsExactly("Kofi Mensah");
 
-        Document withReel = page(mvc.perform(get("/jobs/" + job + "/applicants").param("reel", "true").with(as(poster)))
+        Document withReel = page(mvc.perform(get("/jobs/" + job + "/applicants")
+                        .param("reel", "true")
+                        .with(as(poster)))
                 .andReturn());
         assertThat(withReel.select("tbody tr")).isEmpty();
         assertThat(withReel.select(".empty-state").text()).contains("Nobody matches these filters");
@@ -102,14 +110,20 @@ class ApplicantPipelineIntegrationTests {
     @Test
     void bulkStatusChangeMovesOnlyThisListingsApplicantsAndTellsThem() throws Exception {
         long otherJob = support.postJob(stranger);
-        mvc.perform(post("/jobs/" + otherJob + "/apply").with(csrf()).with(as(gaffer)).param("coverNote", "Hi"));
-        long foreign = data.jdbc()
-                .queryForObject("select id from job_applications where job_id = ?", Long.class, otherJob);
+        mvc.perform(post("/jobs/" + otherJob + "/apply")
+                .with(csrf())
+                .with(as(gaffer))
+                .param("coverNote", "Hi"));
+        long foreign =
+                data.jdbc().queryForObject("select id from job_applications where job_id = ?", Long.class, otherJob);
 
         mvc.perform(post("/jobs/" + job + "/applicants/status")
                         .with(csrf())
                         .with(as(poster))
-                        .param("applicationIds", Long.toString(gafferApplication), Long.toString(editorApplication),
+                        .param(
+                                "applicationIds",
+                                Long.toString(gafferApplication),
+                                Long.toString(editorApplication),
                                 Long.toString(foreign))
                         .param("status", "shortlisted"))
                 .andExpect(status().is3xxRedirection());
@@ -122,14 +136,18 @@ class ApplicantPipelineIntegrationTests {
                 .extracting(ApplicationStatusChanged::applicant)
                 .containsExactlyInAnyOrder(gaffer.id(), editor.id());
 
-        Document applicantView = page(mvc.perform(get("/jobs/" + job).with(as(gaffer))).andReturn());
-        assertThat(applicantView.select(".my-application .application-status").text()).isEqualTo("Shortlisted");
+        Document applicantView =
+                page(mvc.perform(get("/jobs/" + job).with(as(gaffer))).andReturn());
+        assertThat(applicantView.select(".my-application .application-status").text())
+                .isEqualTo("Shortlisted");
     }
 
     @Test
     void thePosterHiresFromTheApplicantPageAndKeepsAPrivateNote() throws Exception {
         String page = "/jobs/" + job + "/applicants/" + gafferApplication;
-        Document applicant = page(mvc.perform(get(page).with(as(poster))).andExpect(status().isOk()).andReturn());
+        Document applicant = page(mvc.perform(get(page).with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
         assertThat(applicant.select("h1").text()).isEqualTo("Kofi Mensah");
         assertThat(applicant.select(".rich-text").text()).isEqualTo("Ten years on sets.");
 
@@ -171,8 +189,11 @@ class ApplicantPipelineIntegrationTests {
             mvc.perform(get("/jobs/" + job + "/duplicate").with(as(other))).andExpect(status().isNotFound());
         }
         assertThat(statusOf(gafferApplication)).isEqualTo("NEW");
-        assertThat(data.jdbc().queryForObject("select poster_note from job_applications where id = ?", String.class,
-                        gafferApplication))
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select poster_note from job_applications where id = ?",
+                                String.class,
+                                gafferApplication))
                 .isNull();
         mvc.perform(get("/jobs/" + job + "/applicants")).andExpect(status().is3xxRedirection());
     }
@@ -180,7 +201,8 @@ class ApplicantPipelineIntegrationTests {
     @Test
     void anApplicationIdFromAnotherListingIsNotFound() throws Exception {
         long ownOther = support.postJob(poster);
-        mvc.perform(get("/jobs/" + ownOther + "/applicants/" + gafferApplication).with(as(poster)))
+        mvc.perform(get("/jobs/" + ownOther + "/applicants/" + gafferApplication)
+                        .with(as(poster)))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/jobs/" + ownOther + "/applicants/" + gafferApplication + "/status")
                         .with(csrf())
@@ -204,11 +226,18 @@ class ApplicantPipelineIntegrationTests {
 
     @Test
     void whatMembersTypeIsEscapedEverywhere() throws Exception {
-        long hostile = support.postJob(stranger, java.util.Map.of(
-                "title", XSS, "description", XSS + " javascript:alert(1) http://ok.example/\"onmouseover=alert(1)"));
-        String jobPage = mvc.perform(get("/jobs/" + hostile)).andReturn().getResponse().getContentAsString();
+        long hostile = support.postJob(
+                stranger,
+                java.util.Map.of(
+                        "title",
+                        XSS,
+                        "description",
+                        XSS + " javascript:alert(1) http://ok.example/\"onmouseover=alert(1)"));
+        String jobPage =
+                mvc.perform(get("/jobs/" + hostile)).andReturn().getResponse().getContentAsString();
         String board = mvc.perform(get("/jobs")).andReturn().getResponse().getContentAsString();
-        String applicantPage = mvc.perform(get("/jobs/" + job + "/applicants/" + editorApplication).with(as(poster)))
+        String applicantPage = mvc.perform(
+                        get("/jobs/" + job + "/applicants/" + editorApplication).with(as(poster)))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();

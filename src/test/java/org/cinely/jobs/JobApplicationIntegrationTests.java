@@ -68,7 +68,8 @@ class JobApplicationIntegrationTests {
     /** Posts and returns the message key of the refusal the member is redirected with. */
     String refusedWith(MockHttpServletRequestBuilder request) throws Exception {
         var result = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn();
-        org.cinely.platform.web.Flash flash = (org.cinely.platform.web.Flash) result.getFlashMap().get("flash");
+        org.cinely.platform.web.Flash flash =
+                (org.cinely.platform.web.Flash) result.getFlashMap().get("flash");
         assertThat(flash.kind()).isEqualTo(org.cinely.platform.web.Flash.Kind.ERROR);
         return flash.messageKey();
     }
@@ -83,7 +84,8 @@ class JobApplicationIntegrationTests {
         mvc.perform(apply(job, "I lit the night exteriors on Harbour Lights.").with(as(applicant)))
                 .andExpect(redirectedUrl("/jobs/" + job));
 
-        Document page = page(mvc.perform(get("/jobs/" + job).with(as(applicant))).andReturn());
+        Document page =
+                page(mvc.perform(get("/jobs/" + job).with(as(applicant))).andReturn());
         assertThat(page.select(".my-application .application-status").text()).isEqualTo("New");
         assertThat(page.select(".my-application details p").text())
                 .isEqualTo("I lit the night exteriors on Harbour Lights.");
@@ -133,7 +135,9 @@ class JobApplicationIntegrationTests {
     @Test
     void noApplicationAfterTheDeadline() throws Exception {
         data.jdbc()
-                .update("update job_listings set application_deadline = current_date - interval 1 day where id = ?", job);
+                .update(
+                        "update job_listings set application_deadline = current_date - interval 1 day where id = ?",
+                        job);
         assertThat(refusal(job, applicant)).isEqualTo("The deadline for applications has passed.");
         assertThat(refusedWith(apply(job, "Hello").with(as(applicant)))).isEqualTo("application.refused.deadline");
         assertThat(applications(job)).isZero();
@@ -149,7 +153,8 @@ class JobApplicationIntegrationTests {
 
     @Test
     void visitorsSeeTheListingAndAreAskedToLogIn() throws Exception {
-        Document page = page(mvc.perform(get("/jobs/" + job)).andExpect(status().isOk()).andReturn());
+        Document page =
+                page(mvc.perform(get("/jobs/" + job)).andExpect(status().isOk()).andReturn());
         assertThat(page.select(".apply").text()).contains("Log in to apply");
         mvc.perform(apply(job, "Hello")).andExpect(redirectedUrl("/login"));
     }
@@ -182,8 +187,8 @@ class JobApplicationIntegrationTests {
     @Test
     void noWithdrawingAfterADecision() throws Exception {
         mvc.perform(apply(job, "Hello").with(as(applicant)));
-        long application = data.jdbc()
-                .queryForObject("select id from job_applications where job_id = ?", Long.class, job);
+        long application =
+                data.jdbc().queryForObject("select id from job_applications where job_id = ?", Long.class, job);
         mvc.perform(post("/jobs/" + job + "/applicants/status")
                 .with(csrf())
                 .with(as(poster))
@@ -198,7 +203,8 @@ class JobApplicationIntegrationTests {
     @Test
     void myApplicationsListsTheStatus() throws Exception {
         mvc.perform(apply(job, "Hello").with(as(applicant)));
-        Document page = page(mvc.perform(get("/jobs/applications").with(as(applicant))).andReturn());
+        Document page =
+                page(mvc.perform(get("/jobs/applications").with(as(applicant))).andReturn());
         assertThat(page.select(".job-card__title").text()).isEqualTo("Gaffer for a five-day night shoot");
         assertThat(page.select(".application-status").text()).isEqualTo("New");
     }

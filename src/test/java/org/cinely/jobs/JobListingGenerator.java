@@ -21,20 +21,75 @@ import org.jooq.impl.DSL;
 class JobListingGenerator {
 
     private static final String[] PLACES = {
-        "Lisbon|Portugal", "Porto|Portugal", "London|United Kingdom", "Manchester|United Kingdom", "Berlin|Germany",
-        "Hamburg|Germany", "Paris|France", "Marseille|France", "Madrid|Spain", "Barcelona|Spain", "Rome|Italy",
-        "Milan|Italy", "Oslo|Norway", "Bergen|Norway", "Stockholm|Sweden", "New York|United States",
-        "Los Angeles|United States", "Atlanta|United States", "Toronto|Canada", "Vancouver|Canada", "Accra|Ghana",
-        "Lagos|Nigeria", "Seoul|South Korea", "Tokyo|Japan", "Mumbai|India", "Sydney|Australia", "Mexico City|Mexico",
-        "Bogotá|Colombia", "Cape Town|South Africa", "Dublin|Ireland"
+        "Lisbon|Portugal",
+        "Porto|Portugal",
+        "London|United Kingdom",
+        "Manchester|United Kingdom",
+        "Berlin|Germany",
+        "Hamburg|Germany",
+        "Paris|France",
+        "Marseille|France",
+        "Madrid|Spain",
+        "Barcelona|Spain",
+        "Rome|Italy",
+        "Milan|Italy",
+        "Oslo|Norway",
+        "Bergen|Norway",
+        "Stockholm|Sweden",
+        "New York|United States",
+        "Los Angeles|United States",
+        "Atlanta|United States",
+        "Toronto|Canada",
+        "Vancouver|Canada",
+        "Accra|Ghana",
+        "Lagos|Nigeria",
+        "Seoul|South Korea",
+        "Tokyo|Japan",
+        "Mumbai|India",
+        "Sydney|Australia",
+        "Mexico City|Mexico",
+        "Bogotá|Colombia",
+        "Cape Town|South Africa",
+        "Dublin|Ireland"
     };
     private static final String[] ADJECTIVES = {
-        "night", "handheld", "studio", "period", "low-budget", "indie", "aerial", "underwater", "documentary",
-        "music", "car", "winter", "desert", "coastal", "urban", "rural", "horror", "comedy", "drama", "thriller"
+        "night",
+        "handheld",
+        "studio",
+        "period",
+        "low-budget",
+        "indie",
+        "aerial",
+        "underwater",
+        "documentary",
+        "music",
+        "car",
+        "winter",
+        "desert",
+        "coastal",
+        "urban",
+        "rural",
+        "horror",
+        "comedy",
+        "drama",
+        "thriller"
     };
     private static final String[] NOUNS = {
-        "shoot", "feature", "short", "series", "commercial", "music video", "pilot", "pickup days", "reshoots",
-        "second unit", "promo", "fashion film", "docuseries", "web series", "trailer"
+        "shoot",
+        "feature",
+        "short",
+        "series",
+        "commercial",
+        "music video",
+        "pilot",
+        "pickup days",
+        "reshoots",
+        "second unit",
+        "promo",
+        "fashion film",
+        "docuseries",
+        "web series",
+        "trailer"
     };
     private static final String[] SENTENCES = {
         "Exteriors on the river at night with a tungsten package.",
@@ -77,15 +132,37 @@ class JobListingGenerator {
         long started = System.nanoTime();
         Craft[] crafts = Craft.values();
         List<Field<?>> fields = List.of(
-                JOB_LISTINGS.ID, JOB_LISTINGS.POSTER_ID, JOB_LISTINGS.TITLE, JOB_LISTINGS.PRODUCTION_TITLE,
-                JOB_LISTINGS.PRODUCTION_TYPE, JOB_LISTINGS.COMPANY, JOB_LISTINGS.LOCATION_CITY,
-                JOB_LISTINGS.LOCATION_COUNTRY, JOB_LISTINGS.REMOTE, JOB_LISTINGS.START_DATE, JOB_LISTINGS.END_DATE,
-                JOB_LISTINGS.COMPENSATION, JOB_LISTINGS.PAY_AMOUNT, JOB_LISTINGS.PAY_UNIT, JOB_LISTINGS.PAY_CURRENCY,
-                JOB_LISTINGS.UNION_STATUS, JOB_LISTINGS.DESCRIPTION, JOB_LISTINGS.WANTS_REEL,
-                JOB_LISTINGS.WANTS_CREDITS, JOB_LISTINGS.WANTS_COVER_NOTE, JOB_LISTINGS.APPLICATION_DEADLINE,
-                JOB_LISTINGS.STATUS, JOB_LISTINGS.CREATED_AT, JOB_LISTINGS.UPDATED_AT, JOB_LISTINGS.EXPIRES_AT,
-                JOB_LISTINGS.CLOSED_AT, JOB_LISTINGS.VERSION);
-        long firstId = 1 + dsl.select(DSL.coalesce(DSL.max(JOB_LISTINGS.ID), 0L)).from(JOB_LISTINGS).fetchOne(0, Long.class);
+                JOB_LISTINGS.ID,
+                JOB_LISTINGS.POSTER_ID,
+                JOB_LISTINGS.TITLE,
+                JOB_LISTINGS.PRODUCTION_TITLE,
+                JOB_LISTINGS.PRODUCTION_TYPE,
+                JOB_LISTINGS.COMPANY,
+                JOB_LISTINGS.LOCATION_CITY,
+                JOB_LISTINGS.LOCATION_COUNTRY,
+                JOB_LISTINGS.REMOTE,
+                JOB_LISTINGS.START_DATE,
+                JOB_LISTINGS.END_DATE,
+                JOB_LISTINGS.COMPENSATION,
+                JOB_LISTINGS.PAY_AMOUNT,
+                JOB_LISTINGS.PAY_UNIT,
+                JOB_LISTINGS.PAY_CURRENCY,
+                JOB_LISTINGS.UNION_STATUS,
+                JOB_LISTINGS.DESCRIPTION,
+                JOB_LISTINGS.WANTS_REEL,
+                JOB_LISTINGS.WANTS_CREDITS,
+                JOB_LISTINGS.WANTS_COVER_NOTE,
+                JOB_LISTINGS.APPLICATION_DEADLINE,
+                JOB_LISTINGS.STATUS,
+                JOB_LISTINGS.CREATED_AT,
+                JOB_LISTINGS.UPDATED_AT,
+                JOB_LISTINGS.EXPIRES_AT,
+                JOB_LISTINGS.CLOSED_AT,
+                JOB_LISTINGS.VERSION);
+        long firstId = 1
+                + dsl.select(DSL.coalesce(DSL.max(JOB_LISTINGS.ID), 0L))
+                        .from(JOB_LISTINGS)
+                        .fetchOne(0, Long.class);
         int batch = 2000;
         for (int from = 0; from < count; from += batch) {
             List<org.jooq.RowN> rows = new ArrayList<>(batch);
@@ -115,19 +192,38 @@ class JobListingGenerator {
                         + capitalise(NOUNS[random.nextInt(NOUNS.length)]) + " " + (1 + random.nextInt(999));
                 StringBuilder description = new StringBuilder();
                 for (int s = 0; s < 3 + random.nextInt(3); s++) {
-                    description.append(SENTENCES[random.nextInt(SENTENCES.length)]).append(' ');
+                    description
+                            .append(SENTENCES[random.nextInt(SENTENCES.length)])
+                            .append(' ');
                 }
                 var start = created.toLocalDate().plusDays(7 + random.nextInt(60));
                 rows.add(DSL.row(
-                        id, posterId, title, production, TYPES[random.nextInt(TYPES.length)],
-                        "Company " + random.nextInt(5000), remote && random.nextBoolean() ? null : place[0],
-                        place[1], remote, start, start.plusDays(random.nextInt(30)), compensation,
+                        id,
+                        posterId,
+                        title,
+                        production,
+                        TYPES[random.nextInt(TYPES.length)],
+                        "Company " + random.nextInt(5000),
+                        remote && random.nextBoolean() ? null : place[0],
+                        place[1],
+                        remote,
+                        start,
+                        start.plusDays(random.nextInt(30)),
+                        compensation,
                         paid ? BigDecimal.valueOf(50 + random.nextInt(900)) : null,
                         paid ? UNITS[random.nextInt(UNITS.length)] : null,
                         paid ? CURRENCIES[random.nextInt(CURRENCIES.length)] : null,
-                        UNIONS[random.nextInt(UNIONS.length)], description.toString().strip(), random.nextBoolean(),
-                        true, true, random.nextInt(3) == 0 ? start.minusDays(3) : null,
-                        closed ? "CLOSED" : "OPEN", created, created, expires, closed ? created.plusDays(5) : null,
+                        UNIONS[random.nextInt(UNIONS.length)],
+                        description.toString().strip(),
+                        random.nextBoolean(),
+                        true,
+                        true,
+                        random.nextInt(3) == 0 ? start.minusDays(3) : null,
+                        closed ? "CLOSED" : "OPEN",
+                        created,
+                        created,
+                        expires,
+                        closed ? created.plusDays(5) : null,
                         0L));
                 craftRows.add(DSL.row(id, craft.slug(), 0));
                 if (second != null && second != craft) {
@@ -135,7 +231,10 @@ class JobListingGenerator {
                 }
             }
             dsl.insertInto(JOB_LISTINGS, fields).valuesOfRows(rows).execute();
-            dsl.insertInto(JOB_LISTING_CRAFTS, JOB_LISTING_CRAFTS.JOB_ID, JOB_LISTING_CRAFTS.CRAFT,
+            dsl.insertInto(
+                            JOB_LISTING_CRAFTS,
+                            JOB_LISTING_CRAFTS.JOB_ID,
+                            JOB_LISTING_CRAFTS.CRAFT,
                             JOB_LISTING_CRAFTS.POSITION)
                     .valuesOfRows(craftRows)
                     .execute();

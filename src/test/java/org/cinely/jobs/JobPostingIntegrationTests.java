@@ -57,7 +57,8 @@ class JobPostingIntegrationTests {
     void postsAListingThatShowsOnTheBoardAndItsPage() throws Exception {
         long id = support.postJob(poster);
 
-        Document job = page(mvc.perform(get("/jobs/" + id)).andExpect(status().isOk()).andReturn());
+        Document job =
+                page(mvc.perform(get("/jobs/" + id)).andExpect(status().isOk()).andReturn());
         assertThat(job.select("h1").text()).isEqualTo("Gaffer for a five-day night shoot");
         assertThat(job.select(".job-pay").text()).isEqualTo("Paid · 450.00 EUR per day");
         assertThat(job.select(".status").first().text()).isEqualTo("Open");
@@ -98,9 +99,13 @@ class JobPostingIntegrationTests {
         assertThat(form.select("#applicationDeadline-error").text()).isEqualTo("The deadline has already passed.");
         assertThat(form.select("#title").val()).isEqualTo("Gaffer for a five-day night shoot");
         assertThat(form.select("#description").text()).startsWith("Night exteriors on the river.");
-        assertThat(form.select("input[name=crafts][value=gaffer]").hasAttr("checked")).isTrue();
-        assertThat(data.jdbc().queryForObject(
-                        "select count(*) from job_listings where poster_id = ?", Integer.class, poster.id().value()))
+        assertThat(form.select("input[name=crafts][value=gaffer]").hasAttr("checked"))
+                .isTrue();
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select count(*) from job_listings where poster_id = ?",
+                                Integer.class,
+                                poster.id().value()))
                 .isZero();
     }
 
@@ -116,7 +121,8 @@ class JobPostingIntegrationTests {
                 .andReturn());
         assertThat(form.select("#startDate-error").text()).isEqualTo("Give the date as year-month-day.");
         assertThat(form.select("#startDate").val()).isEqualTo("next tuesday");
-        assertThat(form.select("#payAmount-error").text()).isEqualTo("Give the amount as a number, e.g. 450 or 450.50.");
+        assertThat(form.select("#payAmount-error").text())
+                .isEqualTo("Give the amount as a number, e.g. 450 or 450.50.");
         assertThat(form.select("#title").val()).isEmpty();
 
         // Once the values can be read, the other rules speak up too.
@@ -143,8 +149,11 @@ class JobPostingIntegrationTests {
         long deferred = support.postJob(poster, Map.of("compensation", "DEFERRED"));
         Document job = page(mvc.perform(get("/jobs/" + deferred)).andReturn());
         assertThat(job.select(".job-pay").text()).isEqualTo("Deferred pay");
-        assertThat(data.jdbc().queryForObject(
-                        "select pay_amount from job_listings where id = ?", java.math.BigDecimal.class, deferred))
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select pay_amount from job_listings where id = ?",
+                                java.math.BigDecimal.class,
+                                deferred))
                 .isNull();
     }
 
@@ -169,8 +178,11 @@ class JobPostingIntegrationTests {
                 .andExpect(status().isOk())
                 .andReturn());
         assertThat(form.select(".form-errors").text()).contains("Confirm your e-mail address before you post");
-        assertThat(data.jdbc().queryForObject(
-                        "select count(*) from job_listings where poster_id = ?", Integer.class, unverified.id().value()))
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select count(*) from job_listings where poster_id = ?",
+                                Integer.class,
+                                unverified.id().value()))
                 .isZero();
     }
 
@@ -195,14 +207,19 @@ class JobPostingIntegrationTests {
         fields.put("title", "Best boy electric, five nights");
         mvc.perform(JobsTestSupport.form(post("/jobs/" + id + "/edit"), fields).with(as(poster)))
                 .andExpect(redirectedUrl("/jobs/" + id));
-        assertThat(page(mvc.perform(get("/jobs/" + id)).andReturn()).select("h1").text())
+        assertThat(page(mvc.perform(get("/jobs/" + id)).andReturn())
+                        .select("h1")
+                        .text())
                 .isEqualTo("Best boy electric, five nights");
 
         mvc.perform(post("/jobs/" + id + "/close").with(csrf()).with(as(poster)))
                 .andExpect(redirectedUrl("/jobs/" + id));
-        Document closed = page(mvc.perform(get("/jobs/" + id)).andExpect(status().isOk()).andReturn());
+        Document closed =
+                page(mvc.perform(get("/jobs/" + id)).andExpect(status().isOk()).andReturn());
         assertThat(closed.select(".job-detail__header .status").text()).isEqualTo("Closed");
-        assertThat(page(mvc.perform(get("/jobs")).andReturn()).select(".job-card__title a").eachText())
+        assertThat(page(mvc.perform(get("/jobs")).andReturn())
+                        .select(".job-card__title a")
+                        .eachText())
                 .doesNotContain("Best boy electric, five nights");
 
         mvc.perform(post("/jobs/" + id + "/reopen").with(csrf()).with(as(poster)));
@@ -217,7 +234,8 @@ class JobPostingIntegrationTests {
                         .select(".job-detail__header .status")
                         .text())
                 .isEqualTo("Expired");
-        mvc.perform(post("/jobs/" + id + "/extend").param("days", "14").with(csrf()).with(as(poster)));
+        mvc.perform(
+                post("/jobs/" + id + "/extend").param("days", "14").with(csrf()).with(as(poster)));
         assertThat(page(mvc.perform(get("/jobs/" + id)).andReturn())
                         .select(".job-detail__header .status")
                         .text())
@@ -230,7 +248,8 @@ class JobPostingIntegrationTests {
     @Test
     void extendingNeverRunsBeyondNinetyDaysFromToday() throws Exception {
         long id = support.postJob(poster, Map.of("runsForDays", "90"));
-        mvc.perform(post("/jobs/" + id + "/extend").param("days", "30").with(csrf()).with(as(poster)));
+        mvc.perform(
+                post("/jobs/" + id + "/extend").param("days", "30").with(csrf()).with(as(poster)));
         Integer days = data.jdbc()
                 .queryForObject("select datediff(expires_at, now()) from job_listings where id = ?", Integer.class, id);
         assertThat(days).isBetween(89, 90);

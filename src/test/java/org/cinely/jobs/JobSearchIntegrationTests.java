@@ -59,7 +59,8 @@ class JobSearchIntegrationTests {
     }
 
     List<String> titles(String query) throws Exception {
-        Document page = page(mvc.perform(get("/jobs?" + query)).andExpect(status().isOk()).andReturn());
+        Document page = page(
+                mvc.perform(get("/jobs?" + query)).andExpect(status().isOk()).andReturn());
         return page.select(".job-card__title a").eachText();
     }
 
@@ -69,7 +70,8 @@ class JobSearchIntegrationTests {
         list("Boom operator", Map.of("description", "Night shoot by the docks " + marker));
         list("Editor for a documentary", Map.of());
 
-        assertThat(titles("q=" + marker + "+night")).containsExactlyInAnyOrder("Gaffer for night exteriors", "Boom operator");
+        assertThat(titles("q=" + marker + "+night"))
+                .containsExactlyInAnyOrder("Gaffer for night exteriors", "Boom operator");
         assertThat(titles("q=" + marker + "+harbour")).containsExactly("Gaffer for night exteriors");
         // Prefixes match as people type.
         assertThat(titles("q=" + marker + "+documen")).containsExactly("Editor for a documentary");
@@ -80,36 +82,46 @@ class JobSearchIntegrationTests {
     @Test
     void filtersByCraftPlaceRemotePaidUnionStartAndPosted() throws Exception {
         list("Gaffer Lisbon union paid", Map.of("crafts", "gaffer", "unionStatus", "UNION"));
-        list("Editor remote deferred", Map.of(
-                "crafts", "editor", "city", "", "country", "", "remote", "true", "compensation", "DEFERRED"));
-        list("Grip Porto non-union late", Map.of(
-                "crafts", "grip,gaffer",
-                "city", "Porto",
-                "unionStatus", "NON_UNION",
-                "startDate", today().plusDays(60).toString(),
-                "endDate", today().plusDays(61).toString()));
+        list(
+                "Editor remote deferred",
+                Map.of("crafts", "editor", "city", "", "country", "", "remote", "true", "compensation", "DEFERRED"));
+        list(
+                "Grip Porto non-union late",
+                Map.of(
+                        "crafts", "grip,gaffer",
+                        "city", "Porto",
+                        "unionStatus", "NON_UNION",
+                        "startDate", today().plusDays(60).toString(),
+                        "endDate", today().plusDays(61).toString()));
 
         String q = "q=" + marker;
-        assertThat(titles(q + "&craft=gaffer")).containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Grip Porto non-union late");
+        assertThat(titles(q + "&craft=gaffer"))
+                .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Grip Porto non-union late");
         assertThat(titles(q + "&craft=editor&craft=grip"))
                 .containsExactlyInAnyOrder("Editor remote deferred", "Grip Porto non-union late");
         assertThat(titles(q + "&location=lisb")).containsExactly("Gaffer Lisbon union paid");
         assertThat(titles(q + "&location=Porto&remote=true"))
                 .containsExactlyInAnyOrder("Editor remote deferred", "Grip Porto non-union late");
         assertThat(titles(q + "&remote=true")).containsExactly("Editor remote deferred");
-        assertThat(titles(q + "&paid=true")).containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Grip Porto non-union late");
+        assertThat(titles(q + "&paid=true"))
+                .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Grip Porto non-union late");
         // "Union or non-union" suits both.
-        assertThat(titles(q + "&union=union")).containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Editor remote deferred");
+        assertThat(titles(q + "&union=union"))
+                .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Editor remote deferred");
         assertThat(titles(q + "&union=non-union"))
                 .containsExactlyInAnyOrder("Grip Porto non-union late", "Editor remote deferred");
         assertThat(titles(q + "&startFrom=" + today().plusDays(50))).containsExactly("Grip Porto non-union late");
         assertThat(titles(q + "&startTo=" + today().plusDays(50)))
                 .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Editor remote deferred");
-        data.jdbc().update("update job_listings set created_at = now(6) - interval 10 day where title = ?",
-                "Editor remote deferred");
-        assertThat(titles(q + "&posted=7")).containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Grip Porto non-union late");
+        data.jdbc()
+                .update(
+                        "update job_listings set created_at = now(6) - interval 10 day where title = ?",
+                        "Editor remote deferred");
+        assertThat(titles(q + "&posted=7"))
+                .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Grip Porto non-union late");
         // Nonsense in a shared URL is ignored, not an error.
-        assertThat(titles(q + "&craft=astronaut&posted=abc&startFrom=yesterday&union=maybe&page=x")).hasSize(3);
+        assertThat(titles(q + "&craft=astronaut&posted=abc&startFrom=yesterday&union=maybe&page=x"))
+                .hasSize(3);
     }
 
     @Test
@@ -124,14 +136,22 @@ class JobSearchIntegrationTests {
 
     @Test
     void sortsByNewestClosingSoonAndRelevance() throws Exception {
-        long older = list("Older call with lighting lighting", Map.of(
-                "description", marker + " lighting lighting lighting lighting", "applicationDeadline", ""));
-        long newer = list("Newer call", Map.of("description", marker + " some lighting", "applicationDeadline",
-                today().plusDays(2).toString()));
+        long older = list(
+                "Older call with lighting lighting",
+                Map.of("description", marker + " lighting lighting lighting lighting", "applicationDeadline", ""));
+        long newer = list(
+                "Newer call",
+                Map.of(
+                        "description",
+                        marker + " some lighting",
+                        "applicationDeadline",
+                        today().plusDays(2).toString()));
         data.jdbc().update("update job_listings set created_at = now(6) - interval 2 day where id = ?", older);
 
-        assertThat(titles("q=" + marker + "&sort=newest")).containsExactly("Newer call", "Older call with lighting lighting");
-        assertThat(titles("q=" + marker + "&sort=closing")).containsExactly("Newer call", "Older call with lighting lighting");
+        assertThat(titles("q=" + marker + "&sort=newest"))
+                .containsExactly("Newer call", "Older call with lighting lighting");
+        assertThat(titles("q=" + marker + "&sort=closing"))
+                .containsExactly("Newer call", "Older call with lighting lighting");
         assertThat(titles("q=" + marker + "+lighting&sort=relevance"))
                 .containsExactly("Older call with lighting lighting", "Newer call");
         assertThat(newer).isPositive();
@@ -148,7 +168,8 @@ class JobSearchIntegrationTests {
                                 poster.id().value());
             }
         }
-        Document first = page(mvc.perform(get("/jobs?q=" + marker + "&paid=true")).andReturn());
+        Document first =
+                page(mvc.perform(get("/jobs?q=" + marker + "&paid=true")).andReturn());
         assertThat(first.select(".job-card")).hasSize(20);
         assertThat(first.select(".result-count").text()).isEqualTo("21 open listings");
         String next = first.select("a[rel=next]").attr("href");
@@ -180,33 +201,77 @@ class JobSearchIntegrationTests {
                                         Integer.class,
                                         seeker.id().value())
                         == 1);
-        Document page = page(mvc.perform(get("/jobs/saved-searches").with(as(seeker))).andReturn());
+        Document page =
+                page(mvc.perform(get("/jobs/saved-searches").with(as(seeker))).andReturn());
         assertThat(page.select(".match-list a").eachText()).containsExactly("Gaffer wanted");
         assertThat(page.select(".match-list .status").text()).isEqualTo("New");
         // (the first mail is the sign-up verification)
         await().atMost(Duration.ofSeconds(15)).until(() -> data.mailCount(seeker.email()) == 2);
-        assertThat(data.latestMailBody(seeker.email())).contains("Gaffer calls").contains("Gaffer wanted").contains("/jobs/");
+        assertThat(data.latestMailBody(seeker.email()))
+                .contains("Gaffer calls")
+                .contains("Gaffer wanted")
+                .contains("/jobs/");
 
         mvc.perform(post("/jobs/saved-searches/seen").with(csrf()).with(as(seeker)));
-        Document seen = page(mvc.perform(get("/jobs/saved-searches").with(as(seeker))).andReturn());
+        Document seen =
+                page(mvc.perform(get("/jobs/saved-searches").with(as(seeker))).andReturn());
         assertThat(seen.select(".match-list .status")).isEmpty();
     }
 
     @Test
     void savedSearchesArePrivate() throws Exception {
         CurrentMember seeker = support.member("Kofi Mensah", true);
-        mvc.perform(post("/jobs/saved-searches").with(csrf()).with(as(seeker)).param("q", marker).param("name", "Mine"));
+        mvc.perform(post("/jobs/saved-searches")
+                .with(csrf())
+                .with(as(seeker))
+                .param("q", marker)
+                .param("name", "Mine"));
         long id = data.jdbc()
-                .queryForObject("select id from job_saved_searches where member_id = ?", Long.class, seeker.id().value());
+                .queryForObject(
+                        "select id from job_saved_searches where member_id = ?",
+                        Long.class,
+                        seeker.id().value());
         mvc.perform(post("/jobs/saved-searches/" + id + "/delete").with(csrf()).with(as(poster)))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/jobs/saved-searches/" + id + "/alerts").with(csrf()).with(as(poster)).param("emailAlerts", "true"))
+        mvc.perform(post("/jobs/saved-searches/" + id + "/alerts")
+                        .with(csrf())
+                        .with(as(poster))
+                        .param("emailAlerts", "true"))
                 .andExpect(status().isNotFound());
-        Document others = page(mvc.perform(get("/jobs/saved-searches").with(as(poster))).andReturn());
+        Document others =
+                page(mvc.perform(get("/jobs/saved-searches").with(as(poster))).andReturn());
         assertThat(others.text()).doesNotContain("Mine");
         mvc.perform(post("/jobs/saved-searches/" + id + "/delete").with(csrf()).with(as(seeker)))
                 .andExpect(status().is3xxRedirection());
-        assertThat(data.jdbc().queryForObject("select count(*) from job_saved_searches where id = ?", Integer.class, id))
+        assertThat(data.jdbc()
+                        .queryForObject("select count(*) from job_saved_searches where id = ?", Integer.class, id))
                 .isZero();
+    }
+
+    @Test
+    void membersSeeTheirListingsAndCanSaveTheSearchTheyAreOn() throws Exception {
+        long id = list("Script supervisor", Map.of("crafts", "script-supervisor"));
+        Document board =
+                page(mvc.perform(get("/jobs?q=" + marker + "&paid=true").with(as(poster)))
+                        .andExpect(status().isOk())
+                        .andReturn());
+        assertThat(board.select("form.save-search input[name=q]").val()).isEqualTo(marker);
+        assertThat(board.select("form.save-search input[name=paid]").val()).isEqualTo("true");
+
+        Document mine = page(mvc.perform(get("/jobs/mine").with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(mine.select(".job-card__title a").eachText()).containsExactly("Script supervisor");
+        assertThat(mine.select(".my-listing__actions a").first().attr("href")).isEqualTo("/jobs/" + id + "/applicants");
+
+        Document form = page(mvc.perform(get("/jobs/new").with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(form.select("#runsForDays").val()).isEqualTo("30");
+        Document edit = page(mvc.perform(get("/jobs/" + id + "/edit").with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(edit.select("input[name=crafts][value=script-supervisor]").hasAttr("checked"))
+                .isTrue();
     }
 }

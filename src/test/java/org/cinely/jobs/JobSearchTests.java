@@ -29,7 +29,14 @@ class JobSearchTests {
     @Test
     void nonsenseInTheUrlIsDropped() {
         JobSearch search = JobSearch.from(Map.of(
-                "craft", List.of("astronaut"), "posted", List.of("5"), "startTo", List.of("soon"), "sort", List.of("x")));
+                "craft",
+                List.of("astronaut"),
+                "posted",
+                List.of("5"),
+                "startTo",
+                List.of("soon"),
+                "sort",
+                List.of("x")));
         assertThat(search.isFiltered()).isFalse();
         assertThat(search.sort()).isEqualTo(JobSearch.Sort.NEWEST);
     }

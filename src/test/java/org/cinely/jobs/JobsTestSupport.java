@@ -116,8 +116,7 @@ class JobsTestSupport {
     long postJob(CurrentMember poster, Map<String, String> changes) throws Exception {
         Map<String, String> fields = validJob();
         fields.putAll(changes);
-        MvcResult result =
-                mvc.perform(postJob(fields).with(as(poster))).andReturn();
+        MvcResult result = mvc.perform(postJob(fields).with(as(poster))).andReturn();
         String location = result.getResponse().getRedirectedUrl();
         if (location == null || !location.matches("/jobs/\\d+")) {
             throw new AssertionError("Posting failed: " + result.getResponse().getContentAsString());
