@@ -103,8 +103,8 @@ class EmailVerificationIntegrationTests {
                         "update account_tokens set expires_at = ? where token_hash = ?",
                         java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1),
                         AccountTokens.hash(token()));
-        Document page = page(
-                mvc.perform(post("/verify-email").with(csrf()).param("token", token())).andReturn());
+        Document page = page(mvc.perform(post("/verify-email").with(csrf()).param("token", token()))
+                .andReturn());
         assertThat(page.select("h1").text()).isEqualTo("This link has expired");
         assertThat(accounts.findByEmail(email).orElseThrow().isVerified()).isFalse();
     }

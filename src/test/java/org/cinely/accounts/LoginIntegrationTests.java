@@ -70,7 +70,8 @@ class LoginIntegrationTests {
         Cookie session = result.getResponse().getCookie("SESSION");
         Document home = page(mvc.perform(get("/").cookie(session)).andReturn());
         assertThat(home.select(".account-menu__name").text()).isEqualTo("Jonas Berg");
-        assertThat(repository.findById(account.getId()).orElseThrow().getState()).isEqualTo(AccountState.ACTIVE);
+        assertThat(repository.findById(account.getId()).orElseThrow().getState())
+                .isEqualTo(AccountState.ACTIVE);
         assertThat(data.jdbc()
                         .queryForObject(
                                 "select last_login_at is not null from accounts where id = ?",
@@ -84,8 +85,9 @@ class LoginIntegrationTests {
         MvcResult failed = mvc.perform(logIn(email, "not-the-password-at-all"))
                 .andExpect(redirectedUrl("/login?error"))
                 .andReturn();
-        Document page = page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
-                .andReturn());
+        Document page =
+                page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
+                        .andReturn());
         assertThat(page.select(".form-errors").text())
                 .isEqualTo("That e-mail and password don’t match. Check them and try again.");
         assertThat(page.select("input#email").val()).isEqualTo(email);
@@ -94,8 +96,9 @@ class LoginIntegrationTests {
     @Test
     void unknownEmailGetsTheSameMessageAsAWrongPassword() throws Exception {
         MvcResult failed = mvc.perform(logIn(TestData.uniqueEmail(), PASSWORD)).andReturn();
-        Document page = page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
-                .andReturn());
+        Document page =
+                page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
+                        .andReturn());
         assertThat(page.select(".form-errors").text())
                 .isEqualTo("That e-mail and password don’t match. Check them and try again.");
     }
@@ -107,8 +110,9 @@ class LoginIntegrationTests {
         MvcResult failed = mvc.perform(logIn(email, PASSWORD))
                 .andExpect(redirectedUrl("/login?error"))
                 .andReturn();
-        Document page = page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
-                .andReturn());
+        Document page =
+                page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
+                        .andReturn());
         assertThat(page.select(".form-errors").text())
                 .contains("Your account is suspended")
                 .contains("Reason given: Spam in job posts");
@@ -120,9 +124,12 @@ class LoginIntegrationTests {
     void suspendedStatusIsNotRevealedWithoutTheRightPassword() throws Exception {
         accounts.changeState(account.memberId(), AccountState.SUSPENDED, "Spam in job posts", MemberId.of(1));
         MvcResult failed = mvc.perform(logIn(email, "a-wrong-guess-here")).andReturn();
-        Document page = page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
-                .andReturn());
-        assertThat(page.select(".form-errors").text()).doesNotContain("suspended").doesNotContain("Spam");
+        Document page =
+                page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
+                        .andReturn());
+        assertThat(page.select(".form-errors").text())
+                .doesNotContain("suspended")
+                .doesNotContain("Spam");
     }
 
     @Test
@@ -131,14 +138,16 @@ class LoginIntegrationTests {
         MvcResult failed = mvc.perform(logIn(email, PASSWORD))
                 .andExpect(redirectedUrl("/login?error"))
                 .andReturn();
-        Document page = page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
-                .andReturn());
+        Document page =
+                page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
+                        .andReturn());
         assertThat(page.select(".form-errors").text()).contains("banned").contains("Harassment");
     }
 
     @Test
     void suspendingAMemberEndsTheSessionTheyAlreadyHave() throws Exception {
-        Cookie session = mvc.perform(logIn(email, PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+        Cookie session =
+                mvc.perform(logIn(email, PASSWORD)).andReturn().getResponse().getCookie("SESSION");
         mvc.perform(get("/settings").cookie(session)).andExpect(status().isOk());
 
         accounts.changeState(account.memberId(), AccountState.SUSPENDED, "Spam", MemberId.of(1));
@@ -185,7 +194,8 @@ class LoginIntegrationTests {
 
     @Test
     void logOutIsAPostAndEndsTheSession() throws Exception {
-        Cookie session = mvc.perform(logIn(email, PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+        Cookie session =
+                mvc.perform(logIn(email, PASSWORD)).andReturn().getResponse().getCookie("SESSION");
         mvc.perform(post("/logout").cookie(session)).andExpect(status().isForbidden()); // no CSRF token
         mvc.perform(post("/logout").with(csrf()).cookie(session)).andExpect(redirectedUrl("/?loggedOut"));
         mvc.perform(get("/settings").cookie(session)).andExpect(status().is3xxRedirection());

@@ -75,8 +75,10 @@ class PasswordResetIntegrationTests {
     @Test
     void answersTheSameWhetherOrNotTheAddressHasAnAccount() throws Exception {
         String unknown = TestData.uniqueEmail();
-        Document known = page(mvc.perform(requestReset(email)).andExpect(status().isOk()).andReturn());
-        Document other = page(mvc.perform(requestReset(unknown)).andExpect(status().isOk()).andReturn());
+        Document known =
+                page(mvc.perform(requestReset(email)).andExpect(status().isOk()).andReturn());
+        Document other = page(
+                mvc.perform(requestReset(unknown)).andExpect(status().isOk()).andReturn());
 
         assertThat(known.select("main").text().replace(email, "X"))
                 .isEqualTo(other.select("main").text().replace(unknown, "X"));
@@ -110,7 +112,8 @@ class PasswordResetIntegrationTests {
                         "update account_tokens set expires_at = ? where token_hash = ?",
                         LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1),
                         AccountTokens.hash(token));
-        Document page = page(mvc.perform(chooseNewPassword(token, NEW_PASSWORD, NEW_PASSWORD)).andReturn());
+        Document page = page(mvc.perform(chooseNewPassword(token, NEW_PASSWORD, NEW_PASSWORD))
+                .andReturn());
         assertThat(page.select("h1").text()).isEqualTo("This link can’t be used");
         mvc.perform(logIn(email, OLD_PASSWORD)).andExpect(redirectedUrl("/"));
     }
@@ -119,9 +122,11 @@ class PasswordResetIntegrationTests {
     void aNewPasswordFollowsThePolicyAndMustBeTypedTwice() throws Exception {
         mvc.perform(requestReset(email));
         String token = token();
-        Document mismatch = page(mvc.perform(chooseNewPassword(token, NEW_PASSWORD, NEW_PASSWORD + "x")).andReturn());
+        Document mismatch = page(mvc.perform(chooseNewPassword(token, NEW_PASSWORD, NEW_PASSWORD + "x"))
+                .andReturn());
         assertThat(mismatch.select("#passwordConfirmation-error").text()).isEqualTo("The two passwords don’t match.");
-        Document common = page(mvc.perform(chooseNewPassword(token, "password1234", "password1234")).andReturn());
+        Document common = page(mvc.perform(chooseNewPassword(token, "password1234", "password1234"))
+                .andReturn());
         assertThat(common.select("#password-error").text()).contains("too common");
         // The link was not spent by the failed tries.
         mvc.perform(chooseNewPassword(token, NEW_PASSWORD, NEW_PASSWORD)).andExpect(redirectedUrl("/login"));
@@ -129,7 +134,10 @@ class PasswordResetIntegrationTests {
 
     @Test
     void resettingEndsSessionsStartedWithTheOldPassword() throws Exception {
-        Cookie session = mvc.perform(logIn(email, OLD_PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+        Cookie session = mvc.perform(logIn(email, OLD_PASSWORD))
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
         mvc.perform(get("/settings").cookie(session)).andExpect(status().isOk());
 
         mvc.perform(requestReset(email));
@@ -151,7 +159,10 @@ class PasswordResetIntegrationTests {
 
     @Test
     void signedInMemberChangesTheirPasswordWithTheCurrentOne() throws Exception {
-        Cookie session = mvc.perform(logIn(email, OLD_PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+        Cookie session = mvc.perform(logIn(email, OLD_PASSWORD))
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
         Document wrong = page(mvc.perform(post("/settings/password")
                         .with(csrf())
                         .cookie(session)

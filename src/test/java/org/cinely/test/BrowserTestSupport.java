@@ -39,11 +39,12 @@ public abstract class BrowserTestSupport {
             }
             try {
                 Path dir = Files.createDirectories(Path.of("target", "browser-failures"));
-                String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getDisplayName()
-                        .replaceAll("[^A-Za-z0-9]+", "_");
+                String name = context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getDisplayName().replaceAll("[^A-Za-z0-9]+", "_");
                 byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
                 Files.write(dir.resolve(name + ".png"), png);
-                Files.writeString(dir.resolve(name + ".html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
+                Files.writeString(
+                        dir.resolve(name + ".html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
             } catch (Exception e) {
                 System.err.println("Could not save the failure screenshot: " + e);
             }
@@ -51,8 +52,7 @@ public abstract class BrowserTestSupport {
     }
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER =
-            Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
 
     protected static WebDriver browser;
     protected static WebDriverWait wait;
@@ -125,8 +125,8 @@ public abstract class BrowserTestSupport {
 
     /** Clicks a button or link by its visible text (what a user would look for). */
     protected void clickText(String text) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                        "//*[self::button or self::a][normalize-space()=" + xpathLiteral(text) + "]")))
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//*[self::button or self::a][normalize-space()=" + xpathLiteral(text) + "]")))
                 .click();
     }
 

@@ -32,12 +32,10 @@ public class TestData {
 
     public void cleanUp() {
         awaitEventListeners();
-        List<String> emails =
-                jdbc.queryForList("select email from accounts where id > ?", String.class, accountMark);
+        List<String> emails = jdbc.queryForList("select email from accounts where id > ?", String.class, accountMark);
         for (String email : emails) {
             jdbc.update("delete from persistent_logins where username = ?", email);
-            jdbc.update(
-                    "delete from SPRING_SESSION where PRINCIPAL_NAME = ?", email);
+            jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", email);
         }
         // issue 5: jobs (crafts, works, matches go with their rows by cascade)
         jdbc.update("delete from job_saved_searches where member_id > ?", accountMark);
@@ -75,7 +73,8 @@ public class TestData {
     /** The link (first URL) in the newest mail to that address, as a path plus query. */
     public String latestLinkPath(String email) {
         String body = latestMailBody(email);
-        var matcher = java.util.regex.Pattern.compile("https?://[^/\\s]+(/\\S+)").matcher(body);
+        var matcher =
+                java.util.regex.Pattern.compile("https?://[^/\\s]+(/\\S+)").matcher(body);
         if (!matcher.find()) {
             throw new AssertionError("No link in the mail to " + email + ":\n" + body);
         }
