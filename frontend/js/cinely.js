@@ -29,3 +29,15 @@ document.addEventListener('keydown', (event) => {
     }
   }
 });
+
+// Job form: the amount, unit and currency only matter for paid work.
+const payFields = document.querySelector('[data-pay-fields]');
+const compensation = document.querySelectorAll('input[data-compensation]');
+if (payFields && compensation.length) {
+  const sync = () => {
+    const chosen = document.querySelector('input[data-compensation]:checked');
+    payFields.hidden = chosen !== null && chosen.value !== 'PAID';
+  };
+  compensation.forEach((radio) => radio.addEventListener('change', sync));
+  sync();
+}

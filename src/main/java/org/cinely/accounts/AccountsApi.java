@@ -46,6 +46,12 @@ public class AccountsApi {
                 .collect(Collectors.toMap(MemberSummary::id, Function.identity()));
     }
 
+    /** The member's e-mail address, only once confirmed (for mail another module sends them). */
+    @Transactional(readOnly = true)
+    public Optional<String> verifiedEmail(MemberId id) {
+        return accounts.findById(id.value()).filter(Account::isVerified).map(Account::getEmail);
+    }
+
     @Transactional(readOnly = true)
     public boolean isVerified(MemberId id) {
         return accounts.findById(id.value()).map(Account::isVerified).orElse(false);

@@ -1,14 +1,198 @@
 package org.cinely.jobs;
 
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import org.cinely.accounts.AccountsApi;
+import org.cinely.accounts.MemberSummary;
+import org.cinely.jobs.JobTypes.ApplicationStatus;
+import org.cinely.jobs.JobTypes.ProductionType;
+import org.cinely.jobs.JobTypes.UnionStatus;
+import org.cinely.platform.Craft;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.platform.web.Flash;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The job board. No listings can be posted yet, so it shows its empty state. */
+/** The board, a listing's page, applying and withdrawing, and a member's own lists. */
 @Controller
 class JobBoardController {
 
+    static final int PAGE_SIZE = 20;
+
+    private final JobService jobs;
+    private final JobSearchQueries search;
+    private final ApplicationQueries applicationQueries;
+    private final ApplicantPortfolio portfolio;
+    private final AccountsApi accounts;
+
+    JobBoardController(
+            JobService jobs,
+            JobSearchQueries search,
+            ApplicationQueries applicationQueries,
+            ApplicantPortfolio portfolio,
+            AccountsApi accounts) {
+        this.jobs = jobs;
+        this.search = search;
+        this.applicationQueries = applicationQueries;
+        this.portfolio = portfolio;
+        this.accounts = accounts;
+    }
+
     @GetMapping("/jobs")
-    String showJobBoard() {
+    String showBoard(
+            @RequestParam MultiValueMap<String, String> params,
+            @RequestParam(defaultValue = "0") String page,
+            Model model) {
+        JobSearch criteria = JobSearch.from(params);
+        int pageNumber = parsePage(page);
+        model.addAttribute("search", criteria);
+        model.addAttribute("query", criteria.toQueryString());
+        model.addAttribute("result", search.search(criteria, jobs.now(), pageNumber, PAGE_SIZE));
+        model.addAttribute("crafts", Craft.values());
+        model.addAttribute("unions", List.of(UnionStatus.UNION, UnionStatus.NON_UNION));
+        model.addAttribute("postedWithin", JobSearch.POSTED_WITHIN);
+        model.addAttribute("sorts", JobSearch.Sort.values());
         return "jobs/board";
+    }
+
+    @GetMapping("/jobs/{id:\\d+}")
+    String showJob(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, Model model) {
+        JobListing listing = jobs.listing(id);
+        MemberId me = member == null ? null : member.id();
+        model.addAttribute("form", ApplyForm.empty());
+        model.addAttribute("chosenWorks", java.util.List.of());
+        return jobPage(listing, member, me, model);
+    }
+
+    private String jobPage(JobListing listing, CurrentMember member, MemberId me, Model model) {
+        MemberSummary poster = accounts.findMember(listing.getPoster()).orElse(null);
+        model.addAttribute(
+                "job",
+                JobView.of(
+                        listing,
+                        jobs.now(),
+                        poster == null ? null : poster.handle(),
+                        poster == null ? listing.getCompany() : poster.displayName()));
+        boolean own = listing.isPostedBy(me);
+        model.addAttribute("own", own);
+        if (own) {
+            model.addAttribute(
+                    "applicantTotal",
+                    applicationQueries.countsByStatus(listing.getId()).values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum());
+        }
+        var application =
+                jobs.applicationOf(listing.getId(), me).filter(a -> a.getStatus() != ApplicationStatus.WITHDRAWN);
+        model.addAttribute("myApplication", application.map(MyApplication::of).orElse(null));
+        model.addAttribute(
+                "withdrawn",
+                jobs.applicationOf(listing.getId(), me)
+                        .map(a -> a.getStatus() == ApplicationStatus.WITHDRAWN)
+                        .orElse(false));
+        model.addAttribute(
+                "refusal",
+                jobs.whyNotApply(listing, me, member != null && member.verified())
+                        .orElse(null));
+        if (member != null && !own) {
+            model.addAttribute("works", portfolio.shareableWorks(me));
+            model.addAttribute("credits", portfolio.credits(me));
+        }
+        return "jobs/detail";
+    }
+
+    @PostMapping("/jobs/{id:\\d+}/apply")
+    String processApplyForm(
+            @PathVariable long id,
+            @AuthenticationPrincipal CurrentMember member,
+            @Valid @ModelAttribute("form") ApplyForm form,
+            BindingResult result,
+            @RequestParam(name = "workIds", required = false) List<String> workIds,
+            Model model,
+            RedirectAttributes redirect) {
+        MemberPages.require(member);
+        model.addAttribute("chosenWorks", workIds == null ? List.of() : workIds);
+        if (form != null && !result.hasErrors()) {
+            var applied = jobs.apply(id, member.id(), member.verified(), form, result);
+            if (applied.isPresent()) {
+                Flash.success(redirect, "application.sent");
+                return "redirect:/jobs/" + id;
+            }
+            if (result.hasGlobalErrors()) {
+                // Refused outright (closed, own listing, applied already): the page says why.
+                Flash.error(redirect, result.getGlobalError().getCode());
+                return "redirect:/jobs/" + id;
+            }
+        }
+        return jobPage(jobs.listing(id), member, member.id(), model);
+    }
+
+    @PostMapping("/jobs/{id:\\d+}/withdraw")
+    String withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, RedirectAttributes redirect) {
+        MemberPages.require(member);
+        if (jobs.withdraw(id, member.id())) {
+            Flash.info(redirect, "application.withdrawn");
+        } else {
+            Flash.error(redirect, "application.withdraw.decided");
+        }
+        return "redirect:/jobs/" + id;
+    }
+
+    @GetMapping("/jobs/applications")
+    String showMyApplications(@AuthenticationPrincipal CurrentMember member, Model model) {
+        MemberPages.require(member);
+        model.addAttribute(
+                "applications", applicationQueries.applicationsBy(member.id().value(), jobs.now()));
+        return "jobs/my-applications";
+    }
+
+    @GetMapping("/jobs/mine")
+    String showMyListings(@AuthenticationPrincipal CurrentMember member, Model model) {
+        MemberPages.require(member);
+        List<JobCard> listings = search.postedBy(member.id().value(), jobs.now());
+        Map<Long, Integer> counts = applicationQueries.applicantCounts(
+                listings.stream().map(JobCard::id).toList());
+        model.addAttribute("listings", listings);
+        model.addAttribute("counts", counts);
+        return "jobs/my-listings";
+    }
+
+    static int parsePage(String page) {
+        try {
+            return Math.max(0, Math.min(Integer.parseInt(page), 500));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The applicant's own view of their application. */
+    record MyApplication(
+            long id, ApplicationStatus status, String coverNote, boolean withdrawable, java.time.Instant appliedAt) {
+
+        static MyApplication of(JobApplication application) {
+            return new MyApplication(
+                    application.getId(),
+                    application.getStatus(),
+                    application.getCoverNote(),
+                    application.withdrawable(),
+                    application.getCreatedAt());
+        }
+    }
+
+    /** Listed for forms: every production type. */
+    @ModelAttribute("productionTypes")
+    ProductionType[] productionTypes() {
+        return ProductionType.values();
     }
 }

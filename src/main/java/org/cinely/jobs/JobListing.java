@@ -1,0 +1,314 @@
+package org.cinely.jobs;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.cinely.jobs.JobTypes.Compensation;
+import org.cinely.jobs.JobTypes.ListingState;
+import org.cinely.jobs.JobTypes.PayUnit;
+import org.cinely.jobs.JobTypes.ProductionType;
+import org.cinely.jobs.JobTypes.UnionStatus;
+import org.cinely.platform.Craft;
+import org.cinely.platform.MemberId;
+import org.hibernate.annotations.BatchSize;
+
+/** A call for crew. Open until the poster closes it or it passes its expiry. */
+@Entity
+@Table(name = "job_listings")
+class JobListing {
+
+    static final int DEFAULT_RUN_DAYS = 30;
+    static final int MAX_RUN_DAYS = 90;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long posterId;
+    private String title;
+    private String productionTitle;
+
+    @Enumerated(EnumType.STRING)
+    private ProductionType productionType;
+
+    private String company;
+    private String locationCity;
+    private String locationCountry;
+    private boolean remote;
+    private LocalDate startDate;
+    private LocalDate endDate;
+
+    @Enumerated(EnumType.STRING)
+    private Compensation compensation;
+
+    private BigDecimal payAmount;
+
+    @Enumerated(EnumType.STRING)
+    private PayUnit payUnit;
+
+    private String payCurrency;
+
+    @Enumerated(EnumType.STRING)
+    private UnionStatus unionStatus;
+
+    private String description;
+    private boolean wantsReel;
+    private boolean wantsCredits;
+    private boolean wantsCoverNote;
+    private LocalDate applicationDeadline;
+    private String status;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant expiresAt;
+    private Instant closedAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection
+    @BatchSize(size = 100)
+    @CollectionTable(name = "job_listing_crafts", joinColumns = @JoinColumn(name = "job_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "craft")
+    @Convert(converter = CraftSlugConverter.class)
+    private List<Craft> crafts = new ArrayList<>();
+
+    protected JobListing() {}
+
+    JobListing(MemberId poster, JobForm form, Instant now) {
+        this.posterId = poster.value();
+        this.status = "OPEN";
+        this.createdAt = now;
+        int days = form.runsForDays() == null ? DEFAULT_RUN_DAYS : form.runsForDays();
+        this.expiresAt = now.plus(Duration.ofDays(days));
+        apply(form, now);
+    }
+
+    /** Copies the form's fields (edit and create); expiry is changed only by extend. */
+    void apply(JobForm form, Instant now) {
+        this.title = form.title().strip();
+        this.productionTitle = form.productionTitle().strip();
+        this.productionType = form.productionType();
+        this.company = form.company().strip();
+        this.locationCity = JobForm.blankToNull(form.city());
+        this.locationCountry = JobForm.blankToNull(form.country());
+        this.remote = form.remote();
+        this.startDate = form.startDate();
+        this.endDate = form.endDate();
+        this.compensation = form.compensation();
+        boolean paid = form.compensation() == Compensation.PAID;
+        this.payAmount = paid ? form.payAmount() : null;
+        this.payUnit = paid ? form.payUnit() : null;
+        this.payCurrency = paid ? form.payCurrency().strip().toUpperCase(java.util.Locale.ROOT) : null;
+        this.unionStatus = form.unionStatus();
+        this.description = form.description().strip();
+        this.wantsReel = form.wantsReel();
+        this.wantsCredits = form.wantsCredits();
+        this.wantsCoverNote = form.wantsCoverNote();
+        this.applicationDeadline = form.applicationDeadline();
+        this.crafts.clear();
+        this.crafts.addAll(form.craftList());
+        this.updatedAt = now;
+    }
+
+    ListingState state(Instant now) {
+        if ("CLOSED".equals(status)) {
+            return ListingState.CLOSED;
+        }
+        return now.isBefore(expiresAt) ? ListingState.OPEN : ListingState.EXPIRED;
+    }
+
+    /** Past the deadline once the deadline day (UTC) is over. */
+    boolean pastDeadline(Instant now) {
+        return applicationDeadline != null
+                && now.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(applicationDeadline);
+    }
+
+    boolean isPostedBy(MemberId member) {
+        return member != null && posterId.equals(member.value());
+    }
+
+    void close(Instant now) {
+        this.status = "CLOSED";
+        this.closedAt = now;
+        this.updatedAt = now;
+    }
+
+    void reopen(Instant now) {
+        this.status = "OPEN";
+        this.closedAt = null;
+        this.updatedAt = now;
+    }
+
+    /** Pushes expiry out by some days from today or the current expiry, whichever is later. */
+    void extend(int days, Instant now) {
+        Instant from = expiresAt.isAfter(now) ? expiresAt : now;
+        Instant extended = from.plus(Duration.ofDays(days));
+        Instant cap = now.plus(Duration.ofDays(MAX_RUN_DAYS));
+        this.expiresAt = extended.isAfter(cap) ? cap : extended;
+        this.status = "OPEN";
+        this.closedAt = null;
+        this.updatedAt = now;
+    }
+
+    /** The form filled in with this listing (for edit, and for duplicate without dates). */
+    JobForm toForm(boolean keepDates) {
+        return new JobForm(
+                title,
+                crafts.stream().map(Craft::slug).toList(),
+                productionTitle,
+                productionType,
+                company,
+                locationCity,
+                locationCountry,
+                remote,
+                keepDates ? startDate : null,
+                keepDates ? endDate : null,
+                compensation,
+                payAmount,
+                payUnit,
+                payCurrency,
+                unionStatus,
+                description,
+                wantsReel,
+                wantsCredits,
+                wantsCoverNote,
+                keepDates ? applicationDeadline : null,
+                DEFAULT_RUN_DAYS);
+    }
+
+    JobId jobId() {
+        return new JobId(id);
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    MemberId getPoster() {
+        return MemberId.of(posterId);
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getProductionTitle() {
+        return productionTitle;
+    }
+
+    ProductionType getProductionType() {
+        return productionType;
+    }
+
+    String getCompany() {
+        return company;
+    }
+
+    String getLocationCity() {
+        return locationCity;
+    }
+
+    String getLocationCountry() {
+        return locationCountry;
+    }
+
+    boolean isRemote() {
+        return remote;
+    }
+
+    LocalDate getStartDate() {
+        return startDate;
+    }
+
+    LocalDate getEndDate() {
+        return endDate;
+    }
+
+    Compensation getCompensation() {
+        return compensation;
+    }
+
+    BigDecimal getPayAmount() {
+        return payAmount;
+    }
+
+    PayUnit getPayUnit() {
+        return payUnit;
+    }
+
+    String getPayCurrency() {
+        return payCurrency;
+    }
+
+    UnionStatus getUnionStatus() {
+        return unionStatus;
+    }
+
+    String getDescription() {
+        return description;
+    }
+
+    boolean isWantsReel() {
+        return wantsReel;
+    }
+
+    boolean isWantsCredits() {
+        return wantsCredits;
+    }
+
+    boolean isWantsCoverNote() {
+        return wantsCoverNote;
+    }
+
+    LocalDate getApplicationDeadline() {
+        return applicationDeadline;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    List<Craft> getCrafts() {
+        return crafts;
+    }
+
+    /** Crafts are stored by slug, as in profiles. */
+    @Converter
+    static class CraftSlugConverter implements AttributeConverter<Craft, String> {
+
+        @Override
+        public String convertToDatabaseColumn(Craft craft) {
+            return craft == null ? null : craft.slug();
+        }
+
+        @Override
+        public Craft convertToEntityAttribute(String slug) {
+            return Craft.fromSlug(slug).orElse(Craft.OTHER);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.cinely.jobs;
+
+import jakarta.validation.Valid;
+import org.cinely.jobs.JobTypes.Compensation;
+import org.cinely.jobs.JobTypes.PayUnit;
+import org.cinely.jobs.JobTypes.ProductionType;
+import org.cinely.jobs.JobTypes.UnionStatus;
+import org.cinely.platform.Craft;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.platform.web.Flash;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Posting, editing, closing, reopening, extending and duplicating listings (posters only). */
+@Controller
+class JobPostingController {
+
+    static final String FORM_VIEW = "jobs/form";
+
+    private final JobService jobs;
+
+    JobPostingController(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    @ModelAttribute("formOptions")
+    FormOptions formOptions() {
+        return new FormOptions(
+                Craft.values(), ProductionType.values(), Compensation.values(), PayUnit.values(), UnionStatus.values());
+    }
+
+    record FormOptions(
+            Craft[] crafts,
+            ProductionType[] productionTypes,
+            Compensation[] compensations,
+            PayUnit[] payUnits,
+            UnionStatus[] unions) {}
+
+    @GetMapping("/jobs/new")
+    String showPostForm(@AuthenticationPrincipal CurrentMember member, Model model) {
+        MemberPages.require(member);
+        JobForm form = JobForm.empty();
+        model.addAttribute("jobForm", form);
+        model.addAttribute("checkedCrafts", form.crafts());
+        model.addAttribute("editing", null);
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/jobs/new")
+    String processPostForm(
+            @AuthenticationPrincipal CurrentMember member,
+            @Valid @ModelAttribute("jobForm") JobForm form,
+            BindingResult result,
+            @RequestParam(name = "crafts", required = false) java.util.List<String> crafts,
+            Model model,
+            RedirectAttributes redirect) {
+        MemberPages.require(member);
+        model.addAttribute("checkedCrafts", crafts == null ? java.util.List.of() : crafts);
+        if (form == null) {
+            // A value could not be read at all (a date that is not a date): the form shows
+            // what was typed with a message beside it.
+            model.addAttribute("editing", null);
+            return FORM_VIEW;
+        }
+        if (!member.verified()) {
+            result.reject("job.post.unverified");
+            model.addAttribute("editing", null);
+            return FORM_VIEW;
+        }
+        var posted = jobs.post(member.id(), form, result);
+        if (posted.isEmpty()) {
+            model.addAttribute("editing", null);
+            return FORM_VIEW;
+        }
+        Flash.success(redirect, "job.posted", posted.get().getTitle());
+        return "redirect:/jobs/" + posted.get().getId();
+    }
+
+    /** A new listing filled in from one of the poster's own (dates left for them to set). */
+    @GetMapping("/jobs/{id:\\d+}/duplicate")
+    String showDuplicateForm(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, Model model) {
+        MemberPages.require(member);
+        JobForm form = jobs.ownListing(id, member.id()).toForm(false);
+        model.addAttribute("jobForm", form);
+        model.addAttribute("checkedCrafts", form.crafts());
+        model.addAttribute("editing", null);
+        model.addAttribute("duplicating", true);
+        return FORM_VIEW;
+    }
+
+    @GetMapping("/jobs/{id:\\d+}/edit")
+    String showEditForm(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, Model model) {
+        MemberPages.require(member);
+        JobListing listing = jobs.ownListing(id, member.id());
+        JobForm form = listing.toForm(true);
+        model.addAttribute("jobForm", form);
+        model.addAttribute("checkedCrafts", form.crafts());
+        model.addAttribute("editing", id);
+        return FORM_VIEW;
+    }
+
+    @PostMapping("/jobs/{id:\\d+}/edit")
+    String processEditForm(
+            @PathVariable long id,
+            @AuthenticationPrincipal CurrentMember member,
+            @Valid @ModelAttribute("jobForm") JobForm form,
+            BindingResult result,
+            @RequestParam(name = "crafts", required = false) java.util.List<String> crafts,
+            Model model,
+            RedirectAttributes redirect) {
+        MemberPages.require(member);
+        jobs.ownListing(id, member.id());
+        model.addAttribute("checkedCrafts", crafts == null ? java.util.List.of() : crafts);
+        if (form == null) {
+            model.addAttribute("editing", id);
+            return FORM_VIEW;
+        }
+        if (result.hasErrors()) {
+            // Field errors from binding; the cross-field rules still run so all show at once.
+            JobRules.check(
+                    form, result, jobs.now(), jobs.ownListing(id, member.id()).getExpiresAt());
+            model.addAttribute("editing", id);
+            return FORM_VIEW;
+        }
+        if (!jobs.edit(id, member.id(), form, result)) {
+            model.addAttribute("editing", id);
+            return FORM_VIEW;
+        }
+        Flash.success(redirect, "job.updated");
+        return "redirect:/jobs/" + id;
+    }
+
+    @PostMapping("/jobs/{id:\\d+}/close")
+    String close(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, RedirectAttributes redirect) {
+        MemberPages.require(member);
+        jobs.close(id, member.id());
+        Flash.info(redirect, "job.closed");
+        return "redirect:/jobs/" + id;
+    }
+
+    @PostMapping("/jobs/{id:\\d+}/reopen")
+    String reopen(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, RedirectAttributes redirect) {
+        MemberPages.require(member);
+        if (jobs.reopen(id, member.id())) {
+            Flash.success(redirect, "job.reopened");
+        } else {
+            Flash.error(redirect, "job.reopen.expired");
+        }
+        return "redirect:/jobs/" + id;
+    }
+
+    @PostMapping("/jobs/{id:\\d+}/extend")
+    String extend(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int days,
+            @AuthenticationPrincipal CurrentMember member,
+            RedirectAttributes redirect) {
+        MemberPages.require(member);
+        jobs.extend(id, member.id(), days);
+        Flash.success(redirect, "job.extended", days);
+        return "redirect:/jobs/" + id;
+    }
+}

@@ -1,0 +1,290 @@
+package org.cinely.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cinely.jobs.JobTypes.ApplicationStatus;
+import org.cinely.jobs.JobTypes.ListingState;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.NotFoundException;
+import org.cinely.platform.security.RateLimitExceededException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * Posting and managing listings, applying, and moving applications through the pipeline. Every
+ * method that takes a member checks they may act: a listing or application that is not theirs to
+ * see is "not found", so ids changed in a URL reveal nothing.
+ */
+@Service
+class JobService {
+
+    /** At most this many new listings per member in any 24 hours (counted in the database). */
+    static final int LISTINGS_PER_DAY = 10;
+
+    static final Set<Integer> EXTENSIONS = Set.of(7, 14, 30);
+
+    private final JobListingRepository listings;
+    private final JobApplicationRepository applications;
+    private final ApplicantPortfolio portfolio;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JobService(
+            JobListingRepository listings,
+            JobApplicationRepository applications,
+            ApplicantPortfolio portfolio,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.listings = listings;
+        this.applications = applications;
+        this.portfolio = portfolio;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    // --- listings -------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    JobListing listing(long id) {
+        return listings.findWithCraftsById(id).orElseThrow(() -> new NotFoundException("job " + id));
+    }
+
+    /** The listing, only if this member posted it; anyone else gets 404. */
+    @Transactional(readOnly = true)
+    JobListing ownListing(long id, MemberId member) {
+        JobListing listing = listing(id);
+        if (!listing.isPostedBy(member)) {
+            throw new NotFoundException("job " + id);
+        }
+        return listing;
+    }
+
+    /** Posts a listing if the form is valid; returns empty with field errors otherwise. */
+    @Transactional
+    Optional<JobListing> post(MemberId poster, JobForm form, Errors errors) {
+        Instant now = now();
+        JobRules.check(form, errors, now, null);
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        checkDailyLimit(poster, now);
+        JobListing listing = listings.save(new JobListing(poster, form, now));
+        events.publishEvent(
+                new JobPosted(listing.jobId(), poster, listing.getTitle(), List.copyOf(listing.getCrafts())));
+        return Optional.of(listing);
+    }
+
+    private void checkDailyLimit(MemberId poster, Instant now) {
+        long recent = listings.countPostedSince(poster.value(), now.minus(Duration.ofDays(1)));
+        if (recent >= LISTINGS_PER_DAY) {
+            throw new RateLimitExceededException("job-listings", Duration.ofHours(24));
+        }
+    }
+
+    @Transactional
+    boolean edit(long id, MemberId member, JobForm form, Errors errors) {
+        JobListing listing = ownListing(id, member);
+        JobRules.check(form, errors, now(), listing.getExpiresAt());
+        if (errors.hasErrors()) {
+            return false;
+        }
+        listing.apply(form, now());
+        return true;
+    }
+
+    @Transactional
+    void close(long id, MemberId member) {
+        JobListing listing = ownListing(id, member);
+        if (listing.state(now()) == ListingState.OPEN) {
+            listing.close(now());
+            events.publishEvent(new JobClosed(listing.jobId(), member));
+        }
+    }
+
+    /** Reopens a closed listing that has not passed its expiry; false if it has. */
+    @Transactional
+    boolean reopen(long id, MemberId member) {
+        JobListing listing = ownListing(id, member);
+        if (!now().isBefore(listing.getExpiresAt())) {
+            return false;
+        }
+        listing.reopen(now());
+        return true;
+    }
+
+    @Transactional
+    void extend(long id, MemberId member, int days) {
+        if (!EXTENSIONS.contains(days)) {
+            throw new NotFoundException("extension " + days);
+        }
+        ownListing(id, member).extend(days, now());
+    }
+
+    // --- applying -------------------------------------------------------------------------
+
+    /** Why this member may not apply to this listing right now, as a message key; empty if they may. */
+    @Transactional(readOnly = true)
+    Optional<String> whyNotApply(JobListing listing, MemberId member, boolean verified) {
+        Instant now = now();
+        if (listing.isPostedBy(member)) {
+            return Optional.of("application.refused.own");
+        }
+        ListingState state = listing.state(now);
+        if (state == ListingState.CLOSED) {
+            return Optional.of("application.refused.closed");
+        }
+        if (state == ListingState.EXPIRED) {
+            return Optional.of("application.refused.expired");
+        }
+        if (listing.pastDeadline(now)) {
+            return Optional.of("application.refused.deadline");
+        }
+        if (member != null) {
+            Optional<JobApplication> existing = applications.findByJobIdAndApplicantId(listing.getId(), member.value());
+            if (existing.isPresent() && existing.get().getStatus() != ApplicationStatus.WITHDRAWN) {
+                return Optional.of("application.refused.twice");
+            }
+        }
+        if (member != null && !verified) {
+            return Optional.of("application.refused.unverified");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Applies (or applies again after withdrawing). A refusal is a global error with the reason;
+     * a form problem is a field error.
+     */
+    @Transactional
+    Optional<JobApplication> apply(long jobId, MemberId member, boolean verified, ApplyForm form, Errors errors) {
+        JobListing listing = listing(jobId);
+        Optional<String> refusal = whyNotApply(listing, member, verified);
+        if (refusal.isPresent()) {
+            errors.reject(refusal.get());
+            return Optional.empty();
+        }
+        String note = form.coverNote() == null ? "" : form.coverNote().strip();
+        if (listing.isWantsCoverNote() && note.isEmpty()) {
+            errors.rejectValue("coverNote", "application.form.coverNote.required");
+        }
+        List<ApplicantPortfolio.Work> shareable = portfolio.shareableWorks(member);
+        Set<Long> allowed = shareable.stream().map(ApplicantPortfolio.Work::id).collect(Collectors.toSet());
+        List<Long> chosen = form.chosenWorks();
+        if (!allowed.containsAll(chosen)) {
+            errors.rejectValue("workIds", "application.form.works.unknown");
+        } else if (chosen.size() > 5) {
+            errors.rejectValue("workIds", "application.form.works.too-many");
+        } else if (listing.isWantsReel() && !shareable.isEmpty() && chosen.isEmpty()) {
+            errors.rejectValue("workIds", "application.form.works.reel-wanted");
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        ApplicantPortfolio.Applicant applicant =
+                portfolio.applicant(member).orElseThrow(() -> new NotFoundException("member " + member));
+        Instant now = now();
+        Optional<JobApplication> withdrawn = applications.findByJobIdAndApplicantId(jobId, member.value());
+        JobApplication application;
+        if (withdrawn.isPresent()) {
+            application = withdrawn.get();
+            application.resubmit(applicant, note, chosen, now);
+        } else {
+            try {
+                application = applications.saveAndFlush(new JobApplication(jobId, applicant, note, chosen, now));
+            } catch (DataIntegrityViolationException doubleSubmit) {
+                errors.reject("application.refused.twice");
+                return Optional.empty();
+            }
+        }
+        events.publishEvent(new ApplicationSubmitted(
+                application.getId(), listing.jobId(), member, listing.getPoster(), listing.getTitle()));
+        return Optional.of(application);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<JobApplication> applicationOf(long jobId, MemberId member) {
+        if (member == null) {
+            return Optional.empty();
+        }
+        return applications.findByJobIdAndApplicantId(jobId, member.value());
+    }
+
+    /** Withdraws the member's own application before a decision; false if already decided. */
+    @Transactional
+    boolean withdraw(long jobId, MemberId member) {
+        JobApplication application = applications
+                .findByJobIdAndApplicantId(jobId, member.value())
+                .filter(a -> a.getStatus() != ApplicationStatus.WITHDRAWN)
+                .orElseThrow(() -> new NotFoundException("application to " + jobId));
+        if (!application.withdrawable()) {
+            return false;
+        }
+        JobListing listing = listing(jobId);
+        application.withdraw(now());
+        events.publishEvent(new ApplicationStatusChanged(
+                application.getId(),
+                listing.jobId(),
+                member,
+                listing.getTitle(),
+                ApplicationStatus.NEW.slug(),
+                ApplicationStatus.WITHDRAWN.slug()));
+        return true;
+    }
+
+    // --- the poster's side ----------------------------------------------------------------
+
+    /** An application to the poster's own listing; 404 for anyone else or a withdrawn one. */
+    @Transactional(readOnly = true)
+    JobApplication applicationForPoster(long jobId, long applicationId, MemberId poster) {
+        ownListing(jobId, poster);
+        return applications
+                .findByIdAndJobId(applicationId, jobId)
+                .filter(a -> a.getStatus() != ApplicationStatus.WITHDRAWN)
+                .orElseThrow(() -> new NotFoundException("application " + applicationId));
+    }
+
+    /** Moves applications of the poster's own listing; ids of other listings are ignored. */
+    @Transactional
+    int changeStatus(long jobId, List<Long> applicationIds, ApplicationStatus to, MemberId poster) {
+        if (to == null || !to.decidable()) {
+            throw new NotFoundException("status");
+        }
+        JobListing listing = ownListing(jobId, poster);
+        if (applicationIds == null || applicationIds.isEmpty()) {
+            return 0;
+        }
+        int changed = 0;
+        for (JobApplication application : applications.findByJobIdAndIdIn(jobId, applicationIds)) {
+            if (application.getStatus() == ApplicationStatus.WITHDRAWN || application.getStatus() == to) {
+                continue;
+            }
+            ApplicationStatus from = application.changeStatus(to, now());
+            events.publishEvent(new ApplicationStatusChanged(
+                    application.getId(),
+                    listing.jobId(),
+                    application.getApplicant(),
+                    listing.getTitle(),
+                    from.slug(),
+                    to.slug()));
+            changed++;
+        }
+        return changed;
+    }
+
+    @Transactional
+    void notePrivately(long jobId, long applicationId, MemberId poster, String note) {
+        applicationForPoster(jobId, applicationId, poster).notePrivately(note, now());
+    }
+}

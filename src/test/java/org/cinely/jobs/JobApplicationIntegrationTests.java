@@ -1,0 +1,220 @@
+package org.cinely.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinely.jobs.JobsTestSupport.as;
+import static org.cinely.jobs.JobsTestSupport.page;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.TestData;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@CinelyIntegrationTest
+@RecordApplicationEvents
+class JobApplicationIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    ApplicationEvents events;
+
+    JobsTestSupport support;
+    CurrentMember poster;
+    CurrentMember applicant;
+    long job;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data.mark();
+        support = new JobsTestSupport(mvc, data);
+        poster = support.member("Rosa Ventura", true);
+        applicant = support.member("Kofi Mensah", true);
+        support.giveCraft(applicant, "gaffer");
+        job = support.postJob(poster);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        data.cleanUp();
+    }
+
+    MockHttpServletRequestBuilder apply(long jobId, String note) {
+        return post("/jobs/" + jobId + "/apply").with(csrf()).param("coverNote", note);
+    }
+
+    String refusal(long jobId, CurrentMember member) throws Exception {
+        Document page = page(mvc.perform(get("/jobs/" + jobId).with(as(member))).andReturn());
+        return page.select(".refusal").text();
+    }
+
+    /** Posts and returns the message key of the refusal the member is redirected with. */
+    String refusedWith(MockHttpServletRequestBuilder request) throws Exception {
+        var result = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn();
+        org.cinely.platform.web.Flash flash =
+                (org.cinely.platform.web.Flash) result.getFlashMap().get("flash");
+        assertThat(flash.kind()).isEqualTo(org.cinely.platform.web.Flash.Kind.ERROR);
+        return flash.messageKey();
+    }
+
+    int applications(long jobId) {
+        return data.jdbc()
+                .queryForObject("select count(*) from job_applications where job_id = ?", Integer.class, jobId);
+    }
+
+    @Test
+    void aMemberAppliesOnceWithACoverNoteAndThePosterIsTold() throws Exception {
+        mvc.perform(apply(job, "I lit the night exteriors on Harbour Lights.").with(as(applicant)))
+                .andExpect(redirectedUrl("/jobs/" + job));
+
+        Document page =
+                page(mvc.perform(get("/jobs/" + job).with(as(applicant))).andReturn());
+        assertThat(page.select(".my-application .application-status").text()).isEqualTo("New");
+        assertThat(page.select(".my-application details p").text())
+                .isEqualTo("I lit the night exteriors on Harbour Lights.");
+        assertThat(events.stream(ApplicationSubmitted.class)
+                        .filter(e -> e.job().value() == job
+                                && e.applicant().equals(applicant.id())
+                                && e.poster().equals(poster.id())))
+                .hasSize(1);
+
+        // Twice: refused with the reason, still one application.
+        assertThat(refusedWith(apply(job, "Me again").with(as(applicant)))).isEqualTo("application.refused.twice");
+        assertThat(applications(job)).isEqualTo(1);
+    }
+
+    @Test
+    void aCoverNoteIsRequiredWhenTheListingAsksForOne() throws Exception {
+        Document page = page(mvc.perform(apply(job, "   ").with(as(applicant)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(page.select("#coverNote-error").text()).isEqualTo("This listing asks for a cover note.");
+        assertThat(applications(job)).isZero();
+    }
+
+    @Test
+    void noApplicationToOnesOwnListing() throws Exception {
+        assertThat(refusal(job, poster)).isEmpty(); // the poster sees the manage panel instead
+        assertThat(refusedWith(apply(job, "Hire me").with(as(poster)))).isEqualTo("application.refused.own");
+        assertThat(applications(job)).isZero();
+    }
+
+    @Test
+    void noApplicationToAClosedListing() throws Exception {
+        mvc.perform(post("/jobs/" + job + "/close").with(csrf()).with(as(poster)));
+        assertThat(refusal(job, applicant)).isEqualTo("This listing is closed and takes no more applications.");
+        assertThat(refusedWith(apply(job, "Hello").with(as(applicant)))).isEqualTo("application.refused.closed");
+        assertThat(applications(job)).isZero();
+    }
+
+    @Test
+    void noApplicationToAnExpiredListing() throws Exception {
+        data.jdbc().update("update job_listings set expires_at = now(6) - interval 1 minute where id = ?", job);
+        assertThat(refusal(job, applicant)).isEqualTo("This listing has ended and takes no more applications.");
+        assertThat(refusedWith(apply(job, "Hello").with(as(applicant)))).isEqualTo("application.refused.expired");
+        assertThat(applications(job)).isZero();
+    }
+
+    @Test
+    void noApplicationAfterTheDeadline() throws Exception {
+        data.jdbc()
+                .update(
+                        "update job_listings set application_deadline = current_date - interval 1 day where id = ?",
+                        job);
+        assertThat(refusal(job, applicant)).isEqualTo("The deadline for applications has passed.");
+        assertThat(refusedWith(apply(job, "Hello").with(as(applicant)))).isEqualTo("application.refused.deadline");
+        assertThat(applications(job)).isZero();
+    }
+
+    @Test
+    void unverifiedMembersAreToldToConfirmTheirAddress() throws Exception {
+        CurrentMember unverified = support.member("Ines Duarte", false);
+        assertThat(refusal(job, unverified)).startsWith("Confirm your e-mail address");
+        mvc.perform(apply(job, "Hello").with(as(unverified)));
+        assertThat(applications(job)).isZero();
+    }
+
+    @Test
+    void visitorsSeeTheListingAndAreAskedToLogIn() throws Exception {
+        Document page =
+                page(mvc.perform(get("/jobs/" + job)).andExpect(status().isOk()).andReturn());
+        assertThat(page.select(".apply").text()).contains("Log in to apply");
+        mvc.perform(apply(job, "Hello")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void worksNotOwnedByTheApplicantAreRefused() throws Exception {
+        mvc.perform(apply(job, "See my reel").param("workIds", "424242").with(as(applicant)))
+                .andExpect(status().isOk());
+        assertThat(applications(job)).isZero();
+    }
+
+    @Test
+    void theApplicantWithdrawsBeforeADecisionAndMayApplyAgain() throws Exception {
+        mvc.perform(apply(job, "First try").with(as(applicant)));
+        mvc.perform(post("/jobs/" + job + "/withdraw").with(csrf()).with(as(applicant)))
+                .andExpect(redirectedUrl("/jobs/" + job));
+        assertThat(data.jdbc()
+                        .queryForObject("select status from job_applications where job_id = ?", String.class, job))
+                .isEqualTo("WITHDRAWN");
+        Document poster = page(mvc.perform(get("/jobs/" + job + "/applicants").with(as(this.poster)))
+                .andReturn());
+        assertThat(poster.select("tbody tr")).isEmpty();
+
+        mvc.perform(apply(job, "Second try").with(as(applicant))).andExpect(redirectedUrl("/jobs/" + job));
+        assertThat(data.jdbc()
+                        .queryForObject("select status from job_applications where job_id = ?", String.class, job))
+                .isEqualTo("NEW");
+    }
+
+    @Test
+    void noWithdrawingAfterADecision() throws Exception {
+        mvc.perform(apply(job, "Hello").with(as(applicant)));
+        long application =
+                data.jdbc().queryForObject("select id from job_applications where job_id = ?", Long.class, job);
+        mvc.perform(post("/jobs/" + job + "/applicants/status")
+                .with(csrf())
+                .with(as(poster))
+                .param("applicationIds", Long.toString(application))
+                .param("status", "rejected"));
+        mvc.perform(post("/jobs/" + job + "/withdraw").with(csrf()).with(as(applicant)));
+        assertThat(data.jdbc()
+                        .queryForObject("select status from job_applications where id = ?", String.class, application))
+                .isEqualTo("REJECTED");
+    }
+
+    @Test
+    void myApplicationsListsTheStatus() throws Exception {
+        mvc.perform(apply(job, "Hello").with(as(applicant)));
+        Document page =
+                page(mvc.perform(get("/jobs/applications").with(as(applicant))).andReturn());
+        assertThat(page.select(".job-card__title").text()).isEqualTo("Gaffer for a five-day night shoot");
+        assertThat(page.select(".application-status").text()).isEqualTo("New");
+    }
+
+    @Test
+    void applyingToAnotherListingIsIndependent() throws Exception {
+        long other = support.postJob(poster, Map.of("title", "Key grip, two weeks"));
+        mvc.perform(apply(job, "One").with(as(applicant))).andExpect(redirectedUrl("/jobs/" + job));
+        mvc.perform(apply(other, "Two").with(as(applicant))).andExpect(redirectedUrl("/jobs/" + other));
+        assertThat(applications(job)).isEqualTo(1);
+        assertThat(applications(other)).isEqualTo(1);
+    }
+}

@@ -1,0 +1,278 @@
+package org.cinely.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinely.jobs.JobsTestSupport.as;
+import static org.cinely.jobs.JobsTestSupport.page;
+import static org.cinely.jobs.JobsTestSupport.today;
+import static org.cinely.jobs.JobsTestSupport.validJob;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.TestData;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+
+@CinelyIntegrationTest
+@RecordApplicationEvents
+class JobPostingIntegrationTests {
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    JobsTestSupport support;
+    CurrentMember poster;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data.mark();
+        support = new JobsTestSupport(mvc, data);
+        poster = support.member("Rosa Ventura", true);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        data.cleanUp();
+    }
+
+    @Test
+    void postsAListingThatShowsOnTheBoardAndItsPage() throws Exception {
+        long id = support.postJob(poster);
+
+        Document job =
+                page(mvc.perform(get("/jobs/" + id)).andExpect(status().isOk()).andReturn());
+        assertThat(job.select("h1").text()).isEqualTo("Gaffer for a five-day night shoot");
+        assertThat(job.select(".job-pay").text()).isEqualTo("Paid · 450.00 EUR per day");
+        assertThat(job.select(".status").first().text()).isEqualTo("Open");
+        assertThat(job.select(".rich-text a").attr("href")).isEqualTo("https://example.org/call");
+        assertThat(job.select(".rich-text a").attr("rel")).isEqualTo("nofollow ugc noopener");
+
+        Document board = page(mvc.perform(get("/jobs")).andReturn());
+        assertThat(board.select(".job-card__title a").eachText()).contains("Gaffer for a five-day night shoot");
+    }
+
+    @Test
+    void theListingExpiresAfterThirtyDaysByDefaultAndAtMostNinety() throws Exception {
+        long id = support.postJob(poster, Map.of("runsForDays", ""));
+        Integer days = data.jdbc()
+                .queryForObject(
+                        "select datediff(expires_at, created_at) from job_listings where id = ?", Integer.class, id);
+        assertThat(days).isEqualTo(30);
+
+        Map<String, String> tooLong = validJob();
+        tooLong.put("runsForDays", "91");
+        Document form = page(mvc.perform(JobsTestSupport.postJob(tooLong).with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(form.select("#runsForDays-error").text()).isEqualTo("Choose between 1 and 90 days.");
+    }
+
+    @Test
+    void datesThatMakeNoSenseAreRefusedBesideTheFieldAndTheRestIsKept() throws Exception {
+        Map<String, String> fields = validJob();
+        fields.put("startDate", today().plusDays(10).toString());
+        fields.put("endDate", today().plusDays(5).toString());
+        fields.put("applicationDeadline", today().minusDays(1).toString());
+        Document form = page(mvc.perform(JobsTestSupport.postJob(fields).with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+
+        assertThat(form.select("#endDate-error").text()).isEqualTo("The end date is before the start date.");
+        assertThat(form.select("#applicationDeadline-error").text()).isEqualTo("The deadline has already passed.");
+        assertThat(form.select("#title").val()).isEqualTo("Gaffer for a five-day night shoot");
+        assertThat(form.select("#description").text()).startsWith("Night exteriors on the river.");
+        assertThat(form.select("input[name=crafts][value=gaffer]").hasAttr("checked"))
+                .isTrue();
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select count(*) from job_listings where poster_id = ?",
+                                Integer.class,
+                                poster.id().value()))
+                .isZero();
+    }
+
+    @Test
+    void malformedInputGetsAMessageAndIsKeptAsTyped() throws Exception {
+        Map<String, String> fields = validJob();
+        fields.put("startDate", "next tuesday");
+        fields.put("payAmount", "lots");
+        fields.put("title", "");
+        fields.put("crafts", null);
+        Document form = page(mvc.perform(JobsTestSupport.postJob(fields).with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(form.select("#startDate-error").text()).isEqualTo("Give the date as year-month-day.");
+        assertThat(form.select("#startDate").val()).isEqualTo("next tuesday");
+        assertThat(form.select("#payAmount-error").text())
+                .isEqualTo("Give the amount as a number, e.g. 450 or 450.50.");
+        assertThat(form.select("#title").val()).isEmpty();
+
+        // Once the values can be read, the other rules speak up too.
+        fields.put("startDate", today().plusDays(3).toString());
+        fields.put("payAmount", "450");
+        Document again = page(mvc.perform(JobsTestSupport.postJob(fields).with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(again.select("#title-error").text()).isEqualTo("Give the job a title.");
+        assertThat(again.select("#crafts-error").text()).isEqualTo("Pick at least one craft.");
+    }
+
+    @Test
+    void onlyAGuaranteedPaymentIsPaid() throws Exception {
+        Map<String, String> fields = validJob();
+        fields.put("payAmount", "");
+        fields.put("payCurrency", "XX");
+        Document form = page(mvc.perform(JobsTestSupport.postJob(fields).with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(form.select("#payAmount-error").text()).isEqualTo("A paid job needs the amount.");
+        assertThat(form.select("#payCurrency-error").text()).isEqualTo("Give a currency code such as USD, EUR or GBP.");
+
+        long deferred = support.postJob(poster, Map.of("compensation", "DEFERRED"));
+        Document job = page(mvc.perform(get("/jobs/" + deferred)).andReturn());
+        assertThat(job.select(".job-pay").text()).isEqualTo("Deferred pay");
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select pay_amount from job_listings where id = ?",
+                                java.math.BigDecimal.class,
+                                deferred))
+                .isNull();
+    }
+
+    @Test
+    void aPlaceOrRemoteIsNeeded() throws Exception {
+        Map<String, String> fields = validJob();
+        fields.put("city", "");
+        fields.put("country", "");
+        Document form = page(mvc.perform(JobsTestSupport.postJob(fields).with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(form.select("#country-error").text()).isEqualTo("Give a city or country, or tick \"Remote\".");
+
+        fields.put("remote", "true");
+        mvc.perform(JobsTestSupport.postJob(fields).with(as(poster))).andExpect(redirectedUrlPattern("/jobs/*"));
+    }
+
+    @Test
+    void unverifiedMembersCannotPost() throws Exception {
+        CurrentMember unverified = support.member("Nico Lenz", false);
+        Document form = page(mvc.perform(JobsTestSupport.postJob(validJob()).with(as(unverified)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(form.select(".form-errors").text()).contains("Confirm your e-mail address before you post");
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select count(*) from job_listings where poster_id = ?",
+                                Integer.class,
+                                unverified.id().value()))
+                .isZero();
+    }
+
+    @Test
+    void visitorsAreSentToLogInToPost() throws Exception {
+        mvc.perform(get("/jobs/new")).andExpect(redirectedUrl("/login"));
+        mvc.perform(JobsTestSupport.postJob(validJob())).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void atMostTenNewListingsPerMemberPerDay() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            support.postJob(poster);
+        }
+        mvc.perform(JobsTestSupport.postJob(validJob()).with(as(poster))).andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void posterEditsClosesReopensAndExtends() throws Exception {
+        long id = support.postJob(poster);
+        Map<String, String> fields = validJob();
+        fields.put("title", "Best boy electric, five nights");
+        mvc.perform(JobsTestSupport.form(post("/jobs/" + id + "/edit"), fields).with(as(poster)))
+                .andExpect(redirectedUrl("/jobs/" + id));
+        assertThat(page(mvc.perform(get("/jobs/" + id)).andReturn())
+                        .select("h1")
+                        .text())
+                .isEqualTo("Best boy electric, five nights");
+
+        mvc.perform(post("/jobs/" + id + "/close").with(csrf()).with(as(poster)))
+                .andExpect(redirectedUrl("/jobs/" + id));
+        Document closed =
+                page(mvc.perform(get("/jobs/" + id)).andExpect(status().isOk()).andReturn());
+        assertThat(closed.select(".job-detail__header .status").text()).isEqualTo("Closed");
+        assertThat(page(mvc.perform(get("/jobs")).andReturn())
+                        .select(".job-card__title a")
+                        .eachText())
+                .doesNotContain("Best boy electric, five nights");
+
+        mvc.perform(post("/jobs/" + id + "/reopen").with(csrf()).with(as(poster)));
+        assertThat(page(mvc.perform(get("/jobs/" + id)).andReturn())
+                        .select(".job-detail__header .status")
+                        .text())
+                .isEqualTo("Open");
+
+        // Past its end date: reopening is refused, extending brings it back.
+        data.jdbc().update("update job_listings set expires_at = now(6) - interval 1 hour where id = ?", id);
+        assertThat(page(mvc.perform(get("/jobs/" + id)).andReturn())
+                        .select(".job-detail__header .status")
+                        .text())
+                .isEqualTo("Expired");
+        mvc.perform(
+                post("/jobs/" + id + "/extend").param("days", "14").with(csrf()).with(as(poster)));
+        assertThat(page(mvc.perform(get("/jobs/" + id)).andReturn())
+                        .select(".job-detail__header .status")
+                        .text())
+                .isEqualTo("Open");
+        Integer days = data.jdbc()
+                .queryForObject("select datediff(expires_at, now()) from job_listings where id = ?", Integer.class, id);
+        assertThat(days).isBetween(13, 14);
+    }
+
+    @Test
+    void extendingNeverRunsBeyondNinetyDaysFromToday() throws Exception {
+        long id = support.postJob(poster, Map.of("runsForDays", "90"));
+        mvc.perform(
+                post("/jobs/" + id + "/extend").param("days", "30").with(csrf()).with(as(poster)));
+        Integer days = data.jdbc()
+                .queryForObject("select datediff(expires_at, now()) from job_listings where id = ?", Integer.class, id);
+        assertThat(days).isBetween(89, 90);
+    }
+
+    @Test
+    void duplicatePrefillsAFormWithoutDates() throws Exception {
+        long id = support.postJob(poster);
+        Document form = page(mvc.perform(get("/jobs/" + id + "/duplicate").with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(form.select("#title").val()).isEqualTo("Gaffer for a five-day night shoot");
+        assertThat(form.select("#startDate").val()).isEmpty();
+        assertThat(form.select("form.job-form").attr("action")).isEqualTo("/jobs/new");
+    }
+
+    @Test
+    void closingPublishesJobClosedAndPostingJobPosted() throws Exception {
+        long id = support.postJob(poster);
+        mvc.perform(post("/jobs/" + id + "/close").with(csrf()).with(as(poster)));
+        assertThat(events.stream(JobPosted.class).filter(e -> e.job().value() == id))
+                .hasSize(1);
+        assertThat(events.stream(JobClosed.class).filter(e -> e.job().value() == id))
+                .hasSize(1);
+    }
+}

@@ -1,0 +1,277 @@
+package org.cinely.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.cinely.jobs.JobsTestSupport.as;
+import static org.cinely.jobs.JobsTestSupport.page;
+import static org.cinely.jobs.JobsTestSupport.today;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.TestData;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The board: full-text search, every filter, sorting, paging, and saved-search alerts. */
+@CinelyIntegrationTest
+class JobSearchIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    JobsTestSupport support;
+    CurrentMember poster;
+    String marker;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data.mark();
+        support = new JobsTestSupport(mvc, data);
+        poster = support.member("Rosa Ventura", true);
+        // A word no other test's listing has, so results are only this test's listings.
+        marker = "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        data.cleanUp();
+    }
+
+    long list(String title, Map<String, String> changes) throws Exception {
+        Map<String, String> fields = new java.util.HashMap<>(changes);
+        fields.put("title", title);
+        fields.putIfAbsent("description", "Crew call " + marker + ". Bring gloves.");
+        return support.postJob(poster, fields);
+    }
+
+    List<String> titles(String query) throws Exception {
+        Document page = page(
+                mvc.perform(get("/jobs?" + query)).andExpect(status().isOk()).andReturn());
+        return page.select(".job-card__title a").eachText();
+    }
+
+    @Test
+    void fullTextSearchesTitleProductionAndDescription() throws Exception {
+        list("Gaffer for night exteriors", Map.of("productionTitle", "Harbour Lights"));
+        list("Boom operator", Map.of("description", "Night shoot by the docks " + marker));
+        list("Editor for a documentary", Map.of());
+
+        assertThat(titles("q=" + marker + "+night"))
+                .containsExactlyInAnyOrder("Gaffer for night exteriors", "Boom operator");
+        assertThat(titles("q=" + marker + "+harbour")).containsExactly("Gaffer for night exteriors");
+        // Prefixes match as people type.
+        assertThat(titles("q=" + marker + "+documen")).containsExactly("Editor for a documentary");
+        // Operators typed into the box are only words.
+        assertThat(titles("q=" + marker + "+-night+\"docks")).containsExactly("Boom operator");
+    }
+
+    @Test
+    void filtersByCraftPlaceRemotePaidUnionStartAndPosted() throws Exception {
+        list("Gaffer Lisbon union paid", Map.of("crafts", "gaffer", "unionStatus", "UNION"));
+        list(
+                "Editor remote deferred",
+                Map.of("crafts", "editor", "city", "", "country", "", "remote", "true", "compensation", "DEFERRED"));
+        list(
+                "Grip Porto non-union late",
+                Map.of(
+                        "crafts", "grip,gaffer",
+                        "city", "Porto",
+                        "unionStatus", "NON_UNION",
+                        "startDate", today().plusDays(60).toString(),
+                        "endDate", today().plusDays(61).toString()));
+
+        String q = "q=" + marker;
+        assertThat(titles(q + "&craft=gaffer"))
+                .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Grip Porto non-union late");
+        assertThat(titles(q + "&craft=editor&craft=grip"))
+                .containsExactlyInAnyOrder("Editor remote deferred", "Grip Porto non-union late");
+        assertThat(titles(q + "&location=lisb")).containsExactly("Gaffer Lisbon union paid");
+        assertThat(titles(q + "&location=Porto&remote=true"))
+                .containsExactlyInAnyOrder("Editor remote deferred", "Grip Porto non-union late");
+        assertThat(titles(q + "&remote=true")).containsExactly("Editor remote deferred");
+        assertThat(titles(q + "&paid=true"))
+                .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Grip Porto non-union late");
+        // "Union or non-union" suits both.
+        assertThat(titles(q + "&union=union"))
+                .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Editor remote deferred");
+        assertThat(titles(q + "&union=non-union"))
+                .containsExactlyInAnyOrder("Grip Porto non-union late", "Editor remote deferred");
+        assertThat(titles(q + "&startFrom=" + today().plusDays(50))).containsExactly("Grip Porto non-union late");
+        assertThat(titles(q + "&startTo=" + today().plusDays(50)))
+                .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Editor remote deferred");
+        data.jdbc()
+                .update(
+                        "update job_listings set created_at = now(6) - interval 10 day where title = ?",
+                        "Editor remote deferred");
+        assertThat(titles(q + "&posted=7"))
+                .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Grip Porto non-union late");
+        // Nonsense in a shared URL is ignored, not an error.
+        assertThat(titles(q + "&craft=astronaut&posted=abc&startFrom=yesterday&union=maybe&page=x"))
+                .hasSize(3);
+    }
+
+    @Test
+    void closedAndExpiredListingsLeaveTheBoard() throws Exception {
+        long closed = list("Closed one", Map.of());
+        long expired = list("Expired one", Map.of());
+        list("Open one", Map.of());
+        mvc.perform(post("/jobs/" + closed + "/close").with(csrf()).with(as(poster)));
+        data.jdbc().update("update job_listings set expires_at = now(6) - interval 1 second where id = ?", expired);
+        assertThat(titles("q=" + marker)).containsExactly("Open one");
+    }
+
+    @Test
+    void sortsByNewestClosingSoonAndRelevance() throws Exception {
+        long older = list(
+                "Older call with lighting lighting",
+                Map.of("description", marker + " lighting lighting lighting lighting", "applicationDeadline", ""));
+        long newer = list(
+                "Newer call",
+                Map.of(
+                        "description",
+                        marker + " some lighting",
+                        "applicationDeadline",
+                        today().plusDays(2).toString()));
+        data.jdbc().update("update job_listings set created_at = now(6) - interval 2 day where id = ?", older);
+
+        assertThat(titles("q=" + marker + "&sort=newest"))
+                .containsExactly("Newer call", "Older call with lighting lighting");
+        assertThat(titles("q=" + marker + "&sort=closing"))
+                .containsExactly("Newer call", "Older call with lighting lighting");
+        assertThat(titles("q=" + marker + "+lighting&sort=relevance"))
+                .containsExactly("Older call with lighting lighting", "Newer call");
+        assertThat(newer).isPositive();
+    }
+
+    @Test
+    void pagesThroughResultsKeepingTheFilters() throws Exception {
+        for (int i = 0; i < 21; i++) {
+            list("Runner " + i, Map.of());
+            if (i % 10 == 9) { // stay under the ten-a-day limit
+                data.jdbc()
+                        .update(
+                                "update job_listings set created_at = created_at - interval 2 day where poster_id = ?",
+                                poster.id().value());
+            }
+        }
+        Document first =
+                page(mvc.perform(get("/jobs?q=" + marker + "&paid=true")).andReturn());
+        assertThat(first.select(".job-card")).hasSize(20);
+        assertThat(first.select(".result-count").text()).isEqualTo("21 open listings");
+        String next = first.select("a[rel=next]").attr("href");
+        assertThat(next).contains("q=" + marker).contains("paid=true").contains("page=1");
+        Document second = page(mvc.perform(get(next)).andReturn());
+        assertThat(second.select(".job-card")).hasSize(1);
+    }
+
+    @Test
+    void aSavedSearchCollectsNewMatchesAndMailsWhenAsked() throws Exception {
+        CurrentMember seeker = support.member("Kofi Mensah", true);
+        mvc.perform(post("/jobs/saved-searches")
+                        .with(csrf())
+                        .with(as(seeker))
+                        .param("q", marker)
+                        .param("craft", "gaffer")
+                        .param("name", "Gaffer calls")
+                        .param("emailAlerts", "true"))
+                .andExpect(status().is3xxRedirection());
+
+        list("Gaffer wanted", Map.of("crafts", "gaffer"));
+        list("Editor wanted", Map.of("crafts", "editor"));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> data.jdbc()
+                                .queryForObject(
+                                        "select count(*) from job_saved_search_matches m join job_saved_searches s"
+                                                + " on s.id = m.saved_search_id where s.member_id = ?",
+                                        Integer.class,
+                                        seeker.id().value())
+                        == 1);
+        Document page =
+                page(mvc.perform(get("/jobs/saved-searches").with(as(seeker))).andReturn());
+        assertThat(page.select(".match-list a").eachText()).containsExactly("Gaffer wanted");
+        assertThat(page.select(".match-list .status").text()).isEqualTo("New");
+        // (the first mail is the sign-up verification)
+        await().atMost(Duration.ofSeconds(15)).until(() -> data.mailCount(seeker.email()) == 2);
+        assertThat(data.latestMailBody(seeker.email()))
+                .contains("Gaffer calls")
+                .contains("Gaffer wanted")
+                .contains("/jobs/");
+
+        mvc.perform(post("/jobs/saved-searches/seen").with(csrf()).with(as(seeker)));
+        Document seen =
+                page(mvc.perform(get("/jobs/saved-searches").with(as(seeker))).andReturn());
+        assertThat(seen.select(".match-list .status")).isEmpty();
+    }
+
+    @Test
+    void savedSearchesArePrivate() throws Exception {
+        CurrentMember seeker = support.member("Kofi Mensah", true);
+        mvc.perform(post("/jobs/saved-searches")
+                .with(csrf())
+                .with(as(seeker))
+                .param("q", marker)
+                .param("name", "Mine"));
+        long id = data.jdbc()
+                .queryForObject(
+                        "select id from job_saved_searches where member_id = ?",
+                        Long.class,
+                        seeker.id().value());
+        mvc.perform(post("/jobs/saved-searches/" + id + "/delete").with(csrf()).with(as(poster)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/jobs/saved-searches/" + id + "/alerts")
+                        .with(csrf())
+                        .with(as(poster))
+                        .param("emailAlerts", "true"))
+                .andExpect(status().isNotFound());
+        Document others =
+                page(mvc.perform(get("/jobs/saved-searches").with(as(poster))).andReturn());
+        assertThat(others.text()).doesNotContain("Mine");
+        mvc.perform(post("/jobs/saved-searches/" + id + "/delete").with(csrf()).with(as(seeker)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(data.jdbc()
+                        .queryForObject("select count(*) from job_saved_searches where id = ?", Integer.class, id))
+                .isZero();
+    }
+
+    @Test
+    void membersSeeTheirListingsAndCanSaveTheSearchTheyAreOn() throws Exception {
+        long id = list("Script supervisor", Map.of("crafts", "script-supervisor"));
+        Document board =
+                page(mvc.perform(get("/jobs?q=" + marker + "&paid=true").with(as(poster)))
+                        .andExpect(status().isOk())
+                        .andReturn());
+        assertThat(board.select("form.save-search input[name=q]").val()).isEqualTo(marker);
+        assertThat(board.select("form.save-search input[name=paid]").val()).isEqualTo("true");
+
+        Document mine = page(mvc.perform(get("/jobs/mine").with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(mine.select(".job-card__title a").eachText()).containsExactly("Script supervisor");
+        assertThat(mine.select(".my-listing__actions a").first().attr("href")).isEqualTo("/jobs/" + id + "/applicants");
+
+        Document form = page(mvc.perform(get("/jobs/new").with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(form.select("#runsForDays").val()).isEqualTo("30");
+        Document edit = page(mvc.perform(get("/jobs/" + id + "/edit").with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(edit.select("input[name=crafts][value=script-supervisor]").hasAttr("checked"))
+                .isTrue();
+    }
+}
