@@ -41,3 +41,15 @@ if (payFields && compensation.length) {
   compensation.forEach((radio) => radio.addEventListener('change', sync));
   sync();
 }
+
+// Inline HLS players outside the work page (e.g. an applicant's reel): hls.js where the browser
+// has no native HLS. The page includes /vendor/hls/hls.min.js when it has such players.
+for (const video of document.querySelectorAll('video[data-hls-src]')) {
+  const source = video.dataset.hlsSrc;
+  if (video.canPlayType('application/vnd.apple.mpegurl')) continue; // native (Safari)
+  if (window.Hls && window.Hls.isSupported()) {
+    const hls = new window.Hls({ enableWorker: false });
+    hls.loadSource(source);
+    hls.attachMedia(video);
+  }
+}

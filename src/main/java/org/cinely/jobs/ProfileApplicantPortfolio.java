@@ -1,27 +1,37 @@
 package org.cinely.jobs;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.cinely.accounts.AccountsApi;
 import org.cinely.platform.MemberId;
 import org.cinely.profiles.ProfileService;
+import org.cinely.works.WorkCard;
+import org.cinely.works.WorksApi;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The applicant's portfolio as far as the modules that exist today know it: name, headline,
- * location and crafts from their profile. The works module and profile credits are being built in
- * parallel; until they are wired in here, an applicant has no works to attach and no credits to
- * show, and the pages say so instead of pretending.
+ * The applicant's portfolio from the modules that own it: name, headline, location, crafts and
+ * credits from their profile; the works they share publicly (and only those) from works.
  */
 @Component
 class ProfileApplicantPortfolio implements ApplicantPortfolio {
 
     private final AccountsApi accounts;
     private final ProfileService profiles;
+    private final WorksApi works;
+    private final MessageSource messages;
 
-    ProfileApplicantPortfolio(AccountsApi accounts, ProfileService profiles) {
+    ProfileApplicantPortfolio(AccountsApi accounts, ProfileService profiles, WorksApi works, MessageSource messages) {
         this.accounts = accounts;
         this.profiles = profiles;
+        this.works = works;
+        this.messages = messages;
     }
 
     @Override
@@ -39,18 +49,39 @@ class ProfileApplicantPortfolio implements ApplicantPortfolio {
                                 new Applicant(member, summary.handle(), summary.displayName(), null, null, List.of())));
     }
 
+    /** Public, playable works only: an application must not expose a private or connections-only work. */
     @Override
     public List<Work> shareableWorks(MemberId member) {
-        return List.of(); // wired to org.cinely.works when it lands
+        return works.publicWorksOf(member, null).stream()
+                .map(ProfileApplicantPortfolio::work)
+                .toList();
     }
 
     @Override
     public List<Work> works(MemberId member, List<Long> workIds) {
-        return List.of(); // wired to org.cinely.works when it lands
+        Map<Long, Work> shareable =
+                shareableWorks(member).stream().collect(Collectors.toMap(Work::id, Function.identity()));
+        return workIds.stream().map(shareable::get).filter(Objects::nonNull).toList();
     }
 
     @Override
     public List<Credit> credits(MemberId member) {
-        return List.of(); // wired to profile credits when they land
+        return profiles.creditsOf(member).stream()
+                .map(credit -> new Credit(
+                        credit.title(),
+                        messages.getMessage(credit.role().messageKey(), null, LocaleContextHolder.getLocale()),
+                        credit.year()))
+                .toList();
+    }
+
+    private static Work work(WorkCard card) {
+        String base = "/works/" + card.id();
+        return new Work(
+                card.id(),
+                card.title(),
+                base,
+                base + "/media/hls/master.m3u8",
+                card.hasPoster() ? card.posterUrl() : null,
+                "application/vnd.apple.mpegurl");
     }
 }

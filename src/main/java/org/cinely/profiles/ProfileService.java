@@ -253,6 +253,15 @@ public class ProfileService {
         return ProfileCard.of(own(member), today());
     }
 
+    /** The member's credits, newest first (for other modules, e.g. an applicant's credits). */
+    @Transactional(readOnly = true)
+    public List<ProfileCredit> creditsOf(MemberId member) {
+        return credits.findByMemberIdOrderByReleaseYearDescIdDesc(member.value()).stream()
+                .map(ProfilePage.CreditView::of)
+                .map(view -> new ProfileCredit(view.title(), view.year(), view.type(), view.role()))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     List<ProfilePage.CreditView> ownCredits(MemberId member) {
         return credits.findByMemberIdOrderByReleaseYearDescIdDesc(member.value()).stream()

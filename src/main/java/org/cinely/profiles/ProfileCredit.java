@@ -1,0 +1,6 @@
+package org.cinely.profiles;
+
+import org.cinely.platform.Craft;
+
+/** A credit on a member's profile, as other modules show it (jobs shows an applicant's). */
+public record ProfileCredit(String title, int year, ProductionType type, Craft role) {}
