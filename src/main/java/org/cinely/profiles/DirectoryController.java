@@ -55,8 +55,10 @@ class DirectoryController {
         ProfilePage page = profiles.page(handle, viewer);
         model.addAttribute("page", page);
         if (!page.limited()) {
-            model.addAttribute(
-                    "works", works.publicWorksOf(MemberId.of(page.card().memberId()), viewer));
+            MemberId shown = MemberId.of(page.card().memberId());
+            model.addAttribute("works", works.publicWorksOf(shown, viewer));
+            // Credits on other members' works that this member confirmed (shown on both profiles).
+            model.addAttribute("creditedWorks", works.confirmedCreditsOf(shown));
         }
         return "profiles/profile";
     }
