@@ -1,10 +1,8 @@
 package org.cinely.jobs;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.Converter;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -29,6 +27,7 @@ import org.cinely.jobs.JobTypes.PayUnit;
 import org.cinely.jobs.JobTypes.ProductionType;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
+import org.cinely.platform.CraftSlugConverter;
 import org.cinely.platform.MemberId;
 import org.hibernate.annotations.BatchSize;
 
@@ -295,20 +294,5 @@ class JobListing {
 
     List<Craft> getCrafts() {
         return crafts;
-    }
-
-    /** Crafts are stored by slug, as in profiles. */
-    @Converter
-    static class CraftSlugConverter implements AttributeConverter<Craft, String> {
-
-        @Override
-        public String convertToDatabaseColumn(Craft craft) {
-            return craft == null ? null : craft.slug();
-        }
-
-        @Override
-        public Craft convertToEntityAttribute(String slug) {
-            return Craft.fromSlug(slug).orElse(Craft.OTHER);
-        }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
 import org.cinely.platform.Craft;
+import org.cinely.platform.CraftSlugConverter;
 
 /** One line of a member's filmography. */
 @Entity
@@ -31,7 +32,7 @@ class Credit {
     private ProductionType productionType;
 
     @Column(name = "craft")
-    @Convert(converter = Profile.CraftSlugConverter.class)
+    @Convert(converter = CraftSlugConverter.class)
     private Craft craft;
 
     private Long workId;

@@ -1,10 +1,8 @@
 package org.cinely.profiles;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.Converter;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.cinely.platform.Craft;
+import org.cinely.platform.CraftSlugConverter;
 import org.hibernate.annotations.BatchSize;
 
 /** What a member shows others. Keyed by the account's id. */
@@ -187,20 +186,5 @@ class Profile {
 
     Long getAvatarVersion() {
         return avatarVersion;
-    }
-
-    /** Crafts are stored by slug, the same word URLs use. */
-    @Converter
-    static class CraftSlugConverter implements AttributeConverter<Craft, String> {
-
-        @Override
-        public String convertToDatabaseColumn(Craft craft) {
-            return craft == null ? null : craft.slug();
-        }
-
-        @Override
-        public Craft convertToEntityAttribute(String slug) {
-            return Craft.fromSlug(slug).orElse(Craft.OTHER);
-        }
     }
 }

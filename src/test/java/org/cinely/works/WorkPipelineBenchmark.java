@@ -48,47 +48,9 @@ class WorkPipelineBenchmark {
         data.cleanUp();
     }
 
+    /** A 60-second 1080p30 clip (the x264 default CRF 23, as before). */
     static Path source() throws Exception {
-        Path clip = WorksTestSupport.CLIPS.resolve("benchmark-1080p30-60s.mp4");
-        if (!Files.exists(clip)) {
-            Files.createDirectories(WorksTestSupport.CLIPS);
-            Path tmp = WorksTestSupport.CLIPS.resolve("benchmark-tmp.mp4");
-            Process process = new ProcessBuilder(List.of(
-                            "ffmpeg",
-                            "-hide_banner",
-                            "-v",
-                            "error",
-                            "-y",
-                            "-f",
-                            "lavfi",
-                            "-i",
-                            "testsrc2=size=1920x1080:rate=30",
-                            "-f",
-                            "lavfi",
-                            "-i",
-                            "sine=frequency=440:sample_rate=48000",
-                            "-t",
-                            "60",
-                            "-c:v",
-                            "libx264",
-                            "-preset",
-                            "ultrafast",
-                            "-crf",
-                            "23",
-                            "-pix_fmt",
-                            "yuv420p",
-                            "-g",
-                            "60",
-                            "-c:a",
-                            "aac",
-                            "-shortest",
-                            tmp.toString()))
-                    .inheritIO()
-                    .start();
-            assertThat(process.waitFor()).isZero();
-            Files.move(tmp, clip);
-        }
-        return clip;
+        return WorksTestSupport.clip(1920, 1080, 60);
     }
 
     /** Runs the bare commands once; adds "total [rung, rung, ...]" to the timings. */

@@ -37,11 +37,17 @@ final class WorksTestSupport {
     }
 
     /** A 2-second test pattern with a tone, H.264 + AAC in MP4, made once per size. */
-    static synchronized Path clip(int width, int height) throws Exception {
+    static Path clip(int width, int height) throws Exception {
+        return clip(width, height, 2);
+    }
+
+    /** A test pattern (30 fps, 2 s keyframes) with a tone, H.264 + AAC in MP4, made once per size and length. */
+    static synchronized Path clip(int width, int height, int seconds) throws Exception {
         Files.createDirectories(CLIPS);
-        Path clip = CLIPS.resolve("pattern-" + width + "x" + height + ".mp4");
+        String name = width + "x" + height + (seconds == 2 ? "" : "-" + seconds + "s") + ".mp4";
+        Path clip = CLIPS.resolve("pattern-" + name);
         if (!Files.exists(clip)) {
-            Path tmp = CLIPS.resolve("tmp-" + width + "x" + height + ".mp4");
+            Path tmp = CLIPS.resolve("tmp-" + name);
             Process process = new ProcessBuilder(List.of(
                             "ffmpeg",
                             "-hide_banner",
@@ -57,7 +63,7 @@ final class WorksTestSupport {
                             "-i",
                             "sine=frequency=440:sample_rate=48000",
                             "-t",
-                            "2",
+                            Integer.toString(seconds),
                             "-c:v",
                             "libx264",
                             "-preset",
