@@ -28,14 +28,19 @@ public class ConnectionsApi {
     @Transactional(readOnly = true)
     public List<Suggestion> suggestions(MemberId member, int limit) {
         Map<Long, Integer> partners = profiles.creditPartners(member, CREDIT_PARTNERS);
-        List<ConnectionQueries.Candidate> candidates = queries.suggestions(member.value(), partners, limit);
-        Map<MemberId, ProfileCard> cards = profiles.cards(
+        // A few spare candidates, in case some of them are not listed (suspended or banned).
+        List<ConnectionQueries.Candidate> candidates = queries.suggestions(member.value(), partners, limit + 5);
+        // Suspended or banned members are not suggested (their cards are left out).
+        Map<MemberId, ProfileCard> cards = profiles.listedCards(
                 candidates.stream().map(c -> MemberId.of(c.memberId())).toList());
         List<Suggestion> suggestions = new ArrayList<>();
         for (ConnectionQueries.Candidate candidate : candidates) {
             ProfileCard card = cards.get(MemberId.of(candidate.memberId()));
             if (card != null) {
                 suggestions.add(new Suggestion(card, candidate.mutual(), candidate.shared()));
+            }
+            if (suggestions.size() == limit) {
+                break;
             }
         }
         return suggestions;

@@ -47,6 +47,24 @@ public enum Craft {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * This craft's bit in a craft mask (profiles.craft_mask, job_search.craft_mask): bit n for the
+     * craft at position n. Masks are stored, so new crafts go at the end (before nothing else moves);
+     * CraftTests pins the order.
+     */
+    public long bit() {
+        return 1L << ordinal();
+    }
+
+    /** The mask of several crafts: any of them matches a row whose mask shares a bit. */
+    public static long mask(java.util.Collection<Craft> crafts) {
+        long mask = 0;
+        for (Craft craft : crafts) {
+            mask |= craft.bit();
+        }
+        return mask;
+    }
+
     public String messageKey() {
         return "craft." + slug();
     }

@@ -52,7 +52,7 @@ class DirectoryController {
     @GetMapping("/members/{handle}")
     String showProfile(@AuthenticationPrincipal CurrentMember member, @PathVariable String handle, Model model) {
         MemberId viewer = member == null ? null : member.id();
-        ProfilePage page = profiles.page(handle, viewer);
+        ProfilePage page = profiles.page(handle, viewer, member != null && member.isModerator());
         model.addAttribute("page", page);
         if (!page.limited()) {
             MemberId shown = MemberId.of(page.card().memberId());

@@ -52,7 +52,7 @@ class DirectoryQueries {
     @Transactional(readOnly = true)
     Page<ProfileCard> search(
             DirectorySearch search, boolean anonymous, Set<Long> hidden, LocalDate today, int pageSize) {
-        Condition where = DSL.trueCondition();
+        Condition where = PROFILES.LISTED.isTrue();
         Field<Double> relevance = null;
         Optional<String> booleanQuery = search.booleanQuery();
         if (booleanQuery.isPresent()) {
@@ -81,11 +81,20 @@ class DirectoryQueries {
                     .or(PROFILES.HANDLE.like(like, '!'))
                     .or(PROFILES.HEADLINE.like(like, '!')));
         }
+        // Words or a location narrow the candidates to rows read through the full-text or the
+        // city/country indexes; every one of them is read anyway to sort the page. Otherwise the
+        // page walks ix_profiles_last_active newest first and stops after one page.
+        boolean readsEveryMatch = search.q() != null || search.location() != null;
         if (search.craft() != null) {
-            where = where.and(DSL.exists(DSL.selectOne()
-                    .from(PROFILE_CRAFTS)
-                    .where(PROFILE_CRAFTS.MEMBER_ID.eq(PROFILES.MEMBER_ID))
-                    .and(PROFILE_CRAFTS.CRAFT.eq(search.craft().slug()))));
+            where = where.and(
+                    readsEveryMatch
+                            // On a row already read: test its craft bit (no probe per candidate).
+                            ? PROFILES.CRAFT_MASK.bitAnd(search.craft().bit()).ne(0L)
+                            // Alone: profile_crafts' (craft, member_id) index finds the members.
+                            : DSL.exists(DSL.selectOne()
+                                    .from(PROFILE_CRAFTS)
+                                    .where(PROFILE_CRAFTS.MEMBER_ID.eq(PROFILES.MEMBER_ID))
+                                    .and(PROFILE_CRAFTS.CRAFT.eq(search.craft().slug()))));
         }
         if (search.location() != null) {
             String prefix = escapeLike(search.location()) + "%";
@@ -101,24 +110,56 @@ class DirectoryQueries {
             where = where.and(PROFILES.MEMBER_ID.notIn(hidden));
         }
 
-        // Counting stops at MAX_COUNT ("1,000+ members"): an exact count of a broad search would
-        // read every match, which costs more than the page itself.
-        int total = dsl.fetchCount(dsl.selectOne().from(PROFILES).where(where).limit(MAX_COUNT + 1));
         List<SortField<?>> order = new ArrayList<>();
         if (relevance != null) {
             order.add(relevance.desc());
         }
         order.add(PROFILES.LAST_ACTIVE_AT.desc());
         order.add(PROFILES.MEMBER_ID.desc());
-        List<Record> rows = dsl.select(cardFields())
+        List<Field<?>> fields = new ArrayList<>(cardFields());
+        Field<Integer> windowTotal = DSL.count().over().as("total");
+        if (readsEveryMatch) {
+            // The total rides along as a window count: the matches are found once, not twice
+            // (a second, counting query doubled the cost of these searches).
+            fields.add(windowTotal);
+        }
+        List<Record> rows = dsl.select(fields)
                 .from(PROFILES)
                 .where(where)
                 .orderBy(order)
                 .limit(pageSize)
                 .offset(search.page() * pageSize)
                 .fetch();
+        int total;
+        if (rows.isEmpty() && search.page() == 0) {
+            total = 0;
+        } else if (readsEveryMatch && !rows.isEmpty()) {
+            total = Math.min(rows.get(0).get(windowTotal), MAX_COUNT + 1);
+        } else {
+            // Counting stops at MAX_COUNT ("1,000+ members"): an exact count of a broad search
+            // would read every match, which costs more than the page itself.
+            total = dsl.fetchCount(dsl.selectOne().from(PROFILES).where(where).limit(MAX_COUNT + 1));
+        }
         List<ProfileCard> cards = toCards(rows, today, anonymous);
         return new PageImpl<>(cards, PageRequest.of(search.page(), pageSize), total);
+    }
+
+    /** Cards for listed members (not suspended or banned) among the given ones, keyed by member id. */
+    @Transactional(readOnly = true)
+    Map<Long, ProfileCard> listedCards(Collection<Long> memberIds, LocalDate today) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Record> rows = dsl.select(cardFields())
+                .from(PROFILES)
+                .where(PROFILES.MEMBER_ID.in(memberIds))
+                .and(PROFILES.LISTED.isTrue())
+                .fetch();
+        Map<Long, ProfileCard> byId = new LinkedHashMap<>();
+        for (ProfileCard card : toCards(rows, today, false)) {
+            byId.put(card.memberId(), card);
+        }
+        return byId;
     }
 
     /** Cards for the given members, in no particular order, keyed by member id. */

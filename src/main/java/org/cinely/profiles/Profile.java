@@ -53,6 +53,12 @@ class Profile {
     private Long avatarVersion;
     private Instant lastActiveAt;
 
+    /** The crafts as bits (Craft.bit), for the directory's filtered search; see V12. */
+    private long craftMask;
+
+    /** False while the account is suspended or banned: out of the directory and suggestions. */
+    private boolean listed = true;
+
     @ElementCollection
     @BatchSize(size = 100)
     @CollectionTable(name = "profile_crafts", joinColumns = @JoinColumn(name = "member_id"))
@@ -79,6 +85,7 @@ class Profile {
         this.bio = form.trimmedBio();
         this.crafts.clear();
         this.crafts.addAll(crafts);
+        this.craftMask = Craft.mask(crafts);
         this.availability = form.availabilityValue().orElse(null);
         this.busyUntil =
                 this.availability == Availability.BUSY ? form.busyUntilValue().orElse(null) : null;
@@ -105,7 +112,16 @@ class Profile {
         this.locationCountry = country;
         this.crafts.clear();
         this.crafts.addAll(crafts);
+        this.craftMask = Craft.mask(crafts);
         this.updatedAt = now;
+    }
+
+    void list(boolean listed) {
+        this.listed = listed;
+    }
+
+    boolean isListed() {
+        return listed;
     }
 
     Long getMemberId() {

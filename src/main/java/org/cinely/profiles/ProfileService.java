@@ -120,6 +120,18 @@ public class ProfileService {
         return queries.search(search, true, Set.of(), today(), size);
     }
 
+    /**
+     * Cards of the members who are listed (not suspended or banned), for lists that recommend
+     * people, such as suggestions; keyed by member.
+     */
+    @Transactional(readOnly = true)
+    public Map<MemberId, ProfileCard> listedCards(Collection<MemberId> members) {
+        Map<MemberId, ProfileCard> cards = new LinkedHashMap<>();
+        queries.listedCards(members.stream().map(MemberId::value).toList(), today())
+                .forEach((id, card) -> cards.put(MemberId.of(id), card));
+        return cards;
+    }
+
     /** Cards of several members in one go, keyed by member. */
     @Transactional(readOnly = true)
     public Map<MemberId, ProfileCard> cards(Collection<MemberId> members) {
@@ -150,9 +162,13 @@ public class ProfileService {
     }
 
     @Transactional(readOnly = true)
-    ProfilePage page(String handle, MemberId viewer) {
+    ProfilePage page(String handle, MemberId viewer, boolean staff) {
         Profile profile = profiles.findByHandle(handle).orElseThrow(() -> new NotFoundException("member " + handle));
         MemberId owner = MemberId.of(profile.getMemberId());
+        if (!profile.isListed() && !owner.equals(viewer) && !staff) {
+            // Suspended or banned: gone for everyone but the member and the moderators.
+            throw new NotFoundException("unlisted member " + handle);
+        }
         ProfileCard card = ProfileCard.of(profile, today());
         MemberRelations.Relation relation = relations().between(viewer, owner);
         boolean isOwner = viewer != null && viewer.equals(owner);

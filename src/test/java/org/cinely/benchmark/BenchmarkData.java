@@ -120,48 +120,9 @@ public final class BenchmarkData {
         "Nowak", "Taylor", "Chen", "Dias", "Kowalski", "Jensen", "Adams", "Horvat", "Diallo", "Brown", "Cohen",
         "García", "Weber", "Watanabe"
     };
-    public static final String[] WORDS = {
-        "night",
-        "exteriors",
-        "features",
-        "commercials",
-        "documentary",
-        "drama",
-        "thriller",
-        "comedy",
-        "period",
-        "anamorphic",
-        "handheld",
-        "steadicam",
-        "lighting",
-        "festival",
-        "series",
-        "music",
-        "videos",
-        "shorts",
-        "horror",
-        "fantasy",
-        "indie",
-        "studio",
-        "location",
-        "budget",
-        "union",
-        "nonunion",
-        "travel",
-        "van",
-        "crane",
-        "dolly",
-        "drone",
-        "underwater",
-        "stunts",
-        "animation",
-        "archive",
-        "vertical",
-        "colour",
-        "grading",
-        "dialogue",
-        "foley"
-    };
+    /** Bios and headlines: 4,000 words with Zipf frequencies (see Vocabulary). */
+    public static final Vocabulary VOCABULARY = new Vocabulary(4_000);
+
     static final String[] TITLE_WORDS = {
         "Night", "Shift", "Harbour", "Lights", "Silent", "River", "Glass", "Summer", "Winter", "Echo", "Paper", "Moon",
         "Salt", "Iron", "Velvet", "Ghost", "Little", "Empire", "Last", "Train", "Red", "Garden", "North", "Wild"
@@ -246,7 +207,8 @@ public final class BenchmarkData {
                 "busy_until",
                 "visibility",
                 "updated_at",
-                "last_active_at");
+                "last_active_at",
+                "craft_mask");
         List<Field<?>> craftFields = fields("member_id", "craft", "position");
         List<Field<?>> creditFields =
                 fields("member_id", "title", "title_key", "release_year", "production_type", "craft", "created_at");
@@ -264,6 +226,8 @@ public final class BenchmarkData {
                 String[] city = CITIES[random.nextInt(CITIES.length)];
                 int craftCount = 1 + random.nextInt(2);
                 String mainCraft = CRAFTS[random.nextInt(CRAFTS.length)];
+                String second = craftCount > 1 ? CRAFTS[random.nextInt(CRAFTS.length)] : mainCraft;
+                long craftMask = bit(mainCraft) | bit(second);
                 accountRows.add(new Object[] {
                     id, handle + "@bench.cinely.local", handle, name, hash, "MEMBER", "ACTIVE", now, now
                 });
@@ -272,22 +236,20 @@ public final class BenchmarkData {
                     id,
                     handle,
                     name,
-                    words(random, 4) + " " + mainCraft.replace('-', ' '),
+                    VOCABULARY.text(random, 3) + " " + mainCraft.replace('-', ' '),
                     city[0],
                     city[1],
-                    words(random, 25),
+                    VOCABULARY.text(random, 25),
                     availability,
                     "BUSY".equals(availability) ? now.toLocalDate().plusDays(random.nextInt(-30, 120)) : null,
                     random.nextInt(10) == 0 ? "MEMBERS" : "PUBLIC",
                     now,
-                    now.minusMinutes(random.nextInt(60 * 24 * 365))
+                    now.minusMinutes(random.nextInt(60 * 24 * 365)),
+                    craftMask
                 });
                 craftRows.add(new Object[] {id, mainCraft, 0});
-                if (craftCount > 1) {
-                    String second = CRAFTS[random.nextInt(CRAFTS.length)];
-                    if (!second.equals(mainCraft)) {
-                        craftRows.add(new Object[] {id, second, 1});
-                    }
+                if (!second.equals(mainCraft)) {
+                    craftRows.add(new Object[] {id, second, 1});
                 }
                 for (int c = random.nextInt(4); c > 0; c--) {
                     // A pool of 20,000 productions, so members share credits now and then.
@@ -354,15 +316,9 @@ public final class BenchmarkData {
         return (a << 32) | b;
     }
 
-    private static String words(SplittableRandom random, int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            if (i > 0) {
-                text.append(' ');
-            }
-            text.append(WORDS[random.nextInt(WORDS.length)]);
-        }
-        return text.toString();
+    /** The craft's bit in profiles.craft_mask (Craft.bit). */
+    private static long bit(String slug) {
+        return org.cinely.platform.Craft.fromSlug(slug).orElseThrow().bit();
     }
 
     private static List<Field<?>> fields(String... names) {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
 import org.cinely.test.TestMembers;
@@ -115,6 +116,22 @@ class SuggestionIntegrationTests {
     }
 
     @Test
+    void suspendedMembersAreNotSuggested() {
+        Member me = members.create("Me");
+        Member friend = members.create("Friend");
+        Member suspended = members.create("Suspended");
+        Member kept = members.create("Kept");
+        members.connect(me, friend);
+        members.connect(friend, suspended);
+        members.connect(friend, kept);
+        assertThat(suggestedNames(me)).containsExactlyInAnyOrder("Suspended", "Kept");
+
+        changeState(suspended, "BANNED", "harassment");
+        data.awaitEventListeners();
+        assertThat(suggestedNames(me)).containsExactly("Kept");
+    }
+
+    @Test
     void suggestionsPageAndFeedSidebarShowThemWithWhy() throws Exception {
         Member me = members.create("Me");
         Member friend = members.create("Friend");
@@ -148,5 +165,31 @@ class SuggestionIntegrationTests {
                         .with(csrf())
                         .with(user(as.principal())))
                 .andExpect(status().is3xxRedirection());
+    }
+
+    /** An admin changes a member's state on /admin/members, as in the app. */
+    void changeState(Member member, String state, String reason) {
+        CurrentMember admin = new CurrentMember(
+                1_000_000_000L,
+                "admin@test.cinely.local",
+                "test-admin",
+                "Test Admin",
+                null,
+                "ADMIN",
+                true,
+                true,
+                false);
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                    "/admin/members/" + member.id() + "/state")
+                            .param("state", state)
+                            .param("reason", reason)
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf())
+                            .with(user(admin)))
+                    .andExpect(status().is3xxRedirection());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

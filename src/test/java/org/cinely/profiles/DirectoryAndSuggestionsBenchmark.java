@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.cinely.benchmark.BenchmarkData;
+import org.cinely.benchmark.Vocabulary;
 import org.cinely.connections.ConnectionsApi;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
@@ -78,7 +79,18 @@ class DirectoryAndSuggestionsBenchmark {
         LocalDate today = LocalDate.now();
         String[] crafts = BenchmarkData.CRAFTS;
         String[][] cities = BenchmarkData.CITIES;
-        String[] words = BenchmarkData.WORDS;
+        Vocabulary vocabulary = BenchmarkData.VOCABULARY;
+        // Words members search for: spread over ranks 8 to 400 of the vocabulary, so each is in
+        // between about a quarter and 1% of bios ("steadicam", "anamorphic", "berlinale", ...).
+        String[] words = new String[40];
+        for (int w = 0; w < words.length; w++) {
+            words[w] = vocabulary.word((int) Math.round(8 * Math.pow(50, w / (double) (words.length - 1))));
+        }
+        // The worst case: the five most common words, each in nine bios out of ten ("film", "crew").
+        String[] commonest = new String[5];
+        for (int w = 0; w < commonest.length; w++) {
+            commonest[w] = vocabulary.word(w);
+        }
 
         // Filtered: craft + location (+ availability every other run), newest activity first.
         IntConsumer filtered = i -> directory.search(
@@ -107,6 +119,17 @@ class DirectoryAndSuggestionsBenchmark {
                 PAGE);
         IntConsumer textJpa = i -> naiveDirectory(
                 words[i % words.length] + (i % 2 == 0 ? " " + words[(i * 7) % words.length] : ""), null, null);
+        IntConsumer commonText = i -> directory.search(
+                DirectorySearch.of(commonest[i % commonest.length], null, null, null, 0), false, Set.of(), today, PAGE);
+        IntConsumer commonTextJpa = i -> naiveDirectory(commonest[i % commonest.length], null, null);
+        // Text and filters together: a word, a craft and a city.
+        IntConsumer textFiltered = i -> directory.search(
+                DirectorySearch.of(
+                        words[i % words.length], crafts[i % crafts.length], cities[i % cities.length][0], null, 0),
+                false,
+                Set.of(),
+                today,
+                PAGE);
         // Text, a surname (each is in about 3% of names): a search as members type it.
         String[] names = BenchmarkData.LAST;
         IntConsumer nameSearch = i -> directory.search(
@@ -120,13 +143,25 @@ class DirectoryAndSuggestionsBenchmark {
         report.add(String.format(
                 "%,d profiles, %,d connection rows (%,d connections), member with %d connections; %d runs (JPA: %d)",
                 profiles, edges, edges / 2, BenchmarkData.HUB_CONNECTIONS, RUNS, NAIVE_RUNS));
-        report.add(String.format("%-52s %9s %9s %9s", "query", "p50 ms", "p95 ms", "p99 ms"));
+        for (String word : List.of(commonest[0], commonest[4], words[0], words[20], words[39])) {
+            int with = dsl.fetchCount(
+                    org.cinely.profiles.jooq.Tables.PROFILES,
+                    org.jooq.impl.DSL.condition(
+                            "MATCH(display_name, handle, headline, bio) AGAINST ({0} IN BOOLEAN MODE)",
+                            org.jooq.impl.DSL.val("+" + word)));
+            report.add(
+                    String.format("profiles with the word \"%s\": %,d (%.1f%%)", word, with, 100.0 * with / profiles));
+        }
+        report.add(String.format("%-60s %9s %9s %9s", "query", "p50 ms", "p95 ms", "p99 ms"));
         measure("directory, filtered (jOOQ)", filtered, RUNS);
         measure("directory, filtered (naive JPA)", filteredJpa, NAIVE_RUNS);
         measure("directory, text: a name (jOOQ)", nameSearch, RUNS);
         measure("directory, text: a name (naive JPA)", nameSearchJpa, NAIVE_RUNS);
-        measure("directory, text: words in ~half of bios (jOOQ)", text, RUNS);
-        measure("directory, text: words in ~half of bios (naive JPA)", textJpa, NAIVE_RUNS);
+        measure("directory, text: bio words (jOOQ)", text, RUNS);
+        measure("directory, text: bio words (naive JPA)", textJpa, NAIVE_RUNS);
+        measure("directory, text + craft + city (jOOQ)", textFiltered, RUNS);
+        measure("directory, worst case: a word in 90% of bios (jOOQ)", commonText, RUNS);
+        measure("directory, worst case: a word in 90% of bios (naive JPA)", commonTextJpa, NAIVE_RUNS);
         measure("people you may know (jOOQ)", suggestions, RUNS);
         measure("people you may know (naive JPA)", suggestionsJpa, NAIVE_RUNS);
 
@@ -148,7 +183,7 @@ class DirectoryAndSuggestionsBenchmark {
         }
         Arrays.sort(ms);
         report.add(String.format(
-                "%-52s %9.1f %9.1f %9.1f", label, percentile(ms, 50), percentile(ms, 95), percentile(ms, 99)));
+                "%-60s %9.1f %9.1f %9.1f", label, percentile(ms, 50), percentile(ms, 95), percentile(ms, 99)));
     }
 
     static double percentile(double[] sorted, int p) {

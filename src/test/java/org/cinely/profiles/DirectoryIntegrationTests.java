@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
+import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
 import org.cinely.test.TestMembers;
@@ -99,6 +100,50 @@ class DirectoryIntegrationTests {
     }
 
     @Test
+    void aSecondCraftCountsWithWordsAndPlaceAsWellAsAlone() throws Exception {
+        Member both = members.create("Both Crafts");
+        members.describe(both, word, "Lisbon", "Portugal", "editor", "colorist");
+        assertThat(names("?q=" + word + "&craft=colorist&location=Lisbon")).containsExactly("Both Crafts");
+        assertThat(names("?craft=colorist&location=Portugal")).contains("Both Crafts");
+        assertThat(names("?q=" + word + "&craft=gaffer&location=Lisbon")).isEmpty();
+    }
+
+    @Test
+    void suspendedOrBannedMembersLeaveTheDirectoryAndTheirPageUntilReinstated() throws Exception {
+        Member gaffer = members.create("Suspended Gaffer");
+        members.describe(gaffer, word, "Berlin", "Germany", "gaffer");
+        Member viewer = members.create("Viewer");
+        assertThat(names("?q=" + word)).containsExactly("Suspended Gaffer");
+
+        changeState(gaffer, "SUSPENDED", "spam");
+        data.awaitEventListeners();
+        assertThat(names("?q=" + word)).isEmpty();
+        assertThat(names("?q=" + word + "&craft=gaffer&location=Berlin")).isEmpty();
+        mvc.perform(get("/members/" + gaffer.handle()).with(user(viewer.principal())))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/members/" + gaffer.handle())).andExpect(status().isNotFound());
+        // The member still sees their own page (they may be reinstated), and so do moderators.
+        mvc.perform(get("/members/" + gaffer.handle()).with(user(gaffer.principal())))
+                .andExpect(status().isOk());
+        CurrentMember moderator = new CurrentMember(
+                viewer.id(),
+                viewer.email(),
+                viewer.handle(),
+                viewer.displayName(),
+                null,
+                "MODERATOR",
+                true,
+                true,
+                false);
+        mvc.perform(get("/members/" + gaffer.handle()).with(user(moderator))).andExpect(status().isOk());
+
+        changeState(gaffer, "ACTIVE", "appeal upheld");
+        data.awaitEventListeners();
+        assertThat(names("?q=" + word)).containsExactly("Suspended Gaffer");
+        mvc.perform(get("/members/" + gaffer.handle())).andExpect(status().isOk());
+    }
+
+    @Test
     void ranksByRelevanceThenRecentlyActive() throws Exception {
         Member quiet = members.create("Quiet " + word);
         Member active = members.create("Active " + word);
@@ -155,5 +200,31 @@ class DirectoryIntegrationTests {
                 .getResponse()
                 .getContentAsString());
         assertThat(page.select(".member-card__name").eachText()).containsExactly("Hidden " + word);
+    }
+
+    /** An admin changes a member's state on /admin/members, as in the app. */
+    void changeState(Member member, String state, String reason) {
+        CurrentMember admin = new CurrentMember(
+                1_000_000_000L,
+                "admin@test.cinely.local",
+                "test-admin",
+                "Test Admin",
+                null,
+                "ADMIN",
+                true,
+                true,
+                false);
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                    "/admin/members/" + member.id() + "/state")
+                            .param("state", state)
+                            .param("reason", reason)
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf())
+                            .with(user(admin)))
+                    .andExpect(status().is3xxRedirection());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -107,7 +107,8 @@ public class TestData {
     }
 
     /** Async listeners (profile creation) finish before rows are deleted under them. */
-    private void awaitEventListeners() {
+    /** Waits until every published event has been handled by its listeners (they run after commit). */
+    public void awaitEventListeners() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             Integer open = jdbc.queryForObject(

@@ -90,6 +90,12 @@ public class TestMembers {
                     crafts[i],
                     i);
         }
+        // As the Profile entity does: the directory filters on the mask when words or a place narrow it.
+        long mask = 0;
+        for (String craft : crafts) {
+            mask |= org.cinely.platform.Craft.fromSlug(craft).orElseThrow().bit();
+        }
+        jdbc.update("update profiles set craft_mask = ? where member_id = ?", mask, member.id());
     }
 
     public void connect(Member a, Member b) {
