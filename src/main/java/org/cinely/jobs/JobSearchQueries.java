@@ -2,6 +2,7 @@ package org.cinely.jobs;
 
 import static org.cinely.jobs.jooq.Tables.JOB_LISTINGS;
 import static org.cinely.jobs.jooq.Tables.JOB_LISTING_CRAFTS;
+import static org.cinely.jobs.jooq.Tables.JOB_SEARCH;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,10 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The job board search. In jOOQ because it is MySQL full-text search (MATCH ... AGAINST in
- * boolean mode, with its relevance score as a sort key) combined with optional filters, an
- * EXISTS on crafts and a count: JPQL has no full-text, and the naive JPA version (LIKE '%word%'
- * over title and description, crafts joined as entities) reads every open listing. The
- * benchmark ({@code JobSearchBenchmark}) measures both.
+ * boolean mode, with its relevance score as a sort key) combined with optional filters, craft
+ * bits and a window count, over job_search (open listings only, kept by {@link JobSearchIndex}):
+ * JPQL has no full-text, and the naive JPA version (LIKE '%word%' over title and description,
+ * crafts joined as entities) reads every open listing. The benchmark ({@code JobSearchBenchmark})
+ * measures both.
  */
 @Repository
 class JobSearchQueries {
@@ -60,6 +62,9 @@ class JobSearchQueries {
 
     static final int MIN_TOKEN = 3;
 
+    /** Results are counted up to this many when counting means reading them all; beyond, "1,000+". */
+    static final int MAX_COUNT = 1_000;
+
     private final DSLContext dsl;
 
     JobSearchQueries(DSLContext dsl) {
@@ -69,12 +74,12 @@ class JobSearchQueries {
     @Transactional(readOnly = true)
     Page search(JobSearch search, Instant now, int page, int pageSize) {
         int safePage = Math.max(0, Math.min(page, 500));
-        Condition condition = openAt(now).and(filters(search, now));
+        Condition condition = searchOpenAt(now).and(filters(search, now));
         String booleanQuery = booleanQuery(search.q());
         Field<Double> score = booleanQuery.isEmpty() ? null : relevance(booleanQuery);
         List<SortField<?>> order = new ArrayList<>();
         switch (search.sort()) {
-            case CLOSING -> order.add(closesAt().asc());
+            case CLOSING -> order.add(JOB_SEARCH.CLOSES_AT.asc());
             case RELEVANCE -> {
                 if (score != null) {
                     order.add(score.desc());
@@ -82,34 +87,44 @@ class JobSearchQueries {
             }
             case NEWEST -> {}
         }
-        order.add(JOB_LISTINGS.CREATED_AT.desc());
-        order.add(JOB_LISTINGS.ID.desc());
-        // The total rides along as a window count, so the matching rows are found once, not
-        // twice (full-text matching dominates the cost of a text search).
-        Field<Integer> total = DSL.count().over().as("total");
-        List<Field<?>> fields = new ArrayList<>(cardFields());
-        fields.add(total);
+        order.add(JOB_SEARCH.CREATED_AT.desc());
+        order.add(JOB_SEARCH.JOB_ID.desc());
+        // Words or a place narrow the candidates to rows found through the full-text or the
+        // city/country indexes, and every one of them is read anyway to sort the page: the total
+        // rides along as a window count (a second, counting query would find them all again).
+        // Otherwise the page walks the created_at or closes_at index and stops after one page,
+        // and the count stops at MAX_COUNT.
+        boolean readsEveryMatch = !search.q().isBlank() || !search.location().isEmpty();
+        Field<Integer> windowTotal = DSL.count().over().as("total");
+        List<Field<?>> fields = new ArrayList<>(List.of(JOB_SEARCH.JOB_ID));
+        if (readsEveryMatch) {
+            fields.add(windowTotal);
+        }
         List<Record> records = dsl.select(fields)
-                .from(JOB_LISTINGS)
+                .from(JOB_SEARCH)
                 .where(condition)
                 .orderBy(order)
                 .limit(pageSize)
                 .offset(safePage * pageSize)
                 .fetch();
-        int count = records.isEmpty()
-                ? (safePage == 0 ? 0 : dsl.fetchCount(JOB_LISTINGS, condition))
-                : records.get(0).get(total);
-        if (records.isEmpty()) {
-            return new Page(List.of(), count, safePage, pageSize);
+        int count;
+        if (records.isEmpty() && safePage == 0) {
+            count = 0;
+        } else if (readsEveryMatch && !records.isEmpty()) {
+            count = Math.min(records.get(0).get(windowTotal), MAX_COUNT + 1);
+        } else {
+            count = dsl.fetchCount(
+                    dsl.selectOne().from(JOB_SEARCH).where(condition).limit(MAX_COUNT + 1));
         }
-        return new Page(toCards(records, now), count, safePage, pageSize);
+        List<Long> ids = records.stream().map(r -> r.get(JOB_SEARCH.JOB_ID)).toList();
+        return new Page(byIds(ids, now), count, safePage, pageSize);
     }
 
     /** Whether one listing (open now) matches a search: saved-search alerts. */
     @Transactional(readOnly = true)
     boolean matches(JobSearch search, long jobId, Instant now) {
         return dsl.fetchExists(
-                JOB_LISTINGS, JOB_LISTINGS.ID.eq(jobId).and(openAt(now)).and(filters(search, now)));
+                JOB_SEARCH, JOB_SEARCH.JOB_ID.eq(jobId).and(searchOpenAt(now)).and(filters(search, now)));
     }
 
     /** A member's own listings, newest first, whatever their state. */
@@ -141,66 +156,67 @@ class JobSearchQueries {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Open listings, in job_listings (the listing pages and the benchmark's own check). */
     static Condition openAt(Instant now) {
         return JOB_LISTINGS.STATUS.eq("OPEN").and(JOB_LISTINGS.EXPIRES_AT.gt(utc(now)));
     }
 
+    /** Open listings, in job_search: a row exists only for open listings, until they expire. */
+    static Condition searchOpenAt(Instant now) {
+        return JOB_SEARCH.EXPIRES_AT.gt(utc(now));
+    }
+
+    /** The search's filters, over job_search. */
     static Condition filters(JobSearch search, Instant now) {
         Condition condition = DSL.noCondition();
         String booleanQuery = booleanQuery(search.q());
         if (!booleanQuery.isEmpty()) {
             condition = condition.and(DSL.condition(
                     "MATCH({0}, {1}, {2}) AGAINST ({3} IN BOOLEAN MODE)",
-                    JOB_LISTINGS.TITLE,
-                    JOB_LISTINGS.PRODUCTION_TITLE,
-                    JOB_LISTINGS.DESCRIPTION,
-                    DSL.val(booleanQuery)));
+                    JOB_SEARCH.TITLE, JOB_SEARCH.PRODUCTION_TITLE, JOB_SEARCH.DESCRIPTION, DSL.val(booleanQuery)));
         }
         for (String shortWord : shortWords(search.q())) {
             // Too short for the full-text index ("AC", "DP"): matched as a word in the title.
             String like = "%" + escapeLike(shortWord) + "%";
-            condition = condition.and(JOB_LISTINGS
+            condition = condition.and(JOB_SEARCH
                     .TITLE
                     .likeIgnoreCase(like, '!')
-                    .or(JOB_LISTINGS.PRODUCTION_TITLE.likeIgnoreCase(like, '!')));
+                    .or(JOB_SEARCH.PRODUCTION_TITLE.likeIgnoreCase(like, '!')));
         }
         if (!search.crafts().isEmpty()) {
-            condition = condition.and(DSL.exists(DSL.selectOne()
-                    .from(JOB_LISTING_CRAFTS)
-                    .where(JOB_LISTING_CRAFTS.JOB_ID.eq(JOB_LISTINGS.ID))
-                    .and(JOB_LISTING_CRAFTS.CRAFT.in(
-                            search.crafts().stream().map(Craft::slug).toList()))));
+            // Any of the crafts: the listing's craft bits (Craft.bit) share one with the search's.
+            condition = condition.and(
+                    JOB_SEARCH.CRAFT_MASK.bitAnd(Craft.mask(search.crafts())).ne(0L));
         }
         Condition place = null;
         if (!search.location().isEmpty()) {
             String prefix = escapeLike(search.location()) + "%";
-            place = JOB_LISTINGS.LOCATION_CITY.like(prefix, '!').or(JOB_LISTINGS.LOCATION_COUNTRY.like(prefix, '!'));
+            place = JOB_SEARCH.LOCATION_CITY.like(prefix, '!').or(JOB_SEARCH.LOCATION_COUNTRY.like(prefix, '!'));
         }
         if (search.remote()) {
-            place = place == null ? JOB_LISTINGS.REMOTE.isTrue() : place.or(JOB_LISTINGS.REMOTE.isTrue());
+            place = place == null ? JOB_SEARCH.REMOTE.isTrue() : place.or(JOB_SEARCH.REMOTE.isTrue());
         }
         if (place != null) {
             condition = condition.and(place);
         }
         if (search.paid()) {
-            condition = condition.and(JOB_LISTINGS.COMPENSATION.eq(Compensation.PAID.name()));
+            condition = condition.and(JOB_SEARCH.PAID.isTrue());
         }
         if (search.union() == UnionStatus.UNION) {
-            condition =
-                    condition.and(JOB_LISTINGS.UNION_STATUS.in(UnionStatus.UNION.name(), UnionStatus.EITHER.name()));
+            condition = condition.and(JOB_SEARCH.UNION_STATUS.in(UnionStatus.UNION.name(), UnionStatus.EITHER.name()));
         } else if (search.union() == UnionStatus.NON_UNION) {
-            condition = condition.and(
-                    JOB_LISTINGS.UNION_STATUS.in(UnionStatus.NON_UNION.name(), UnionStatus.EITHER.name()));
+            condition =
+                    condition.and(JOB_SEARCH.UNION_STATUS.in(UnionStatus.NON_UNION.name(), UnionStatus.EITHER.name()));
         }
         if (search.startFrom() != null) {
-            condition = condition.and(JOB_LISTINGS.START_DATE.ge(search.startFrom()));
+            condition = condition.and(JOB_SEARCH.START_DATE.ge(search.startFrom()));
         }
         if (search.startTo() != null) {
-            condition = condition.and(JOB_LISTINGS.START_DATE.le(search.startTo()));
+            condition = condition.and(JOB_SEARCH.START_DATE.le(search.startTo()));
         }
         if (search.postedWithinDays() != null) {
             condition = condition.and(
-                    JOB_LISTINGS.CREATED_AT.ge(utc(now.minus(java.time.Duration.ofDays(search.postedWithinDays())))));
+                    JOB_SEARCH.CREATED_AT.ge(utc(now.minus(java.time.Duration.ofDays(search.postedWithinDays())))));
         }
         return condition;
     }
@@ -247,17 +263,10 @@ class JobSearchQueries {
         return DSL.field(
                 "MATCH({0}, {1}, {2}) AGAINST ({3} IN BOOLEAN MODE)",
                 Double.class,
-                JOB_LISTINGS.TITLE,
-                JOB_LISTINGS.PRODUCTION_TITLE,
-                JOB_LISTINGS.DESCRIPTION,
+                JOB_SEARCH.TITLE,
+                JOB_SEARCH.PRODUCTION_TITLE,
+                JOB_SEARCH.DESCRIPTION,
                 DSL.val(booleanQuery));
-    }
-
-    /** When applications close: the deadline's end of day or the expiry, whichever is first. */
-    private static Field<LocalDateTime> closesAt() {
-        return DSL.field(
-                "LEAST({0}, COALESCE(TIMESTAMP({1}, '23:59:59'), {0}))",
-                LocalDateTime.class, JOB_LISTINGS.EXPIRES_AT, JOB_LISTINGS.APPLICATION_DEADLINE);
     }
 
     private static List<Field<?>> cardFields() {

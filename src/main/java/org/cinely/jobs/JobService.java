@@ -35,6 +35,7 @@ class JobService {
     private final JobApplicationRepository applications;
     private final ApplicantPortfolio portfolio;
     private final ApplicationEventPublisher events;
+    private final JobSearchIndex searchIndex;
     private final Clock clock;
 
     JobService(
@@ -42,7 +43,9 @@ class JobService {
             JobApplicationRepository applications,
             ApplicantPortfolio portfolio,
             ApplicationEventPublisher events,
+            JobSearchIndex searchIndex,
             Clock clock) {
+        this.searchIndex = searchIndex;
         this.listings = listings;
         this.applications = applications;
         this.portfolio = portfolio;
@@ -81,6 +84,7 @@ class JobService {
         }
         checkDailyLimit(poster, now);
         JobListing listing = listings.save(new JobListing(poster, form, now));
+        searchIndex.sync(listing);
         events.publishEvent(
                 new JobPosted(listing.jobId(), poster, listing.getTitle(), List.copyOf(listing.getCrafts())));
         return Optional.of(listing);
@@ -101,6 +105,7 @@ class JobService {
             return false;
         }
         listing.apply(form, now());
+        searchIndex.sync(listing);
         return true;
     }
 
@@ -109,6 +114,7 @@ class JobService {
         JobListing listing = ownListing(id, member);
         if (listing.state(now()) == ListingState.OPEN) {
             listing.close(now());
+            searchIndex.sync(listing);
             events.publishEvent(new JobClosed(listing.jobId(), member));
         }
     }
@@ -121,6 +127,7 @@ class JobService {
             return false;
         }
         listing.reopen(now());
+        searchIndex.sync(listing);
         return true;
     }
 
@@ -129,7 +136,9 @@ class JobService {
         if (!EXTENSIONS.contains(days)) {
             throw new NotFoundException("extension " + days);
         }
-        ownListing(id, member).extend(days, now());
+        JobListing listing = ownListing(id, member);
+        listing.extend(days, now());
+        searchIndex.sync(listing);
     }
 
     // --- applying -------------------------------------------------------------------------

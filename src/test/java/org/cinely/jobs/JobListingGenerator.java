@@ -2,12 +2,15 @@ package org.cinely.jobs;
 
 import static org.cinely.jobs.jooq.Tables.JOB_LISTINGS;
 import static org.cinely.jobs.jooq.Tables.JOB_LISTING_CRAFTS;
+import static org.cinely.jobs.jooq.Tables.JOB_SEARCH;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
+import org.cinely.benchmark.Vocabulary;
 import org.cinely.platform.Craft;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -121,7 +124,10 @@ class JobListingGenerator {
     private static final String[] UNIONS = {"UNION", "NON_UNION", "EITHER", "EITHER"};
 
     private final DSLContext dsl;
+    private static final Vocabulary VOCABULARY = new Vocabulary(4_000);
+
     private final Random random = new Random(20261126L);
+    private final SplittableRandom words = new SplittableRandom(20261126L);
 
     JobListingGenerator(DSLContext dsl) {
         this.dsl = dsl;
@@ -167,6 +173,7 @@ class JobListingGenerator {
         for (int from = 0; from < count; from += batch) {
             List<org.jooq.RowN> rows = new ArrayList<>(batch);
             List<org.jooq.Row3<Long, String, Integer>> craftRows = new ArrayList<>(batch * 2);
+            List<org.jooq.RowN> searchRows = new ArrayList<>(batch);
             for (int i = from; i < Math.min(count, from + batch); i++) {
                 long id = firstId + i;
                 boolean open = random.nextDouble() < openShare;
@@ -190,13 +197,21 @@ class JobListingGenerator {
                 String title = label(craft) + " for a " + adjective + " " + noun;
                 String production = capitalise(ADJECTIVES[random.nextInt(ADJECTIVES.length)]) + " "
                         + capitalise(NOUNS[random.nextInt(NOUNS.length)]) + " " + (1 + random.nextInt(999));
+                // Two stock sentences and 30 words drawn with real text's long-tailed frequencies
+                // (Vocabulary): a few words are in most listings, most words in few.
                 StringBuilder description = new StringBuilder();
-                for (int s = 0; s < 3 + random.nextInt(3); s++) {
+                for (int s = 0; s < 2; s++) {
                     description
                             .append(SENTENCES[random.nextInt(SENTENCES.length)])
                             .append(' ');
                 }
+                description.append(VOCABULARY.text(words, 30)).append('.');
                 var start = created.toLocalDate().plusDays(7 + random.nextInt(60));
+                String text = description.toString().strip();
+                String city = remote && random.nextBoolean() ? null : place[0];
+                String union = UNIONS[random.nextInt(UNIONS.length)];
+                boolean wantsReel = random.nextBoolean();
+                var deadline = random.nextInt(3) == 0 ? start.minusDays(3) : null;
                 rows.add(DSL.row(
                         id,
                         posterId,
@@ -204,7 +219,7 @@ class JobListingGenerator {
                         production,
                         TYPES[random.nextInt(TYPES.length)],
                         "Company " + random.nextInt(5000),
-                        remote && random.nextBoolean() ? null : place[0],
+                        city,
                         place[1],
                         remote,
                         start,
@@ -213,18 +228,40 @@ class JobListingGenerator {
                         paid ? BigDecimal.valueOf(50 + random.nextInt(900)) : null,
                         paid ? UNITS[random.nextInt(UNITS.length)] : null,
                         paid ? CURRENCIES[random.nextInt(CURRENCIES.length)] : null,
-                        UNIONS[random.nextInt(UNIONS.length)],
-                        description.toString().strip(),
-                        random.nextBoolean(),
+                        union,
+                        text,
+                        wantsReel,
                         true,
                         true,
-                        random.nextInt(3) == 0 ? start.minusDays(3) : null,
+                        deadline,
                         closed ? "CLOSED" : "OPEN",
                         created,
                         created,
                         expires,
                         closed ? created.plusDays(5) : null,
                         0L));
+                if (open) {
+                    // The board's search table holds the open listings (JobSearchIndex does this in the app).
+                    LocalDateTime closesAt = deadline == null
+                            ? expires
+                            : java.util.Collections.min(List.of(expires, deadline.atTime(23, 59, 59)));
+                    searchRows.add(DSL.row(new Object[] {
+                        id,
+                        title,
+                        production,
+                        text,
+                        craft.bit() | (second == null ? 0L : second.bit()),
+                        city,
+                        place[1],
+                        remote,
+                        paid,
+                        union,
+                        start,
+                        created,
+                        expires,
+                        closesAt
+                    }));
+                }
                 craftRows.add(DSL.row(id, craft.slug(), 0));
                 if (second != null && second != craft) {
                     craftRows.add(DSL.row(id, second.slug(), 1));
@@ -238,6 +275,27 @@ class JobListingGenerator {
                             JOB_LISTING_CRAFTS.POSITION)
                     .valuesOfRows(craftRows)
                     .execute();
+            if (!searchRows.isEmpty()) {
+                dsl.insertInto(
+                                JOB_SEARCH,
+                                List.<Field<?>>of(
+                                        JOB_SEARCH.JOB_ID,
+                                        JOB_SEARCH.TITLE,
+                                        JOB_SEARCH.PRODUCTION_TITLE,
+                                        JOB_SEARCH.DESCRIPTION,
+                                        JOB_SEARCH.CRAFT_MASK,
+                                        JOB_SEARCH.LOCATION_CITY,
+                                        JOB_SEARCH.LOCATION_COUNTRY,
+                                        JOB_SEARCH.REMOTE,
+                                        JOB_SEARCH.PAID,
+                                        JOB_SEARCH.UNION_STATUS,
+                                        JOB_SEARCH.START_DATE,
+                                        JOB_SEARCH.CREATED_AT,
+                                        JOB_SEARCH.EXPIRES_AT,
+                                        JOB_SEARCH.CLOSES_AT))
+                        .valuesOfRows(searchRows)
+                        .execute();
+            }
         }
         return (System.nanoTime() - started) / 1_000_000;
     }

@@ -33,6 +33,9 @@ class JobSearchIntegrationTests {
     @Autowired
     TestData data;
 
+    @Autowired
+    JobSearchIndex searchIndex;
+
     JobsTestSupport support;
     CurrentMember poster;
     String marker;
@@ -115,7 +118,8 @@ class JobSearchIntegrationTests {
                 .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Editor remote deferred");
         data.jdbc()
                 .update(
-                        "update job_listings set created_at = now(6) - interval 10 day where title = ?",
+                        "update job_listings j join job_search s on s.job_id = j.id"
+                                + " set j.created_at = now(6) - interval 10 day, s.created_at = now(6) - interval 10 day where j.title = ?",
                         "Editor remote deferred");
         assertThat(titles(q + "&posted=7"))
                 .containsExactlyInAnyOrder("Gaffer Lisbon union paid", "Grip Porto non-union late");
@@ -130,8 +134,54 @@ class JobSearchIntegrationTests {
         long expired = list("Expired one", Map.of());
         list("Open one", Map.of());
         mvc.perform(post("/jobs/" + closed + "/close").with(csrf()).with(as(poster)));
-        data.jdbc().update("update job_listings set expires_at = now(6) - interval 1 second where id = ?", expired);
+        // Time passes: the listing's expiry (and its search row's copy of it) is now behind us.
+        data.jdbc()
+                .update(
+                        "update job_listings j join job_search s on s.job_id = j.id"
+                                + " set j.expires_at = now(6) - interval 1 second, s.expires_at = now(6) - interval 1 second where j.id = ?",
+                        expired);
         assertThat(titles("q=" + marker)).containsExactly("Open one");
+        // The clean-up drops expired rows (closing dropped its row at once); the open one stays.
+        searchIndex.removeExpired();
+        assertThat(data.jdbc()
+                        .queryForList(
+                                "select job_id from job_search where job_id in (?, ?)", Long.class, closed, expired))
+                .isEmpty();
+        assertThat(titles("q=" + marker)).containsExactly("Open one");
+    }
+
+    @Test
+    void theBoardFollowsEditsClosingReopeningAndExtending() throws Exception {
+        long id = list("Gaffer, five nights", Map.of("crafts", "gaffer"));
+        assertThat(titles("q=" + marker + "&craft=gaffer")).containsExactly("Gaffer, five nights");
+
+        // An edit changes what the listing is found by, at once.
+        Map<String, String> fields = JobsTestSupport.validJob();
+        fields.put("title", "Best boy electric");
+        fields.put("crafts", "electrician");
+        fields.put("description", "Crew call " + marker + " with a balloon light.");
+        mvc.perform(JobsTestSupport.form(post("/jobs/" + id + "/edit"), fields).with(as(poster)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(titles("q=" + marker + "&craft=gaffer")).isEmpty();
+        assertThat(titles("q=" + marker + "+balloon&craft=electrician")).containsExactly("Best boy electric");
+
+        mvc.perform(post("/jobs/" + id + "/close").with(csrf()).with(as(poster)));
+        assertThat(titles("q=" + marker)).isEmpty();
+        mvc.perform(post("/jobs/" + id + "/reopen").with(csrf()).with(as(poster)));
+        assertThat(titles("q=" + marker)).containsExactly("Best boy electric");
+
+        // Expired, then extended: back on the board.
+        data.jdbc()
+                .update(
+                        "update job_listings j join job_search s on s.job_id = j.id"
+                                + " set j.expires_at = now(6) - interval 1 hour, s.expires_at = now(6) - interval 1 hour"
+                                + " where j.id = ?",
+                        id);
+        searchIndex.removeExpired();
+        assertThat(titles("q=" + marker)).isEmpty();
+        mvc.perform(
+                post("/jobs/" + id + "/extend").param("days", "14").with(csrf()).with(as(poster)));
+        assertThat(titles("q=" + marker)).containsExactly("Best boy electric");
     }
 
     @Test
@@ -146,7 +196,11 @@ class JobSearchIntegrationTests {
                         marker + " some lighting",
                         "applicationDeadline",
                         today().plusDays(2).toString()));
-        data.jdbc().update("update job_listings set created_at = now(6) - interval 2 day where id = ?", older);
+        data.jdbc()
+                .update(
+                        "update job_listings j join job_search s on s.job_id = j.id"
+                                + " set j.created_at = now(6) - interval 2 day, s.created_at = now(6) - interval 2 day where j.id = ?",
+                        older);
 
         assertThat(titles("q=" + marker + "&sort=newest"))
                 .containsExactly("Newer call", "Older call with lighting lighting");
@@ -164,7 +218,9 @@ class JobSearchIntegrationTests {
             if (i % 10 == 9) { // stay under the ten-a-day limit
                 data.jdbc()
                         .update(
-                                "update job_listings set created_at = created_at - interval 2 day where poster_id = ?",
+                                "update job_listings j left join job_search s on s.job_id = j.id"
+                                        + " set j.created_at = j.created_at - interval 2 day,"
+                                        + " s.created_at = s.created_at - interval 2 day where j.poster_id = ?",
                                 poster.id().value());
             }
         }

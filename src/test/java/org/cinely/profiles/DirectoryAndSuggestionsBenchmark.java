@@ -151,6 +151,9 @@ class DirectoryAndSuggestionsBenchmark {
                             org.jooq.impl.DSL.val("+" + word)));
             report.add(
                     String.format("profiles with the word \"%s\": %,d (%.1f%%)", word, with, 100.0 * with / profiles));
+            if (with == 0) {
+                throw new AssertionError("No profile has the word \"" + word + "\": the full-text index is empty");
+            }
         }
         report.add(String.format("%-60s %9s %9s %9s", "query", "p50 ms", "p95 ms", "p99 ms"));
         measure("directory, filtered (jOOQ)", filtered, RUNS);

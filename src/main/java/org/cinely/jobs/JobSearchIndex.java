@@ -1,0 +1,77 @@
+package org.cinely.jobs;
+
+import static org.cinely.jobs.jooq.Tables.JOB_SEARCH;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.cinely.jobs.JobTypes.Compensation;
+import org.cinely.jobs.JobTypes.ListingState;
+import org.cinely.platform.Craft;
+import org.jooq.DSLContext;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps job_search (the board's search table, V31) in step with the listings: a listing that is
+ * open has its row, any other has none. JobService calls {@link #sync} in the same transaction as
+ * every change to a listing, so the board never disagrees with the listing page. Expiry happens by
+ * the clock, not by a write: the board's query checks expires_at, and {@link #removeExpired} drops
+ * the rows of expired listings every few minutes so the full-text index stays small.
+ */
+@Component
+class JobSearchIndex {
+
+    private final DSLContext dsl;
+    private final java.time.Clock clock;
+
+    JobSearchIndex(DSLContext dsl, java.time.Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    /** Writes or removes the listing's row, as its state is now. */
+    @Transactional
+    void sync(JobListing listing) {
+        Instant now = clock.instant();
+        if (listing.state(now) != ListingState.OPEN) {
+            dsl.deleteFrom(JOB_SEARCH)
+                    .where(JOB_SEARCH.JOB_ID.eq(listing.getId()))
+                    .execute();
+            return;
+        }
+        LocalDateTime expiresAt = JobSearchQueries.utc(listing.getExpiresAt());
+        LocalDateTime closesAt = listing.getApplicationDeadline() == null
+                ? expiresAt
+                : min(expiresAt, listing.getApplicationDeadline().atTime(23, 59, 59));
+        var row = dsl.newRecord(JOB_SEARCH);
+        row.setJobId(listing.getId());
+        row.setTitle(listing.getTitle());
+        row.setProductionTitle(listing.getProductionTitle());
+        row.setDescription(listing.getDescription());
+        row.setCraftMask(Craft.mask(listing.getCrafts()));
+        row.setLocationCity(listing.getLocationCity());
+        row.setLocationCountry(listing.getLocationCountry());
+        row.setRemote(listing.isRemote());
+        row.setPaid(listing.getCompensation() == Compensation.PAID);
+        row.setUnionStatus(listing.getUnionStatus().name());
+        row.setStartDate(listing.getStartDate());
+        row.setCreatedAt(JobSearchQueries.utc(listing.getCreatedAt()));
+        row.setExpiresAt(expiresAt);
+        row.setClosesAt(closesAt);
+        dsl.insertInto(JOB_SEARCH).set(row).onDuplicateKeyUpdate().set(row).execute();
+    }
+
+    /** Drops the rows of listings that have expired since (every node may run it: it is idempotent). */
+    @Scheduled(fixedDelayString = "${cinely.jobs.search-cleanup-interval:PT5M}", initialDelay = 60_000)
+    @Transactional
+    public void removeExpired() {
+        dsl.deleteFrom(JOB_SEARCH)
+                .where(JOB_SEARCH.EXPIRES_AT.le(JobSearchQueries.utc(clock.instant())))
+                .execute();
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
