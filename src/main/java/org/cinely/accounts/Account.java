@@ -87,6 +87,11 @@ class Account {
         }
     }
 
+    void rename(String newDisplayName, String newHandle) {
+        this.displayName = newDisplayName;
+        this.handle = newHandle;
+    }
+
     void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
     }

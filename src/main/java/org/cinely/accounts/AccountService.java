@@ -2,6 +2,7 @@ package org.cinely.accounts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
@@ -18,6 +19,9 @@ class AccountService {
 
     static final Duration VERIFICATION_LINK_LIFETIME = Duration.ofDays(7);
     static final Duration RESET_LINK_LIFETIME = Duration.ofHours(1);
+
+    /** The longest display name (the column's size; sign-up allows the same). */
+    static final int MAX_DISPLAY_NAME = 80;
 
     private final AccountRepository accounts;
     private final AccountTokens tokens;
@@ -95,6 +99,56 @@ class AccountService {
         accounts.save(account);
         events.publishEvent(new MemberSignedUp(account.memberId(), handle, displayName));
         return account;
+    }
+
+    /**
+     * Changes a member's display name and handle by the rules of sign-up: a name of 1 to 80
+     * characters, a handle that {@link HandlePolicy} allows and nobody else has (compared lower-cased,
+     * as sign-up stores it). A handle the member already has is kept even if the policy changed since.
+     * Problems become errors on the fields {@code displayName} and {@code handle}. Nothing changes
+     * while {@code errors} holds any error, the caller's own included, so that one form is checked
+     * as a whole. Publishes {@link MemberRenamed} when something changed.
+     *
+     * @throws DataIntegrityViolationException when another member took the handle at the same moment
+     *     (the unique index decides; the caller's transaction is then rolled back)
+     */
+    @Transactional
+    public Optional<Account> rename(MemberId memberId, String rawDisplayName, String rawHandle, Errors errors) {
+        Account account = find(memberId);
+        String displayName = rawDisplayName == null ? "" : rawDisplayName.strip();
+        String handle = rawHandle == null ? "" : rawHandle.strip().toLowerCase(Locale.ROOT);
+        displayNameProblem(displayName).ifPresent(problem -> errors.rejectValue("displayName", problem));
+        boolean newHandle = !handle.equals(account.getHandle());
+        if (newHandle) {
+            HandlePolicy.problemWith(handle).ifPresent(problem -> errors.rejectValue("handle", problem));
+            if (!errors.hasFieldErrors("handle") && accounts.existsByHandle(handle)) {
+                errors.rejectValue("handle", "handle.taken");
+            }
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        if (!newHandle && displayName.equals(account.getDisplayName())) {
+            return Optional.of(account);
+        }
+        String previousHandle = account.getHandle();
+        account.rename(displayName, handle);
+        accounts.flush();
+        events.publishEvent(new MemberRenamed(memberId, previousHandle, handle, displayName));
+        return Optional.of(account);
+    }
+
+    static Optional<String> displayNameProblem(String displayName) {
+        if (displayName.isEmpty()) {
+            return Optional.of("signup.displayName.required");
+        }
+        if (displayName.length() > MAX_DISPLAY_NAME) {
+            return Optional.of("signup.displayName.too-long");
+        }
+        if (displayName.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("member.displayName.control-characters");
+        }
+        return Optional.empty();
     }
 
     @Transactional

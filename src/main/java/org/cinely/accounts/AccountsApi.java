@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.cinely.platform.MemberId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /** What other modules may ask of accounts. */
 @Service
@@ -55,6 +56,22 @@ public class AccountsApi {
     @Transactional(readOnly = true)
     public boolean isVerified(MemberId id) {
         return accounts.findById(id.value()).map(Account::isVerified).orElse(false);
+    }
+
+    /**
+     * Changes the member's display name and handle with the rules of sign-up (see {@link
+     * AccountService#rename}): problems become errors on the fields {@code displayName} and {@code
+     * handle} of {@code errors}, and nothing changes while {@code errors} holds any error. Publishes
+     * {@link MemberRenamed}; every session the member is signed in with shows the new name from the
+     * next page on.
+     *
+     * @return the member as they are now, or empty when there were errors
+     * @throws org.springframework.dao.DataIntegrityViolationException when another member took the
+     *     handle at the same moment
+     */
+    @Transactional
+    public Optional<MemberSummary> rename(MemberId member, String displayName, String handle, Errors errors) {
+        return service.rename(member, displayName, handle, errors).map(Account::summary);
     }
 
     /** Suspends, bans or reinstates a member; their current logins end at once. */

@@ -49,6 +49,14 @@ class ConnectionQueries {
                 .fetchOptional(ConnectionQueries::toRequest);
     }
 
+    /** The request, locked until the transaction ends (so two accepts cannot both go through). */
+    Optional<PendingRequest> requestForUpdate(long id) {
+        return dsl.selectFrom(CONNECTION_REQUESTS)
+                .where(CONNECTION_REQUESTS.ID.eq(id))
+                .forUpdate()
+                .fetchOptional(ConnectionQueries::toRequest);
+    }
+
     /** The open request between two members, whichever of them sent it. */
     Optional<PendingRequest> requestBetween(long a, long b) {
         return dsl.selectFrom(CONNECTION_REQUESTS)

@@ -3,13 +3,20 @@ package org.cinely.connections;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.security.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rules of connecting. The acting member always comes from the session; a request id from a
@@ -31,17 +38,27 @@ class ConnectionService {
 
     static final int MAX_NOTE = 300;
 
+    /** Tries of one connection request that lost a deadlock or a race before it gives up. */
+    static final int MAX_ATTEMPTS = 4;
+
     private final ConnectionQueries queries;
     private final RateLimiter rateLimiter;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate requestOnce;
 
     ConnectionService(
-            ConnectionQueries queries, RateLimiter rateLimiter, ApplicationEventPublisher events, Clock clock) {
+            ConnectionQueries queries,
+            RateLimiter rateLimiter,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.queries = queries;
         this.rateLimiter = rateLimiter;
         this.events = events;
         this.clock = clock;
+        this.requestOnce = new TransactionTemplate(transactions);
+        this.requestOnce.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     private LocalDateTime now() {
@@ -51,10 +68,31 @@ class ConnectionService {
     /**
      * Asks {@code recipient} to connect. When they asked first, this accepts their request.
      *
+     * <p>Two members may press "Connect" on each other at the same moment. The pair's unique key
+     * decides who was first; the other finds that request and accepts it. This runs at READ
+     * COMMITTED: under MySQL's default REPEATABLE READ, the locking read of a pair that has no
+     * request yet takes a gap lock, and two such gap locks followed by two inserts deadlock. A
+     * deadlock can still happen when three requests for one pair meet (a double click on one
+     * side), so the whole transaction is retried a few times; each try starts afresh.
+     *
      * @throws org.cinely.platform.security.RateLimitExceededException past 50 new requests a day
      */
-    @Transactional
     Outcome request(MemberId me, MemberId recipient, String note) {
+        // A retried try does not count against the daily limit a second time.
+        AtomicBoolean counted = new AtomicBoolean();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return requestOnce.execute(status -> requestOnce(me, recipient, note, counted));
+            } catch (PessimisticLockingFailureException | PairChangedMeanwhile raced) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw raced;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private Outcome requestOnce(MemberId me, MemberId recipient, String note, AtomicBoolean counted) {
         long a = me.value();
         long b = recipient.value();
         if (a == b) {
@@ -70,15 +108,42 @@ class ConnectionService {
         if (settled.isPresent()) {
             return settled.get();
         }
-        rateLimiter.acquire(ConnectionRateLimits.REQUESTS, "member:" + a);
+        if (!counted.get()) {
+            rateLimiter.acquire(ConnectionRateLimits.REQUESTS, "member:" + a);
+            counted.set(true);
+        }
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        long id;
         try {
-            long id = queries.insertRequest(a, b, cleanNote, now());
-            events.publishEvent(new ConnectionRequested(id, me, recipient));
-            return Outcome.SENT;
+            id = queries.insertRequest(a, b, cleanNote, now());
         } catch (DataIntegrityViolationException raced) {
-            // They asked us at the same moment: their request is there now, so accept it.
-            return settleWithOpenRequest(a, b).orElse(Outcome.ALREADY_REQUESTED);
+            // They asked us at the same moment and their request is there now: accept it. If it
+            // went again before we could lock it (withdrawn, accepted), start over.
+            return settleWithOpenRequest(a, b).orElseThrow(PairChangedMeanwhile::new);
+        }
+        if (queries.connected(a, b)) {
+            // Connected by a request and accept that both finished after we looked (seen now,
+            // as this transaction reads what others committed): no request between connections.
+            queries.deleteRequest(id);
+            return Outcome.ALREADY_CONNECTED;
+        }
+        events.publishEvent(new ConnectionRequested(id, me, recipient));
+        return Outcome.SENT;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 40) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a connection request", e);
+        }
+    }
+
+    /** The pair's open request vanished between the failed insert and the lock; try again. */
+    private static final class PairChangedMeanwhile extends RuntimeException {
+        PairChangedMeanwhile() {
+            super("the open request between two members changed meanwhile", null, false, false);
         }
     }
 
@@ -99,14 +164,23 @@ class ConnectionService {
                 new ConnectionAccepted(MemberId.of(request.requesterId()), MemberId.of(request.recipientId())));
     }
 
-    /** Only the recipient accepts; returns the requester. */
-    @Transactional
-    MemberId accept(MemberId me, long requestId) {
-        ConnectionQueries.PendingRequest request = queries.request(requestId)
-                .filter(r -> r.recipientId() == me.value())
-                .orElseThrow(() -> new NotFoundException("request " + requestId));
-        connect(request);
-        return MemberId.of(request.requesterId());
+    /**
+     * Only the recipient accepts; returns the requester. The request is locked, so a second
+     * accept at the same moment (a double click, two tabs) waits for the first and finds it gone:
+     * if the member it came from ({@code from}, as the page knew it) is connected now, that is the
+     * same answer again, with no second connection or event; otherwise the request is not found.
+     * READ COMMITTED so that the check after the wait sees what the first accept committed.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    MemberId accept(MemberId me, long requestId, Optional<MemberId> from) {
+        Optional<ConnectionQueries.PendingRequest> request =
+                queries.requestForUpdate(requestId).filter(r -> r.recipientId() == me.value());
+        if (request.isEmpty()) {
+            return from.filter(requester -> queries.connected(me.value(), requester.value()))
+                    .orElseThrow(() -> new NotFoundException("request " + requestId));
+        }
+        connect(request.get());
+        return MemberId.of(request.get().requesterId());
     }
 
     /** Only the recipient declines; the requester is not told. Returns the requester. */

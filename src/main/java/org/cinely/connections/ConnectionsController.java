@@ -3,6 +3,7 @@ package org.cinely.connections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.security.CurrentMember;
@@ -152,9 +153,11 @@ class ConnectionsController {
     String processAccept(
             @AuthenticationPrincipal CurrentMember member,
             @PathVariable long id,
+            @RequestParam(required = false) String from,
             @RequestParam(required = false) String returnTo,
             RedirectAttributes redirect) {
-        MemberId requester = connections.accept(member.id(), id);
+        Optional<MemberId> expected = from == null ? Optional.empty() : profiles.memberIdOf(from);
+        MemberId requester = connections.accept(member.id(), id, expected);
         Flash.success(redirect, "connection.accepted", displayName(requester));
         return "redirect:" + back(returnTo, "/connections/requests");
     }

@@ -22,7 +22,12 @@ import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.hibernate.annotations.BatchSize;
 
-/** One member's application to one listing, and where the poster has put it. */
+/**
+ * One member's application to one listing, and where the poster has put it. The applicant's
+ * handle, name, headline and crafts are a snapshot taken when they applied (what the poster
+ * judged); a later rename does not change them. Links to the applicant's profile use their handle
+ * as it is now (see the applicant page), since an old handle may belong to someone else by then.
+ */
 @Entity
 @Table(name = "job_applications")
 class JobApplication {

@@ -14,8 +14,10 @@ import org.cinely.platform.NotFoundException;
 import org.cinely.platform.security.RateLimitExceededException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Errors;
 
 /**
@@ -37,6 +39,7 @@ class JobService {
     private final ApplicationEventPublisher events;
     private final JobSearchIndex searchIndex;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     JobService(
             JobListingRepository listings,
@@ -44,13 +47,15 @@ class JobService {
             ApplicantPortfolio portfolio,
             ApplicationEventPublisher events,
             JobSearchIndex searchIndex,
-            Clock clock) {
+            Clock clock,
+            TransactionTemplate transactions) {
         this.searchIndex = searchIndex;
         this.listings = listings;
         this.applications = applications;
         this.portfolio = portfolio;
         this.events = events;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     Instant now() {
@@ -175,9 +180,30 @@ class JobService {
     /**
      * Applies (or applies again after withdrawing). A refusal is a global error with the reason;
      * a form problem is a field error.
+     *
+     * <p>The same member's two applications may arrive together (a double click, two tabs). Both
+     * pass the "applied already?" check; the unique key on (listing, applicant) or the version of a
+     * withdrawn application lets one through. The other's failed write marks its transaction
+     * rollback-only, so it is handled here, after that transaction ended: when an application by
+     * the member is there now, the answer is the usual "you have already applied", and no second
+     * {@link ApplicationSubmitted} is published.
      */
-    @Transactional
     Optional<JobApplication> apply(long jobId, MemberId member, boolean verified, ApplyForm form, Errors errors) {
+        try {
+            return transactions.execute(status -> applyOnce(jobId, member, verified, form, errors));
+        } catch (DataIntegrityViolationException | OptimisticLockingFailureException raced) {
+            if (applicationOf(jobId, member)
+                    .filter(a -> a.getStatus() != ApplicationStatus.WITHDRAWN)
+                    .isEmpty()) {
+                throw raced;
+            }
+            errors.reject("application.refused.twice");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<JobApplication> applyOnce(
+            long jobId, MemberId member, boolean verified, ApplyForm form, Errors errors) {
         JobListing listing = listing(jobId);
         Optional<String> refusal = whyNotApply(listing, member, verified);
         if (refusal.isPresent()) {
@@ -209,13 +235,10 @@ class JobService {
         if (withdrawn.isPresent()) {
             application = withdrawn.get();
             application.resubmit(applicant, note, chosen, now);
+            // Written now, so a resubmission that lost to another (its version) fails before the event.
+            applications.flush();
         } else {
-            try {
-                application = applications.saveAndFlush(new JobApplication(jobId, applicant, note, chosen, now));
-            } catch (DataIntegrityViolationException doubleSubmit) {
-                errors.reject("application.refused.twice");
-                return Optional.empty();
-            }
+            application = applications.saveAndFlush(new JobApplication(jobId, applicant, note, chosen, now));
         }
         events.publishEvent(new ApplicationSubmitted(
                 application.getId(), listing.jobId(), member, listing.getPoster(), listing.getTitle()));

@@ -98,6 +98,8 @@ class DemoProfiles implements ApplicationRunner {
         String bio = member.headline() + ".\n\nBased in " + member.city() + ", happy to travel for the right project."
                 + " Reel and past work: https://vimeo.com/cinely-demo-" + member.handle();
         return new ProfileForm(
+                member.displayName(),
+                member.handle(),
                 member.headline(),
                 member.city(),
                 member.country(),

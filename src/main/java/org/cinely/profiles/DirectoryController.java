@@ -1,6 +1,7 @@
 package org.cinely.profiles;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
@@ -49,10 +50,21 @@ class DirectoryController {
         return "profiles/directory";
     }
 
+    /**
+     * A member's profile. A handle its member gave up leads to their current one, so links shared
+     * before a rename keep working; with 302, not 301, because the old handle may become someone
+     * else's, and then it is theirs (a browser would keep a 301 for good).
+     */
     @GetMapping("/members/{handle}")
     String showProfile(@AuthenticationPrincipal CurrentMember member, @PathVariable String handle, Model model) {
         MemberId viewer = member == null ? null : member.id();
-        ProfilePage page = profiles.page(handle, viewer, member != null && member.isModerator());
+        Optional<ProfilePage> found = profiles.page(handle, viewer, member != null && member.isModerator());
+        if (found.isEmpty()) {
+            return profiles.renamedFrom(handle)
+                    .map(current -> "redirect:/members/" + current)
+                    .orElseThrow(() -> new NotFoundException("member " + handle));
+        }
+        ProfilePage page = found.get();
         model.addAttribute("page", page);
         if (!page.limited()) {
             MemberId shown = MemberId.of(page.card().memberId());

@@ -101,6 +101,13 @@ class Profile {
         this.lastActiveAt = now;
     }
 
+    /** The copy of the account's name and handle follows a rename. */
+    void rename(String displayName, String handle, Instant now) {
+        this.displayName = displayName;
+        this.handle = handle;
+        this.updatedAt = now;
+    }
+
     void changeAvatar(Long version, Instant now) {
         this.avatarVersion = version;
         this.updatedAt = now;

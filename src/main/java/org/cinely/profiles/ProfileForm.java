@@ -8,9 +8,13 @@ import org.cinely.platform.Craft;
 
 /**
  * What a member types on /settings/profile. Lengths are checked here (over-long input is refused,
- * never cut); the rest (crafts, links, rate, dates) by {@link ProfilePolicy}.
+ * never cut); the rest (crafts, links, rate, dates) by {@link ProfilePolicy}; the display name and
+ * handle belong to the account and are checked by accounts with the rules of sign-up.
  */
 record ProfileForm(
+        String displayName,
+        String handle,
+
         @Size(max = 120, message = "{profile.form.headline.too-long}")
         String headline,
 
@@ -48,6 +52,8 @@ record ProfileForm(
 
     static ProfileForm of(Profile p) {
         return new ProfileForm(
+                p.getDisplayName(),
+                p.getHandle(),
                 p.getHeadline(),
                 p.getLocationCity(),
                 p.getLocationCountry(),

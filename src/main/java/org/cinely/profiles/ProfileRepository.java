@@ -12,6 +12,8 @@ interface ProfileRepository extends JpaRepository<Profile, Long> {
     @EntityGraph(attributePaths = "crafts")
     Optional<Profile> findByHandle(String handle);
 
+    boolean existsByHandle(String handle);
+
     @Modifying
     @Query("update Profile p set p.lastActiveAt = :now where p.memberId = :memberId")
     int touch(long memberId, Instant now);

@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cinely.accounts.AccountsApi;
+import org.cinely.accounts.MemberRenamed;
 import org.cinely.accounts.MemberSignedUp;
+import org.cinely.accounts.MemberSummary;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
@@ -46,25 +50,31 @@ public class ProfileService {
 
     private final ProfileRepository profiles;
     private final CreditRepository credits;
+    private final PreviousHandleRepository previousHandles;
     private final DirectoryQueries queries;
     private final AvatarStore avatars;
     private final ObjectProvider<MemberRelations> relations;
+    private final AccountsApi accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProfileService(
             ProfileRepository profiles,
             CreditRepository credits,
+            PreviousHandleRepository previousHandles,
             DirectoryQueries queries,
             AvatarStore avatars,
             ObjectProvider<MemberRelations> relations,
+            AccountsApi accounts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.profiles = profiles;
         this.credits = credits;
+        this.previousHandles = previousHandles;
         this.queries = queries;
         this.avatars = avatars;
         this.relations = relations;
+        this.accounts = accounts;
         this.events = events;
         this.clock = clock;
     }
@@ -73,6 +83,54 @@ public class ProfileService {
     @ApplicationModuleListener
     void on(MemberSignedUp event) {
         ensureProfile(event.memberId(), event.handle(), event.displayName());
+    }
+
+    /**
+     * A rename made through {@link AccountsApi} by anyone (the profile form below applies its own
+     * at once, so this then finds the copy up to date). Only the rename that follows from the copy
+     * held is applied, so a late or repeated event changes nothing.
+     */
+    @ApplicationModuleListener
+    void on(MemberRenamed event) {
+        profiles.findById(event.memberId().value())
+                .filter(profile -> profile.getHandle().equals(event.previousHandle()))
+                .ifPresent(profile -> rename(profile, event.handle(), event.displayName()));
+    }
+
+    /** The copy takes the account's new name and handle; the old handle keeps leading here. */
+    private void rename(Profile profile, String handle, String displayName) {
+        String previous = profile.getHandle();
+        if (previous.equals(handle) && profile.getDisplayName().equals(displayName)) {
+            return;
+        }
+        profile.rename(displayName, handle, clock.instant());
+        if (!previous.equals(handle)) {
+            previousHandles.forget(handle);
+            previousHandles
+                    .findById(previous)
+                    .ifPresentOrElse(
+                            old -> old.givenUpBy(profile.getMemberId(), clock.instant()),
+                            () -> previousHandles.save(
+                                    new PreviousHandle(previous, profile.getMemberId(), clock.instant())));
+        }
+        // Now, so that a handle another profile still holds fails here (and rolls back) at once.
+        profiles.flush();
+    }
+
+    /**
+     * Where a handle a member gave up leads: their current handle. Empty when the handle was never
+     * anyone's, or when a profile has it now (a live handle always wins).
+     */
+    @Transactional(readOnly = true)
+    Optional<String> renamedFrom(String oldHandle) {
+        String handle = oldHandle.toLowerCase(Locale.ROOT);
+        if (profiles.existsByHandle(handle)) {
+            return Optional.empty();
+        }
+        return previousHandles
+                .findById(handle)
+                .flatMap(previous -> profiles.findById(previous.getMemberId()))
+                .map(Profile::getHandle);
     }
 
     @Transactional
@@ -161,13 +219,17 @@ public class ProfileService {
         return queries.search(search, viewer == null, hidden, today(), pageSize);
     }
 
+    /** The profile page of the member with this handle now; empty if nobody has it. */
     @Transactional(readOnly = true)
-    ProfilePage page(String handle, MemberId viewer, boolean staff) {
-        Profile profile = profiles.findByHandle(handle).orElseThrow(() -> new NotFoundException("member " + handle));
+    Optional<ProfilePage> page(String handle, MemberId viewer, boolean staff) {
+        return profiles.findByHandle(handle).map(profile -> page(profile, viewer, staff));
+    }
+
+    private ProfilePage page(Profile profile, MemberId viewer, boolean staff) {
         MemberId owner = MemberId.of(profile.getMemberId());
         if (!profile.isListed() && !owner.equals(viewer) && !staff) {
             // Suspended or banned: gone for everyone but the member and the moderators.
-            throw new NotFoundException("unlisted member " + handle);
+            throw new NotFoundException("unlisted member " + profile.getHandle());
         }
         ProfileCard card = ProfileCard.of(profile, today());
         MemberRelations.Relation relation = relations().between(viewer, owner);
@@ -285,14 +347,24 @@ public class ProfileService {
                 .toList();
     }
 
-    /** Applies the form if every rule holds; otherwise leaves field errors and changes nothing. */
+    /**
+     * Applies the form if every rule holds; otherwise leaves field errors and changes nothing. The
+     * display name and handle belong to the account: accounts checks them (with the rules of sign-up,
+     * uniqueness included) in the same pass, so the form shows every problem at once, and renames
+     * the account in this same transaction; the profile's copy follows at once.
+     *
+     * @throws org.springframework.dao.DataIntegrityViolationException when another member took the
+     *     handle at the same moment (nothing is changed)
+     */
     @Transactional
     boolean update(MemberId member, ProfileForm form, Errors errors) {
         List<Craft> crafts = ProfilePolicy.check(form, today(), errors);
-        if (errors.hasErrors()) {
+        Optional<MemberSummary> account = accounts.rename(member, form.displayName(), form.handle(), errors);
+        if (errors.hasErrors() || account.isEmpty()) {
             return false;
         }
         Profile profile = own(member);
+        rename(profile, account.get().handle(), account.get().displayName());
         profile.update(form, crafts, clock.instant());
         events.publishEvent(new ProfileUpdated(member, profile.getHandle()));
         return true;

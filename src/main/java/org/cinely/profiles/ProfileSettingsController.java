@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.cinely.platform.Craft;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,6 +40,11 @@ class ProfileSettingsController {
         return editPage(member, model);
     }
 
+    /**
+     * The whole profile, with the display name and handle (which accounts checks and keeps). After
+     * a new handle, the header and "My profile" follow on the next page (accounts refreshes the
+     * member's sessions) and the old address leads to the new one.
+     */
     @PostMapping("/settings/profile")
     String processProfileForm(
             @AuthenticationPrincipal CurrentMember member,
@@ -46,10 +52,22 @@ class ProfileSettingsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        if (!profiles.update(member.id(), form, result)) {
+        String handleBefore = profiles.ownCard(member.id()).handle();
+        try {
+            if (!profiles.update(member.id(), form, result)) {
+                return editPage(member, model);
+            }
+        } catch (DataIntegrityViolationException raced) {
+            // Someone took the handle between the check and the save; nothing was changed.
+            result.rejectValue("handle", "handle.taken");
             return editPage(member, model);
         }
-        Flash.success(redirect, "profile.saved");
+        String handleNow = profiles.ownCard(member.id()).handle();
+        if (handleNow.equals(handleBefore)) {
+            Flash.success(redirect, "profile.saved");
+        } else {
+            Flash.success(redirect, "profile.saved.new-handle", handleNow, handleBefore);
+        }
         return "redirect:/settings/profile";
     }
 

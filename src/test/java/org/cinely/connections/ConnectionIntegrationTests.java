@@ -9,6 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
 import org.cinely.test.TestMembers;
@@ -23,6 +30,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 @CinelyIntegrationTest
@@ -149,6 +157,143 @@ class ConnectionIntegrationTests {
         connect(b, a, null);
         assertThat(connected(a, b)).isTrue();
         assertThat(pendingBetween(a, b)).isZero();
+    }
+
+    /**
+     * Two members who press "Connect" on each other's profile at the same moment: both inserts
+     * race for the pair's unique key (and, before the fix, could deadlock into a 500). Every pair
+     * must end connected exactly once, with no request left over and no failed call.
+     */
+    @Test
+    void membersWhoAskEachOtherAtTheSameMomentEndUpConnectedOnce() throws Exception {
+        List<Member[]> couples = couples(20);
+        List<List<String>> outcomes = requestAtOnce(couples, pair -> List.of(pair[0], pair[1]));
+
+        for (int i = 0; i < couples.size(); i++) {
+            Member[] pair = couples.get(i);
+            assertThat(connectionRows(pair[0], pair[1])).isEqualTo(2);
+            assertThat(pendingBetween(pair[0], pair[1])).isZero();
+            // One sent the request, the other accepted it; nobody saw an error.
+            assertThat(outcomes.get(i)).containsExactlyInAnyOrder("connection.sent", "connection.accepted");
+        }
+        assertThat(events.stream(ConnectionAccepted.class)).hasSize(couples.size());
+    }
+
+    /** The same with a double click on one side: three requests for one pair at once. */
+    @Test
+    void aDoubleClickMeetingTheOtherSidesRequestStillEndsInOneConnection() throws Exception {
+        List<Member[]> couples = couples(10);
+        List<List<String>> outcomes = requestAtOnce(couples, pair -> List.of(pair[0], pair[0], pair[1]));
+
+        for (int i = 0; i < couples.size(); i++) {
+            Member[] pair = couples.get(i);
+            assertThat(connectionRows(pair[0], pair[1])).isEqualTo(2);
+            assertThat(pendingBetween(pair[0], pair[1])).isZero();
+            assertThat(outcomes.get(i))
+                    .containsOnlyOnce("connection.accepted")
+                    .allMatch(key -> List.of(
+                                    "connection.sent",
+                                    "connection.accepted",
+                                    "connection.already-requested",
+                                    "connection.already-connected")
+                            .contains(key));
+        }
+        assertThat(events.stream(ConnectionAccepted.class)).hasSize(couples.size());
+    }
+
+    /** Accept pressed twice (double click, two tabs): one connection, one event, no error page. */
+    @Test
+    void acceptingTheSameRequestTwiceAtOnceConnectsOnce() throws Exception {
+        List<Member[]> couples = couples(10);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (Member[] pair : couples) {
+                connect(pair[0], pair[1], null);
+                long id = requestId(pair[0], pair[1]);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<String>> clicks = new ArrayList<>();
+                for (int click = 0; click < 2; click++) {
+                    clicks.add(threads.submit(() -> {
+                        var accept = post("/connections/requests/{id}/accept", id)
+                                .with(csrf())
+                                .with(user(pair[1].principal()))
+                                .param("from", pair[0].handle());
+                        together.await(10, TimeUnit.SECONDS);
+                        return flashKey(mvc.perform(accept)
+                                .andExpect(status().is3xxRedirection())
+                                .andReturn());
+                    }));
+                }
+                for (Future<String> click : clicks) {
+                    assertThat(click.get(30, TimeUnit.SECONDS)).isEqualTo("connection.accepted");
+                }
+                assertThat(connectionRows(pair[0], pair[1])).isEqualTo(2);
+                assertThat(pendingBetween(pair[0], pair[1])).isZero();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(events.stream(ConnectionAccepted.class)).hasSize(couples.size());
+    }
+
+    private List<Member[]> couples(int count) {
+        List<Member[]> couples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            couples.add(new Member[] {members.create("Ana " + i), members.create("Ben " + i)});
+        }
+        return couples;
+    }
+
+    /**
+     * For each pair, sends the given members' requests (each to the other member of the pair) in
+     * threads released together; returns the flash message keys they got, per pair. Any failed
+     * request (an exception, a 500) fails the test.
+     */
+    private List<List<String>> requestAtOnce(
+            List<Member[]> couples, java.util.function.Function<Member[], List<Member>> senders) throws Exception {
+        List<List<String>> outcomes = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            for (Member[] pair : couples) {
+                List<Member> from = senders.apply(pair);
+                CyclicBarrier together = new CyclicBarrier(from.size());
+                List<Future<String>> calls = new ArrayList<>();
+                for (Member sender : from) {
+                    Member recipient = sender.equals(pair[0]) ? pair[1] : pair[0];
+                    calls.add(threads.submit(() -> requestTogether(together, sender, recipient)));
+                }
+                List<String> keys = new ArrayList<>();
+                for (Future<String> call : calls) {
+                    keys.add(call.get(30, TimeUnit.SECONDS));
+                }
+                outcomes.add(keys);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return outcomes;
+    }
+
+    private String requestTogether(CyclicBarrier together, Member from, Member to) throws Exception {
+        var request = post("/connections/requests")
+                .with(csrf())
+                .with(user(from.principal()))
+                .param("handle", to.handle());
+        together.await(10, TimeUnit.SECONDS);
+        MvcResult result =
+                mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn();
+        return flashKey(result);
+    }
+
+    int connectionRows(Member a, Member b) {
+        return data.jdbc()
+                .queryForObject(
+                        "select count(*) from connections where (member_id = ? and other_id = ?) or (member_id = ? and other_id = ?)",
+                        Integer.class,
+                        a.id(),
+                        b.id(),
+                        b.id(),
+                        a.id());
     }
 
     @Test

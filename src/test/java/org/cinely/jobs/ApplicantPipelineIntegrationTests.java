@@ -166,6 +166,31 @@ class ApplicantPipelineIntegrationTests {
         assertThat(own.html()).doesNotContain("Call back Monday");
     }
 
+    /**
+     * The application keeps the name the applicant applied with (what the poster judged), but the
+     * link to their profile follows a new handle: the old one may be someone else's one day.
+     */
+    @Test
+    void anApplicantWhoRenamedKeepsTheNameTheyAppliedWithAndALinkToTheirProfileNow() throws Exception {
+        String renamed = TestData.uniqueHandle();
+        mvc.perform(post("/settings/profile")
+                        .with(csrf())
+                        .with(as(gaffer))
+                        .param("displayName", "Kofi Mensah-Boateng")
+                        .param("handle", renamed)
+                        .param("crafts", "gaffer")
+                        .param("visibility", "PUBLIC"))
+                .andExpect(status().is3xxRedirection());
+
+        Document applicant = page(mvc.perform(
+                        get("/jobs/" + job + "/applicants/" + gafferApplication).with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(applicant.select("h1").text()).isEqualTo("Kofi Mensah");
+        assertThat(applicant.select(".profile-header a").attr("href")).isEqualTo("/members/" + renamed);
+        assertThat(applicant.select(".profile-header a").text()).isEqualTo("@" + renamed);
+    }
+
     @Test
     void onlyThePosterSeesApplicantsAnyoneElseGetsNotFound() throws Exception {
         for (CurrentMember other : new CurrentMember[] {gaffer, stranger}) {

@@ -9,18 +9,31 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.cinely.platform.security.CurrentMember;
+import org.cinely.platform.web.Flash;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
+import org.cinely.test.TestMembers;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @CinelyIntegrationTest
@@ -35,6 +48,12 @@ class JobApplicationIntegrationTests {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    MessageSource texts;
 
     JobsTestSupport support;
     CurrentMember poster;
@@ -98,6 +117,99 @@ class JobApplicationIntegrationTests {
         // Twice: refused with the reason, still one application.
         assertThat(refusedWith(apply(job, "Me again").with(as(applicant)))).isEqualTo("application.refused.twice");
         assertThat(applications(job)).isEqualTo(1);
+    }
+
+    /**
+     * A double click or two tabs: the same member's two applications arrive together. One is
+     * kept; the other gets the normal "already applied" message, never an error page, and the
+     * poster hears of the application once.
+     */
+    @Test
+    void twoApplicationsByOneMemberAtTheSameMomentKeepOneAndSayAlreadyApplied() throws Exception {
+        TestMembers members = new TestMembers(data.jdbc(), encoder);
+        List<CurrentMember> applicants = new ArrayList<>();
+        for (int round = 0; round < 8; round++) {
+            CurrentMember twoTabs = members.create("Applicant " + round).principal();
+            applicants.add(twoTabs);
+            assertThat(applyInTwoTabsAtOnce(twoTabs))
+                    .containsExactlyInAnyOrder(
+                            "Your application is on its way. The poster will see it now, and you will see here"
+                                    + " when they decide.",
+                            "You have already applied to this listing.");
+            assertThat(applicationsBy(twoTabs)).isEqualTo(1);
+        }
+        for (CurrentMember one : applicants) {
+            assertThat(events.stream(ApplicationSubmitted.class)
+                            .filter(e -> e.job().value() == job && e.applicant().equals(one.id())))
+                    .hasSize(1);
+        }
+    }
+
+    /** The same when applying again after withdrawing (the withdrawn application is reused). */
+    @Test
+    void applyingAgainInTwoTabsAtOnceAfterWithdrawingKeepsOne() throws Exception {
+        TestMembers members = new TestMembers(data.jdbc(), encoder);
+        for (int round = 0; round < 4; round++) {
+            CurrentMember twoTabs = members.create("Applicant " + round).principal();
+            mvc.perform(apply(job, "First try.").with(as(twoTabs))).andExpect(redirectedUrl("/jobs/" + job));
+            mvc.perform(post("/jobs/" + job + "/withdraw").with(csrf()).with(as(twoTabs)))
+                    .andExpect(redirectedUrl("/jobs/" + job));
+
+            assertThat(applyInTwoTabsAtOnce(twoTabs))
+                    .containsExactlyInAnyOrder(
+                            "Your application is on its way. The poster will see it now, and you will see here"
+                                    + " when they decide.",
+                            "You have already applied to this listing.");
+            assertThat(applicationsBy(twoTabs)).isEqualTo(1);
+            assertThat(events.stream(ApplicationSubmitted.class)
+                            .filter(e -> e.job().value() == job && e.applicant().equals(twoTabs.id())))
+                    .hasSize(2); // the first application and one re-application
+        }
+    }
+
+    /**
+     * Sends the member's application from two threads released together; returns the message
+     * each tab shows after its redirect. An exception or error page fails the test.
+     */
+    private List<String> applyInTwoTabsAtOnce(CurrentMember member) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<Future<MvcResult>> tabs = new ArrayList<>();
+            for (int tab = 0; tab < 2; tab++) {
+                tabs.add(threads.submit(() -> {
+                    var request = apply(job, "Night exteriors are my thing.").with(as(member));
+                    together.await(10, TimeUnit.SECONDS);
+                    return mvc.perform(request)
+                            .andExpect(redirectedUrl("/jobs/" + job))
+                            .andReturn();
+                }));
+            }
+            List<String> messages = new ArrayList<>();
+            for (Future<MvcResult> tab : tabs) {
+                // The flash message the next page shows (as the layout renders it).
+                Flash flash =
+                        (Flash) tab.get(30, TimeUnit.SECONDS).getFlashMap().get("flash");
+                messages.add(texts.getMessage(flash.messageKey(), flash.args(), Locale.ENGLISH));
+            }
+            // Where both tabs land: the listing, with the one application on it.
+            Document page =
+                    page(mvc.perform(get("/jobs/" + job).with(as(member))).andReturn());
+            assertThat(page.select(".my-application .application-status").text())
+                    .isEqualTo("New");
+            return messages;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    int applicationsBy(CurrentMember member) {
+        return data.jdbc()
+                .queryForObject(
+                        "select count(*) from job_applications where job_id = ? and applicant_id = ?",
+                        Integer.class,
+                        job,
+                        member.id().value());
     }
 
     @Test

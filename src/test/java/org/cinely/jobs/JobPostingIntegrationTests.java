@@ -109,30 +109,108 @@ class JobPostingIntegrationTests {
                 .isZero();
     }
 
+    static final String BAD_AMOUNT = "12<b>abc</b>\"";
+
+    /**
+     * Text that cannot be read (an amount, dates, days) gets its message, and every other problem
+     * of the form shows in the same response: the member fixes everything in one go. What they
+     * typed stays in the fields, the bad text too, escaped.
+     */
     @Test
-    void malformedInputGetsAMessageAndIsKeptAsTyped() throws Exception {
+    void unreadableValuesAndEveryOtherProblemShowTogetherAndTheTypedTextIsKept() throws Exception {
         Map<String, String> fields = validJob();
-        fields.put("startDate", "next tuesday");
-        fields.put("payAmount", "lots");
+        fields.put("payAmount", BAD_AMOUNT);
         fields.put("title", "");
         fields.put("crafts", null);
+        fields.put("startDate", today().plusDays(10).toString());
+        fields.put("endDate", today().plusDays(5).toString());
+        fields.put("applicationDeadline", "2026-13-45");
+        fields.put("runsForDays", "ten");
+        fields.put("city", "");
+        fields.put("country", "");
+        String html = mvc.perform(JobsTestSupport.postJob(fields).with(as(poster)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        Document form = org.jsoup.Jsoup.parse(html);
+
+        // The values that could not be read...
+        assertThat(form.select("#payAmount-error").text())
+                .isEqualTo("Give the amount as a number, e.g. 450 or 450.50.");
+        assertThat(form.select("#applicationDeadline-error").text()).isEqualTo("Give the date as year-month-day.");
+        assertThat(form.select("#runsForDays-error").text()).isEqualTo("Give a whole number of days.");
+        // ...and, in the same response, the rules of single fields and across fields.
+        assertThat(form.select("#title-error").text()).isEqualTo("Give the job a title.");
+        assertThat(form.select("#crafts-error").text()).isEqualTo("Pick at least one craft.");
+        assertThat(form.select("#endDate-error").text()).isEqualTo("The end date is before the start date.");
+        assertThat(form.select("#country-error").text()).isEqualTo("Give a city or country, or tick \"Remote\".");
+
+        // Everything typed is kept, the unreadable text as typed and escaped.
+        assertThat(form.select("#payAmount").val()).isEqualTo(BAD_AMOUNT);
+        assertThat(form.select("#applicationDeadline").val()).isEqualTo("2026-13-45");
+        assertThat(form.select("#runsForDays").val()).isEqualTo("ten");
+        assertThat(html).doesNotContain("<b>abc</b>").contains("12&lt;b&gt;abc&lt;/b&gt;&quot;");
+        assertThat(form.select("main b")).isEmpty();
+        assertThat(form.select("#startDate").val())
+                .isEqualTo(today().plusDays(10).toString());
+        assertThat(form.select("#company").val()).isEqualTo("Northlight Pictures");
+        assertThat(form.select("#description").text()).startsWith("Night exteriors on the river.");
+        assertThat(form.select("input[name=compensation][value=PAID]").hasAttr("checked"))
+                .isTrue();
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select count(*) from job_listings where poster_id = ?",
+                                Integer.class,
+                                poster.id().value()))
+                .isZero();
+    }
+
+    /** The brief's case: a bad amount, no title and an end before the start, all in one response. */
+    @Test
+    void aBadAmountNoTitleAndAnEndBeforeTheStartAreAllShownAtOnce() throws Exception {
+        Map<String, String> fields = validJob();
+        fields.put("payAmount", "abc");
+        fields.put("title", "");
+        fields.put("startDate", today().plusDays(10).toString());
+        fields.put("endDate", today().plusDays(5).toString());
+        fields.put("applicationDeadline", today().plusDays(3).toString());
         Document form = page(mvc.perform(JobsTestSupport.postJob(fields).with(as(poster)))
                 .andExpect(status().isOk())
                 .andReturn());
-        assertThat(form.select("#startDate-error").text()).isEqualTo("Give the date as year-month-day.");
-        assertThat(form.select("#startDate").val()).isEqualTo("next tuesday");
-        assertThat(form.select("#payAmount-error").text())
-                .isEqualTo("Give the amount as a number, e.g. 450 or 450.50.");
-        assertThat(form.select("#title").val()).isEmpty();
+        assertThat(form.select(".field__error").eachText())
+                .containsExactlyInAnyOrder(
+                        "Give the job a title.",
+                        "The end date is before the start date.",
+                        "Give the amount as a number, e.g. 450 or 450.50.");
+        assertThat(form.select("#payAmount").val()).isEqualTo("abc");
+    }
 
-        // Once the values can be read, the other rules speak up too.
-        fields.put("startDate", today().plusDays(3).toString());
-        fields.put("payAmount", "450");
-        Document again = page(mvc.perform(JobsTestSupport.postJob(fields).with(as(poster)))
+    /** Editing works the same: one response with every problem, and the listing is unchanged. */
+    @Test
+    void editingWithUnreadableValuesShowsEveryProblemAtOnceAndChangesNothing() throws Exception {
+        long id = support.postJob(poster);
+        Map<String, String> fields = validJob();
+        fields.put("payAmount", BAD_AMOUNT);
+        fields.put("title", "");
+        fields.put("startDate", today().plusDays(10).toString());
+        fields.put("endDate", today().plusDays(5).toString());
+        fields.put("applicationDeadline", "someday");
+        Document form = page(mvc.perform(JobsTestSupport.form(post("/jobs/" + id + "/edit"), fields)
+                        .with(as(poster)))
                 .andExpect(status().isOk())
                 .andReturn());
-        assertThat(again.select("#title-error").text()).isEqualTo("Give the job a title.");
-        assertThat(again.select("#crafts-error").text()).isEqualTo("Pick at least one craft.");
+        assertThat(form.select(".field__error").eachText())
+                .containsExactlyInAnyOrder(
+                        "Give the job a title.",
+                        "The end date is before the start date.",
+                        "Give the date as year-month-day.",
+                        "Give the amount as a number, e.g. 450 or 450.50.");
+        assertThat(form.select("#payAmount").val()).isEqualTo(BAD_AMOUNT);
+        assertThat(form.select("#applicationDeadline").val()).isEqualTo("someday");
+        assertThat(form.select("form.job-form").attr("action")).isEqualTo("/jobs/" + id + "/edit");
+        assertThat(data.jdbc().queryForObject("select title from job_listings where id = ?", String.class, id))
+                .isEqualTo("Gaffer for a five-day night shoot");
     }
 
     @Test

@@ -62,6 +62,8 @@ class ProfileIntegrationTests {
         return post("/settings/profile")
                 .with(csrf())
                 .with(user(member.principal()))
+                .param("displayName", member.displayName())
+                .param("handle", member.handle())
                 .param("headline", "Gaffer, 15 years on set")
                 .param("city", "Berlin")
                 .param("country", "Germany")
@@ -305,12 +307,15 @@ class ProfileIntegrationTests {
     }
 
     @Test
-    void profileFormIgnoresAMemberIdSmuggledIntoIt() throws Exception {
+    void profileFormIgnoresAMemberIdSmuggledIntoItAndRefusesTheirHandle() throws Exception {
         Member victim = members.create("Victim");
         Member mallory = members.create("Mallory");
         mvc.perform(profileForm(mallory)
                         .param("memberId", Long.toString(victim.id()))
                         .with(set("handle", victim.handle())))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "handle", "handle.taken"));
+        mvc.perform(profileForm(mallory).param("memberId", Long.toString(victim.id())))
                 .andExpect(status().is3xxRedirection());
         assertThat(data.jdbc()
                         .queryForObject("select headline from profiles where member_id = ?", String.class, victim.id()))
@@ -318,6 +323,10 @@ class ProfileIntegrationTests {
         assertThat(data.jdbc()
                         .queryForObject("select handle from profiles where member_id = ?", String.class, mallory.id()))
                 .isEqualTo(mallory.handle());
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select headline from profiles where member_id = ?", String.class, mallory.id()))
+                .isEqualTo("Gaffer, 15 years on set");
     }
 
     @Test

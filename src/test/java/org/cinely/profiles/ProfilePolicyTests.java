@@ -15,6 +15,8 @@ class ProfilePolicyTests {
 
     static ProfileForm form(List<String> crafts, String availability, String busyUntil, String rate, String currency) {
         return new ProfileForm(
+                "Sam Whitfield",
+                "sam-whitfield",
                 "Gaffer",
                 "Berlin",
                 "Germany",
