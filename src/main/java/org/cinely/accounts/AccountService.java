@@ -11,6 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Errors;
 
 /** The rules of accounts: who may sign up, verify, change or reset a password. */
@@ -31,6 +32,7 @@ class AccountService {
     private final SessionTerminator sessions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     AccountService(
             AccountRepository accounts,
@@ -40,7 +42,9 @@ class AccountService {
             AccountMails mails,
             SessionTerminator sessions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -54,8 +58,11 @@ class AccountService {
     /**
      * Creates a member account and mails the verification link. Rule violations become field
      * errors on {@code errors} and nothing is created.
+     *
+     * <p>Not one transaction as a whole: when two sign-ups with the same e-mail or handle meet,
+     * the unique index refuses the second insert and its transaction can only roll back; the
+     * check that tells the member which field to change runs after that, in a fresh one.
      */
-    @Transactional
     public Optional<Account> signUp(SignUpForm form, Errors errors) {
         String email = Account.normalizeEmail(form.email());
         String handle = form.normalizedHandle();
@@ -63,32 +70,38 @@ class AccountService {
         passwordPolicy
                 .problemWith(form.password(), email, handle)
                 .ifPresent(problem -> errors.rejectValue("password", problem));
+        checkTaken(email, handle, errors);
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        String passwordHash = passwordEncoder.encode(form.password());
+        try {
+            return Optional.of(transactions.execute(status -> create(email, handle, form, passwordHash)));
+        } catch (DataIntegrityViolationException raced) {
+            // Two sign-ups with the same e-mail or handle at the same moment: the unique index decided.
+            checkTaken(email, handle, errors);
+            if (!errors.hasErrors()) {
+                errors.reject("signup.taken-meanwhile");
+            }
+            return Optional.empty();
+        }
+    }
+
+    private void checkTaken(String email, String handle, Errors errors) {
         if (!errors.hasFieldErrors("email") && accounts.existsByEmail(email)) {
             errors.rejectValue("email", "signup.email.taken");
         }
         if (!errors.hasFieldErrors("handle") && accounts.existsByHandle(handle)) {
             errors.rejectValue("handle", "handle.taken");
         }
-        if (errors.hasErrors()) {
-            return Optional.empty();
-        }
-        Account account;
-        try {
-            account = accounts.saveAndFlush(new Account(
-                    email,
-                    handle,
-                    form.trimmedDisplayName(),
-                    passwordEncoder.encode(form.password()),
-                    Role.MEMBER,
-                    clock.instant()));
-        } catch (DataIntegrityViolationException raced) {
-            // Two sign-ups with the same e-mail or handle at the same moment: the unique index decides.
-            errors.reject("signup.taken-meanwhile");
-            return Optional.empty();
-        }
+    }
+
+    private Account create(String email, String handle, SignUpForm form, String passwordHash) {
+        Account account = accounts.saveAndFlush(
+                new Account(email, handle, form.trimmedDisplayName(), passwordHash, Role.MEMBER, clock.instant()));
         events.publishEvent(new MemberSignedUp(account.memberId(), handle, account.getDisplayName()));
         sendVerification(account);
-        return Optional.of(account);
+        return account;
     }
 
     /** Creates an account without the sign-up form (first admin, demo members). Already verified. */

@@ -29,6 +29,8 @@ class SignUpIntegrationTests {
 
     static final String GOOD_PASSWORD = "velvet-dolly-grip-1984";
 
+    static final String EMAIL_TAKEN = "An account with this e-mail already exists. Log in, or reset your password.";
+
     @Autowired
     MockMvc mvc;
 
@@ -227,6 +229,49 @@ class SignUpIntegrationTests {
                 .andReturn();
         mvc.perform(get("/signup").cookie(result.getResponse().getCookie("SESSION")))
                 .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void twoSignUpsWithTheSameAddressAtTheSameMomentMakeOneAccountAndAFieldError() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String email = TestData.uniqueEmail();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<MvcResult>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    String address = "198.51.100." + (round * 2 + i + 1);
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return mvc.perform(signUp(email, "Twin", TestData.uniqueHandle(), GOOD_PASSWORD)
+                                        .with(remoteAddr(address)))
+                                .andReturn();
+                    }));
+                }
+                int created = 0;
+                int refused = 0;
+                for (var future : results) {
+                    MvcResult result = future.get();
+                    int status = result.getResponse().getStatus();
+                    if (status == 302) {
+                        created++;
+                    } else {
+                        // Not an error page: the form again, saying the address is taken.
+                        assertThat(status).isEqualTo(200);
+                        assertThat(Jsoup.parse(result.getResponse().getContentAsString())
+                                        .select("#email-error")
+                                        .text())
+                                .isEqualTo(EMAIL_TAKEN);
+                        refused++;
+                    }
+                }
+                assertThat(created).isEqualTo(1);
+                assertThat(refused).isEqualTo(1);
+                assertThat(accounts.findByEmail(email)).isPresent();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     static org.springframework.test.web.servlet.request.RequestPostProcessor remoteAddr(String address) {
