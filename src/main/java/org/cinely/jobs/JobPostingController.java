@@ -8,12 +8,11 @@ import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
+import org.cinely.platform.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +27,11 @@ class JobPostingController {
     static final String FORM_VIEW = "jobs/form";
 
     private final JobService jobs;
-    private final SpringValidatorAdapter validator;
+    private final FormErrors formErrors;
 
-    JobPostingController(JobService jobs, jakarta.validation.Validator validator) {
+    JobPostingController(JobService jobs, FormErrors formErrors) {
         this.jobs = jobs;
-        this.validator = new SpringValidatorAdapter(validator);
+        this.formErrors = formErrors;
     }
 
     @ModelAttribute("formOptions")
@@ -68,7 +67,7 @@ class JobPostingController {
             RedirectAttributes redirect) {
         MemberPages.require(member);
         model.addAttribute("checkedCrafts", crafts == null ? java.util.List.of() : crafts);
-        BindingResult errors = boundTo(form, result, model);
+        BindingResult errors = formErrors.complete(form, result, model);
         if (!member.verified()) {
             errors.reject("job.post.unverified");
             model.addAttribute("editing", null);
@@ -118,7 +117,7 @@ class JobPostingController {
         MemberPages.require(member);
         JobListing listing = jobs.ownListing(id, member.id());
         model.addAttribute("checkedCrafts", crafts == null ? java.util.List.of() : crafts);
-        BindingResult errors = boundTo(form, result, model);
+        BindingResult errors = formErrors.complete(form, result, model);
         if (errors.hasErrors()) {
             // Field errors from binding; the cross-field rules still run so all show at once.
             JobRules.check(form, errors, jobs.now(), listing.getExpiresAt());
@@ -131,33 +130,6 @@ class JobPostingController {
         }
         Flash.success(redirect, "job.updated");
         return "redirect:/jobs/" + id;
-    }
-
-    /**
-     * The form's errors, bound to the form. When a typed value cannot be converted ("abc" for the
-     * amount, "2026-13-45" for a date, "ten" for the days), Spring still builds the record, with
-     * that value left null, and records the conversion error; but the BindingResult it hands over
-     * then has no target and the form's own annotations were not checked, so only the conversion
-     * errors would show. This result, bound to the form, holds the conversion errors and the bean
-     * validation of every other field, and lets the rules across fields ({@link JobRules}) add
-     * theirs: the member sees every problem in one response. Each unreadable value stays on the
-     * page as typed (it is its error's rejected value).
-     */
-    private BindingResult boundTo(JobForm form, BindingResult result, Model model) {
-        if (result.getTarget() != null) {
-            return result;
-        }
-        BeanPropertyBindingResult bound = new BeanPropertyBindingResult(form, result.getObjectName());
-        bound.addAllErrors(result);
-        BeanPropertyBindingResult checked = new BeanPropertyBindingResult(form, result.getObjectName());
-        validator.validate(form, checked);
-        // A value that could not be read is null in the form: its "required" is not news.
-        checked.getFieldErrors().stream()
-                .filter(error -> !result.hasFieldErrors(error.getField()))
-                .forEach(bound::addError);
-        checked.getGlobalErrors().forEach(bound::addError);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + result.getObjectName(), bound);
-        return bound;
     }
 
     @PostMapping("/jobs/{id:\\d+}/close")

@@ -18,6 +18,7 @@ import org.cinely.platform.NotFoundException;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.security.RateLimiter;
 import org.cinely.platform.web.Flash;
+import org.cinely.platform.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -51,6 +52,8 @@ class WorksController {
     private final RateLimiter rateLimiter;
     private final MessageSource messages;
 
+    private final FormErrors formErrors;
+
     WorksController(
             WorkService works,
             WorkExtras extras,
@@ -58,7 +61,9 @@ class WorksController {
             MediaApi media,
             AccountsApi accounts,
             RateLimiter rateLimiter,
-            MessageSource messages) {
+            MessageSource messages,
+            FormErrors formErrors) {
+        this.formErrors = formErrors;
         this.works = works;
         this.extras = extras;
         this.queries = queries;
@@ -104,10 +109,9 @@ class WorksController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            return formPage(model, null);
-        }
-        Optional<Work> work = works.create(member.id(), form, result);
+        // Credits are checked even when a field has a problem, so every problem shows at once;
+        // nothing is created while there is any.
+        Optional<Work> work = works.create(member.id(), form, formErrors.complete(form, result, model));
         if (work.isEmpty()) {
             return formPage(model, null);
         }
@@ -140,7 +144,7 @@ class WorksController {
             Model model,
             RedirectAttributes redirect) {
         Work work = works.findOwned(id, member);
-        if (result.hasErrors() || !works.update(work, member.id(), form, result)) {
+        if (!works.update(work, member.id(), form, formErrors.complete(form, result, model))) {
             return formPage(model, work);
         }
         Flash.success(redirect, "work.saved");

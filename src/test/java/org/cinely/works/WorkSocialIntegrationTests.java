@@ -117,6 +117,31 @@ class WorkSocialIntegrationTests {
     }
 
     @Test
+    void anUnreadableYearAMissingTitleAndABadCreditShowTogether() throws Exception {
+        long before = data.jdbc().queryForObject("select count(*) from works", Long.class);
+        Document refused = Jsoup.parse(mvc.perform(post("/works")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("title", "")
+                        .param("type", "DOCUMENTARY")
+                        .param("year", "<b>nineteen</b>")
+                        .param("credits", "@" + crew.handle() + " juggler")
+                        .param("visibility", "PUBLIC"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        // Every problem in one response, and the unreadable year kept as typed (escaped).
+        assertThat(refused.select("#year-error").text()).isNotBlank();
+        assertThat(refused.select("#title-error").text()).isNotBlank();
+        assertThat(refused.select("#credits-error").text()).contains("\"juggler\" is not a craft");
+        assertThat(refused.select("#year").val()).isEqualTo("<b>nineteen</b>");
+        assertThat(refused.select("b")).isEmpty();
+        assertThat(data.jdbc().queryForObject("select count(*) from works", Long.class))
+                .isEqualTo(before);
+    }
+
+    @Test
     void likesToggleAndCommentsAreEscapedEditableAndDeletable() throws Exception {
         long id = work("");
         mvc.perform(post("/works/" + id + "/like").with(user(stranger)).with(csrf()))
