@@ -9,6 +9,7 @@ import org.cinely.platform.security.CurrentMember;
 import org.cinely.works.WorksApi;
 import org.springframework.data.domain.Page;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -80,9 +81,26 @@ class DirectoryController {
      * profiles' avatars are cached privately only.
      */
     @GetMapping("/members/{handle}/avatar")
-    ResponseEntity<byte[]> showAvatar(@AuthenticationPrincipal CurrentMember member, @PathVariable String handle) {
-        var avatar = profiles.avatar(handle, member == null ? null : member.id())
-                .orElseThrow(() -> new NotFoundException("avatar of " + handle));
+    ResponseEntity<byte[]> showAvatar(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable String handle,
+            @RequestParam(name = "v", required = false) String version) {
+        var found =
+                profiles.avatar(handle, member == null ? null : member.id(), member != null && member.isModerator());
+        if (found.isEmpty()) {
+            // An avatar URL from before a rename leads to the member's avatar now.
+            var renamed = profiles.renamedFrom(handle);
+            if (renamed.isPresent()) {
+                return ResponseEntity.status(HttpStatus.FOUND)
+                        .location(org.springframework.web.util.UriComponentsBuilder.fromPath("/members/{handle}/avatar")
+                                .queryParamIfPresent("v", java.util.Optional.ofNullable(version))
+                                .buildAndExpand(renamed.get())
+                                .encode()
+                                .toUri())
+                        .build();
+            }
+        }
+        var avatar = found.orElseThrow(() -> new NotFoundException("avatar of " + handle));
         CacheControl cache = CacheControl.maxAge(Duration.ofDays(365));
         cache = profiles.isPublic(handle) && member == null ? cache.cachePublic() : cache.cachePrivate();
         return ResponseEntity.ok()

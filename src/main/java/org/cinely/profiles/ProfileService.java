@@ -289,12 +289,15 @@ public class ProfileService {
 
     /** The avatar of a member, if the viewer may see it. */
     @Transactional(readOnly = true)
-    Optional<AvatarStore.StoredAvatar> avatar(String handle, MemberId viewer) {
+    Optional<AvatarStore.StoredAvatar> avatar(String handle, MemberId viewer, boolean staff) {
         Optional<Profile> profile = profiles.findByHandle(handle);
         if (profile.isEmpty() || profile.get().getAvatarVersion() == null) {
             return Optional.empty();
         }
         Profile p = profile.get();
+        if (!p.isListed() && !staff && !MemberId.of(p.getMemberId()).equals(viewer)) {
+            return Optional.empty(); // suspended or banned, like their page
+        }
         if (viewer == null && p.getVisibility() == Visibility.MEMBERS) {
             return Optional.empty();
         }

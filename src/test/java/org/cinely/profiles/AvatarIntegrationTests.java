@@ -107,6 +107,26 @@ class AvatarIntegrationTests {
     }
 
     @Test
+    void anAvatarUrlFromBeforeARenameLeadsToTheAvatarNowAndSuspendedMembersShowNone() throws Exception {
+        Member sam = members.create("Sam Whitfield");
+        upload(sam, "me.png", "image/png", png(300, 300));
+        String version = data.jdbc()
+                .queryForObject("select avatar_version from profiles where member_id = ?", String.class, sam.id());
+        String renamed = "sam-" + Long.toString(System.nanoTime(), 36);
+        mvc.perform(ProfileRenameIntegrationTests.rename(sam, "Sam Whitfield", renamed))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/members/{handle}/avatar", sam.handle()).param("v", version))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/members/" + renamed + "/avatar?v=" + version));
+        mvc.perform(get("/members/{handle}/avatar", renamed)).andExpect(status().isOk());
+
+        data.jdbc().update("update profiles set listed = false where member_id = ?", sam.id());
+        mvc.perform(get("/members/{handle}/avatar", renamed)).andExpect(status().isNotFound());
+        mvc.perform(get("/members/{handle}/avatar", renamed).with(user(sam.principal())))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aPhotoIsCroppedResizedAndStoredWithoutItsMetadata() throws Exception {
         Member sam = members.create("Sam");
         assertThat(flashKey(upload(sam, "me.jpg", "image/jpeg", jpegWithMetadata())))
