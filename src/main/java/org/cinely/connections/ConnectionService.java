@@ -172,16 +172,20 @@ class ConnectionService {
      * READ COMMITTED so that the check after the wait sees what the first accept committed.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    MemberId accept(MemberId me, long requestId, Optional<MemberId> from) {
+    Acceptance accept(MemberId me, long requestId, Optional<MemberId> from) {
         Optional<ConnectionQueries.PendingRequest> request =
                 queries.requestForUpdate(requestId).filter(r -> r.recipientId() == me.value());
         if (request.isEmpty()) {
-            return from.filter(requester -> queries.connected(me.value(), requester.value()))
+            // Accepted already (a double click), or withdrawn a moment before: the page says which.
+            return from.map(requester -> new Acceptance(requester, queries.connected(me.value(), requester.value())))
                     .orElseThrow(() -> new NotFoundException("request " + requestId));
         }
         connect(request.get());
-        return MemberId.of(request.get().requesterId());
+        return new Acceptance(MemberId.of(request.get().requesterId()), true);
     }
+
+    /** What accepting a request came to: connected, or the request was withdrawn first. */
+    record Acceptance(MemberId requester, boolean connected) {}
 
     /** Only the recipient declines; the requester is not told. Returns the requester. */
     @Transactional
@@ -193,14 +197,26 @@ class ConnectionService {
         return MemberId.of(request.requesterId());
     }
 
-    /** Only the requester withdraws. Returns the recipient. */
+    /** What withdrawing a request came to: withdrawn, or accepted a moment before. */
+    record Withdrawal(MemberId recipient, boolean acceptedFirst) {}
+
+    /**
+     * Only the requester withdraws. The request is locked as an accept locks it, so when the
+     * recipient accepts at the same moment one of the two goes first: if the accept did, the
+     * request is gone and the two are connected, which is what the requester is told ({@code to},
+     * the recipient named by the form, says whom to look for).
+     */
     @Transactional
-    MemberId withdraw(MemberId me, long requestId) {
-        ConnectionQueries.PendingRequest request = queries.request(requestId)
-                .filter(r -> r.requesterId() == me.value())
-                .orElseThrow(() -> new NotFoundException("request " + requestId));
-        queries.deleteRequest(request.id());
-        return MemberId.of(request.recipientId());
+    Withdrawal withdraw(MemberId me, long requestId, Optional<MemberId> to) {
+        Optional<ConnectionQueries.PendingRequest> request =
+                queries.requestForUpdate(requestId).filter(r -> r.requesterId() == me.value());
+        if (request.isEmpty()) {
+            return to.filter(recipient -> queries.connected(me.value(), recipient.value()))
+                    .map(recipient -> new Withdrawal(recipient, true))
+                    .orElseThrow(() -> new NotFoundException("request " + requestId));
+        }
+        queries.deleteRequest(request.get().id());
+        return new Withdrawal(MemberId.of(request.get().recipientId()), false);
     }
 
     /** Ends a connection (either side may); false when there was none. */

@@ -157,8 +157,12 @@ class ConnectionsController {
             @RequestParam(required = false) String returnTo,
             RedirectAttributes redirect) {
         Optional<MemberId> expected = from == null ? Optional.empty() : profiles.memberIdOf(from);
-        MemberId requester = connections.accept(member.id(), id, expected);
-        Flash.success(redirect, "connection.accepted", displayName(requester));
+        ConnectionService.Acceptance acceptance = connections.accept(member.id(), id, expected);
+        if (acceptance.connected()) {
+            Flash.success(redirect, "connection.accepted", displayName(acceptance.requester()));
+        } else {
+            Flash.info(redirect, "connection.withdrawn-before-acceptance", displayName(acceptance.requester()));
+        }
         return "redirect:" + back(returnTo, "/connections/requests");
     }
 
@@ -177,10 +181,16 @@ class ConnectionsController {
     String processWithdraw(
             @AuthenticationPrincipal CurrentMember member,
             @PathVariable long id,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) String returnTo,
             RedirectAttributes redirect) {
-        MemberId recipient = connections.withdraw(member.id(), id);
-        Flash.info(redirect, "connection.withdrawn", displayName(recipient));
+        Optional<MemberId> expected = to == null ? Optional.empty() : profiles.memberIdOf(to);
+        ConnectionService.Withdrawal withdrawal = connections.withdraw(member.id(), id, expected);
+        if (withdrawal.acceptedFirst()) {
+            Flash.info(redirect, "connection.accepted-before-withdrawal", displayName(withdrawal.recipient()));
+        } else {
+            Flash.info(redirect, "connection.withdrawn", displayName(withdrawal.recipient()));
+        }
         return "redirect:" + back(returnTo, "/connections/requests");
     }
 

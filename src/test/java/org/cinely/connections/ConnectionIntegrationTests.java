@@ -236,6 +236,53 @@ class ConnectionIntegrationTests {
         assertThat(events.stream(ConnectionAccepted.class)).hasSize(couples.size());
     }
 
+    @Test
+    void withdrawingWhileTheOtherAcceptsEndsInOneStateAndBothAreToldTheTruth() throws Exception {
+        List<Member[]> couples = couples(10);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (Member[] pair : couples) {
+                connect(pair[0], pair[1], null);
+                long id = requestId(pair[0], pair[1]);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<String> withdrawal = threads.submit(() -> {
+                    var withdraw = post("/connections/requests/{id}/withdraw", id)
+                            .with(csrf())
+                            .with(user(pair[0].principal()))
+                            .param("to", pair[1].handle());
+                    together.await(10, TimeUnit.SECONDS);
+                    return flashKey(mvc.perform(withdraw)
+                            .andExpect(status().is3xxRedirection())
+                            .andReturn());
+                });
+                Future<String> acceptance = threads.submit(() -> {
+                    var accept = post("/connections/requests/{id}/accept", id)
+                            .with(csrf())
+                            .with(user(pair[1].principal()))
+                            .param("from", pair[0].handle());
+                    together.await(10, TimeUnit.SECONDS);
+                    return flashKey(mvc.perform(accept)
+                            .andExpect(status().is3xxRedirection())
+                            .andReturn());
+                });
+                String withdrawn = withdrawal.get(30, TimeUnit.SECONDS);
+                String accepted = acceptance.get(30, TimeUnit.SECONDS);
+                assertThat(pendingBetween(pair[0], pair[1])).isZero();
+                if (connectionRows(pair[0], pair[1]) == 2) {
+                    // The accept went first: the requester is told they are connected.
+                    assertThat(accepted).isEqualTo("connection.accepted");
+                    assertThat(withdrawn).isEqualTo("connection.accepted-before-withdrawal");
+                } else {
+                    assertThat(connectionRows(pair[0], pair[1])).isZero();
+                    assertThat(withdrawn).isEqualTo("connection.withdrawn");
+                    assertThat(accepted).isEqualTo("connection.withdrawn-before-acceptance");
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private List<Member[]> couples(int count) {
         List<Member[]> couples = new ArrayList<>();
         for (int i = 0; i < count; i++) {
