@@ -2,12 +2,15 @@ package org.cinely.accounts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +24,11 @@ class AccountService {
     static final Duration VERIFICATION_LINK_LIFETIME = Duration.ofDays(7);
     static final Duration RESET_LINK_LIFETIME = Duration.ofHours(1);
 
+    /** How many times a member may change their handle within {@link #HANDLE_CHANGE_WINDOW}. */
+    static final int HANDLE_CHANGES = 3;
+
+    static final java.time.Duration HANDLE_CHANGE_WINDOW = java.time.Duration.ofDays(30);
+
     /** The longest display name (the column's size; sign-up allows the same). */
     static final int MAX_DISPLAY_NAME = 80;
 
@@ -33,6 +41,7 @@ class AccountService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
 
     AccountService(
             AccountRepository accounts,
@@ -43,8 +52,10 @@ class AccountService {
             SessionTerminator sessions,
             ApplicationEventPublisher events,
             Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            JdbcClient jdbc) {
         this.transactions = transactions;
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -132,11 +143,20 @@ class AccountService {
         String handle = rawHandle == null ? "" : rawHandle.strip().toLowerCase(Locale.ROOT);
         displayNameProblem(displayName).ifPresent(problem -> errors.rejectValue("displayName", problem));
         boolean newHandle = !handle.equals(account.getHandle());
+        Instant now = clock.instant();
         if (newHandle) {
             HandlePolicy.problemWith(handle).ifPresent(problem -> errors.rejectValue("handle", problem));
             if (!errors.hasFieldErrors("handle") && accounts.existsByHandle(handle)) {
                 errors.rejectValue("handle", "handle.taken");
             }
+            nextHandleChange(memberId, now)
+                    .ifPresent(allowedFrom -> errors.rejectValue(
+                            "handle",
+                            "handle.too-many-changes",
+                            new Object[] {
+                                HANDLE_CHANGES, HANDLE_CHANGE_WINDOW.toDays(), java.util.Date.from(allowedFrom)
+                            },
+                            "Too many handle changes"));
         }
         if (errors.hasErrors()) {
             return Optional.empty();
@@ -147,8 +167,32 @@ class AccountService {
         String previousHandle = account.getHandle();
         account.rename(displayName, handle);
         accounts.flush();
+        if (newHandle) {
+            jdbc.sql("insert into account_handle_changes (member_id, changed_at) values (?, ?)")
+                    .params(memberId.value(), java.sql.Timestamp.from(now))
+                    .update();
+        }
         events.publishEvent(new MemberRenamed(memberId, previousHandle, handle, displayName));
         return Optional.of(account);
+    }
+
+    /**
+     * When this member may change their handle again, if not now: at most {@link #HANDLE_CHANGES}
+     * changes in any {@link #HANDLE_CHANGE_WINDOW}, since others find and link to members by it.
+     */
+    private Optional<Instant> nextHandleChange(MemberId memberId, Instant now) {
+        List<java.sql.Timestamp> recent = jdbc.sql(
+                        "select changed_at from account_handle_changes where member_id = ? and changed_at > ?"
+                                + " order by changed_at")
+                .params(memberId.value(), java.sql.Timestamp.from(now.minus(HANDLE_CHANGE_WINDOW)))
+                .query(java.sql.Timestamp.class)
+                .list();
+        if (recent.size() < HANDLE_CHANGES) {
+            return Optional.empty();
+        }
+        // Allowed again once the oldest change that counts leaves the window.
+        return Optional.of(
+                recent.get(recent.size() - HANDLE_CHANGES).toInstant().plus(HANDLE_CHANGE_WINDOW));
     }
 
     static Optional<String> displayNameProblem(String displayName) {

@@ -340,6 +340,39 @@ class ProfileRenameIntegrationTests {
         assertThat(events.stream(MemberRenamed.class)).hasSize(1);
     }
 
+    @Test
+    void aHandleChangesAtMostThreeTimesInThirtyDaysTheNameAnyTime() throws Exception {
+        Member sam = members.create("Sam");
+        String third = null;
+        for (int i = 0; i < 3; i++) {
+            third = newHandle();
+            mvc.perform(rename(sam, "Sam", third))
+                    .andExpect(result -> assertThat(flashKey(result)).isEqualTo("profile.saved.new-handle"));
+        }
+        String refused = newHandle();
+        Document form = Jsoup.parse(mvc.perform(rename(sam, "Sam", refused))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(form.select("#handle-error").text())
+                .startsWith("You have changed your handle 3 times in the last 30 days. You can change it again from ");
+        assertThat(form.select("#handle").val()).isEqualTo(refused);
+        assertThat(column("accounts", "handle", sam)).isEqualTo(third);
+        // The name is not limited.
+        mvc.perform(rename(sam, "Samantha", third))
+                .andExpect(result -> assertThat(flashKey(result)).isEqualTo("profile.saved"));
+        assertThat(column("accounts", "display_name", sam)).isEqualTo("Samantha");
+
+        // A month later (the changes age out of the window), the handle may change again.
+        data.jdbc()
+                .update(
+                        "update account_handle_changes set changed_at = changed_at - interval 31 day where member_id = ?",
+                        sam.id());
+        mvc.perform(rename(sam, "Samantha", refused))
+                .andExpect(result -> assertThat(flashKey(result)).isEqualTo("profile.saved.new-handle"));
+    }
+
     /** Two members asking for the same free handle at the same moment: one gets it, the other a message. */
     @Test
     void twoMembersTakingTheSameHandleAtOnceOneGetsItTheOtherAMessage() throws Exception {
