@@ -156,7 +156,7 @@ class ConnectionsController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String returnTo,
             RedirectAttributes redirect) {
-        Optional<MemberId> expected = from == null ? Optional.empty() : profiles.memberIdOf(from);
+        Optional<MemberId> expected = named(from);
         ConnectionService.Acceptance acceptance = connections.accept(member.id(), id, expected);
         if (acceptance.connected()) {
             Flash.success(redirect, "connection.accepted", displayName(acceptance.requester()));
@@ -184,7 +184,7 @@ class ConnectionsController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String returnTo,
             RedirectAttributes redirect) {
-        Optional<MemberId> expected = to == null ? Optional.empty() : profiles.memberIdOf(to);
+        Optional<MemberId> expected = named(to);
         ConnectionService.Withdrawal withdrawal = connections.withdraw(member.id(), id, expected);
         if (withdrawal.acceptedFirst()) {
             Flash.info(redirect, "connection.accepted-before-withdrawal", displayName(withdrawal.recipient()));
@@ -244,6 +244,11 @@ class ConnectionsController {
 
     private MemberId memberOf(String handle) {
         return profiles.memberIdOf(handle).orElseThrow(() -> new NotFoundException("member " + handle));
+    }
+
+    /** The member a form names by handle (who the page showed), if any. */
+    private Optional<MemberId> named(String handle) {
+        return handle == null ? Optional.empty() : profiles.memberIdOf(handle);
     }
 
     private String displayName(MemberId member) {

@@ -41,9 +41,7 @@ class JobSearchIndex {
             return;
         }
         LocalDateTime expiresAt = JobSearchQueries.utc(listing.getExpiresAt());
-        LocalDateTime closesAt = listing.getApplicationDeadline() == null
-                ? expiresAt
-                : min(expiresAt, listing.getApplicationDeadline().atTime(23, 59, 59));
+        LocalDateTime closesAt = closesAt(expiresAt, listing.getApplicationDeadline());
         var row = dsl.newRecord(JOB_SEARCH);
         row.setJobId(listing.getId());
         row.setTitle(listing.getTitle());
@@ -71,7 +69,12 @@ class JobSearchIndex {
                 .execute();
     }
 
-    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
-        return a.isBefore(b) ? a : b;
+    /** When applications close: the end of the deadline's day or the expiry, whichever is first. */
+    static LocalDateTime closesAt(LocalDateTime expiresAt, java.time.LocalDate deadline) {
+        if (deadline == null) {
+            return expiresAt;
+        }
+        LocalDateTime endOfDeadline = deadline.atTime(23, 59, 59);
+        return endOfDeadline.isBefore(expiresAt) ? endOfDeadline : expiresAt;
     }
 }

@@ -59,7 +59,7 @@ class DirectoryController {
     @GetMapping("/members/{handle}")
     String showProfile(@AuthenticationPrincipal CurrentMember member, @PathVariable String handle, Model model) {
         MemberId viewer = member == null ? null : member.id();
-        Optional<ProfilePage> found = profiles.page(handle, viewer, member != null && member.isModerator());
+        Optional<ProfilePage> found = profiles.page(handle, viewer, isStaff(member));
         if (found.isEmpty()) {
             return profiles.renamedFrom(handle)
                     .map(current -> "redirect:/members/" + current)
@@ -85,8 +85,7 @@ class DirectoryController {
             @AuthenticationPrincipal CurrentMember member,
             @PathVariable String handle,
             @RequestParam(name = "v", required = false) String version) {
-        var found =
-                profiles.avatar(handle, member == null ? null : member.id(), member != null && member.isModerator());
+        var found = profiles.avatar(handle, member == null ? null : member.id(), isStaff(member));
         if (found.isEmpty()) {
             // An avatar URL from before a rename leads to the member's avatar now.
             var renamed = profiles.renamedFrom(handle);
@@ -108,5 +107,10 @@ class DirectoryController {
                 .contentType(MediaType.parseMediaType(avatar.contentType()))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(avatar.bytes());
+    }
+
+    /** Moderators and admins still see suspended or banned members' pages. */
+    private static boolean isStaff(CurrentMember member) {
+        return member != null && member.isModerator();
     }
 }

@@ -144,34 +144,20 @@ class DirectoryQueries {
         return new PageImpl<>(cards, PageRequest.of(search.page(), pageSize), total);
     }
 
-    /** Cards for listed members (not suspended or banned) among the given ones, keyed by member id. */
+    /**
+     * Cards for the given members, in no particular order, keyed by member id; with {@code
+     * listedOnly}, only those who are listed (not suspended or banned).
+     */
     @Transactional(readOnly = true)
-    Map<Long, ProfileCard> listedCards(Collection<Long> memberIds, LocalDate today) {
+    Map<Long, ProfileCard> cards(Collection<Long> memberIds, LocalDate today, boolean listedOnly) {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
-        List<Record> rows = dsl.select(cardFields())
-                .from(PROFILES)
-                .where(PROFILES.MEMBER_ID.in(memberIds))
-                .and(PROFILES.LISTED.isTrue())
-                .fetch();
-        Map<Long, ProfileCard> byId = new LinkedHashMap<>();
-        for (ProfileCard card : toCards(rows, today, false)) {
-            byId.put(card.memberId(), card);
+        Condition where = PROFILES.MEMBER_ID.in(memberIds);
+        if (listedOnly) {
+            where = where.and(PROFILES.LISTED.isTrue());
         }
-        return byId;
-    }
-
-    /** Cards for the given members, in no particular order, keyed by member id. */
-    @Transactional(readOnly = true)
-    Map<Long, ProfileCard> cards(Collection<Long> memberIds, LocalDate today) {
-        if (memberIds.isEmpty()) {
-            return Map.of();
-        }
-        List<Record> rows = dsl.select(cardFields())
-                .from(PROFILES)
-                .where(PROFILES.MEMBER_ID.in(memberIds))
-                .fetch();
+        List<Record> rows = dsl.select(cardFields()).from(PROFILES).where(where).fetch();
         Map<Long, ProfileCard> byId = new LinkedHashMap<>();
         for (ProfileCard card : toCards(rows, today, false)) {
             byId.put(card.memberId(), card);

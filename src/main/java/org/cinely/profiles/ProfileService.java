@@ -184,17 +184,18 @@ public class ProfileService {
      */
     @Transactional(readOnly = true)
     public Map<MemberId, ProfileCard> listedCards(Collection<MemberId> members) {
-        Map<MemberId, ProfileCard> cards = new LinkedHashMap<>();
-        queries.listedCards(members.stream().map(MemberId::value).toList(), today())
-                .forEach((id, card) -> cards.put(MemberId.of(id), card));
-        return cards;
+        return cards(members, true);
     }
 
     /** Cards of several members in one go, keyed by member. */
     @Transactional(readOnly = true)
     public Map<MemberId, ProfileCard> cards(Collection<MemberId> members) {
+        return cards(members, false);
+    }
+
+    private Map<MemberId, ProfileCard> cards(Collection<MemberId> members, boolean listedOnly) {
         Map<MemberId, ProfileCard> cards = new LinkedHashMap<>();
-        queries.cards(members.stream().map(MemberId::value).toList(), today())
+        queries.cards(members.stream().map(MemberId::value).toList(), today(), listedOnly)
                 .forEach((id, card) -> cards.put(MemberId.of(id), card));
         return cards;
     }
@@ -227,8 +228,7 @@ public class ProfileService {
 
     private ProfilePage page(Profile profile, MemberId viewer, boolean staff) {
         MemberId owner = MemberId.of(profile.getMemberId());
-        if (!profile.isListed() && !owner.equals(viewer) && !staff) {
-            // Suspended or banned: gone for everyone but the member and the moderators.
+        if (unlistedFor(profile, viewer, staff)) {
             throw new NotFoundException("unlisted member " + profile.getHandle());
         }
         ProfileCard card = ProfileCard.of(profile, today());
@@ -287,6 +287,13 @@ public class ProfileService {
                 labelKey, u.toString(), u.getHost() + (u.getRawPath() == null ? "" : u.getRawPath()))));
     }
 
+    /** Suspended or banned: gone for everyone but the member and the moderators (page and avatar). */
+    private static boolean unlistedFor(Profile profile, MemberId viewer, boolean staff) {
+        return !profile.isListed()
+                && !staff
+                && !MemberId.of(profile.getMemberId()).equals(viewer);
+    }
+
     /** The avatar of a member, if the viewer may see it. */
     @Transactional(readOnly = true)
     Optional<AvatarStore.StoredAvatar> avatar(String handle, MemberId viewer, boolean staff) {
@@ -295,8 +302,8 @@ public class ProfileService {
             return Optional.empty();
         }
         Profile p = profile.get();
-        if (!p.isListed() && !staff && !MemberId.of(p.getMemberId()).equals(viewer)) {
-            return Optional.empty(); // suspended or banned, like their page
+        if (unlistedFor(p, viewer, staff)) {
+            return Optional.empty();
         }
         if (viewer == null && p.getVisibility() == Visibility.MEMBERS) {
             return Optional.empty();

@@ -32,41 +32,11 @@ public final class BenchmarkData {
     public static final int HUB_CONNECTIONS = 500;
     static final int CHUNK = 2_000;
 
-    public static final String[] CRAFTS = {
-        "director",
-        "producer",
-        "writer",
-        "cinematographer",
-        "camera-operator",
-        "first-ac",
-        "second-ac",
-        "gaffer",
-        "key-grip",
-        "grip",
-        "electrician",
-        "production-designer",
-        "art-director",
-        "set-decorator",
-        "costume-designer",
-        "hair-makeup",
-        "sound-mixer",
-        "boom-operator",
-        "editor",
-        "assistant-editor",
-        "colorist",
-        "vfx-artist",
-        "motion-designer",
-        "composer",
-        "sound-designer",
-        "actor",
-        "casting-director",
-        "production-manager",
-        "assistant-director",
-        "script-supervisor",
-        "location-manager",
-        "production-assistant",
-        "other"
-    };
+    /** Every craft's slug, in Craft's order. */
+    public static final String[] CRAFTS = java.util.Arrays.stream(org.cinely.platform.Craft.values())
+            .map(org.cinely.platform.Craft::slug)
+            .toArray(String[]::new);
+
     public static final String[][] CITIES = {
         {"Berlin", "Germany"},
         {"Hamburg", "Germany"},

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import org.cinely.platform.MemberId;
-import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
 import org.cinely.test.TestMembers;
@@ -116,7 +115,7 @@ class SuggestionIntegrationTests {
     }
 
     @Test
-    void suspendedMembersAreNotSuggested() {
+    void suspendedMembersAreNotSuggested() throws Exception {
         Member me = members.create("Me");
         Member friend = members.create("Friend");
         Member suspended = members.create("Suspended");
@@ -126,7 +125,8 @@ class SuggestionIntegrationTests {
         members.connect(friend, kept);
         assertThat(suggestedNames(me)).containsExactlyInAnyOrder("Suspended", "Kept");
 
-        changeState(suspended, "BANNED", "harassment");
+        mvc.perform(TestMembers.adminSetsState(suspended, "BANNED", "harassment"))
+                .andExpect(status().is3xxRedirection());
         data.awaitEventListeners();
         assertThat(suggestedNames(me)).containsExactly("Kept");
     }
@@ -165,31 +165,5 @@ class SuggestionIntegrationTests {
                         .with(csrf())
                         .with(user(as.principal())))
                 .andExpect(status().is3xxRedirection());
-    }
-
-    /** An admin changes a member's state on /admin/members, as in the app. */
-    void changeState(Member member, String state, String reason) {
-        CurrentMember admin = new CurrentMember(
-                1_000_000_000L,
-                "admin@test.cinely.local",
-                "test-admin",
-                "Test Admin",
-                null,
-                "ADMIN",
-                true,
-                true,
-                false);
-        try {
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                                    "/admin/members/" + member.id() + "/state")
-                            .param("state", state)
-                            .param("reason", reason)
-                            .with(org.springframework.security.test.web.servlet.request
-                                    .SecurityMockMvcRequestPostProcessors.csrf())
-                            .with(user(admin)))
-                    .andExpect(status().is3xxRedirection());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -242,9 +242,7 @@ class JobListingGenerator {
                         0L));
                 if (open) {
                     // The board's search table holds the open listings (JobSearchIndex does this in the app).
-                    LocalDateTime closesAt = deadline == null
-                            ? expires
-                            : java.util.Collections.min(List.of(expires, deadline.atTime(23, 59, 59)));
+                    LocalDateTime closesAt = JobSearchIndex.closesAt(expires, deadline);
                     searchRows.add(DSL.row(new Object[] {
                         id,
                         title,

@@ -115,7 +115,7 @@ class DirectoryIntegrationTests {
         Member viewer = members.create("Viewer");
         assertThat(names("?q=" + word)).containsExactly("Suspended Gaffer");
 
-        changeState(gaffer, "SUSPENDED", "spam");
+        mvc.perform(TestMembers.adminSetsState(gaffer, "SUSPENDED", "spam")).andExpect(status().is3xxRedirection());
         data.awaitEventListeners();
         assertThat(names("?q=" + word)).isEmpty();
         assertThat(names("?q=" + word + "&craft=gaffer&location=Berlin")).isEmpty();
@@ -137,7 +137,8 @@ class DirectoryIntegrationTests {
                 false);
         mvc.perform(get("/members/" + gaffer.handle()).with(user(moderator))).andExpect(status().isOk());
 
-        changeState(gaffer, "ACTIVE", "appeal upheld");
+        mvc.perform(TestMembers.adminSetsState(gaffer, "ACTIVE", "appeal upheld"))
+                .andExpect(status().is3xxRedirection());
         data.awaitEventListeners();
         assertThat(names("?q=" + word)).containsExactly("Suspended Gaffer");
         mvc.perform(get("/members/" + gaffer.handle())).andExpect(status().isOk());
@@ -200,31 +201,5 @@ class DirectoryIntegrationTests {
                 .getResponse()
                 .getContentAsString());
         assertThat(page.select(".member-card__name").eachText()).containsExactly("Hidden " + word);
-    }
-
-    /** An admin changes a member's state on /admin/members, as in the app. */
-    void changeState(Member member, String state, String reason) {
-        CurrentMember admin = new CurrentMember(
-                1_000_000_000L,
-                "admin@test.cinely.local",
-                "test-admin",
-                "Test Admin",
-                null,
-                "ADMIN",
-                true,
-                true,
-                false);
-        try {
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                                    "/admin/members/" + member.id() + "/state")
-                            .param("state", state)
-                            .param("reason", reason)
-                            .with(org.springframework.security.test.web.servlet.request
-                                    .SecurityMockMvcRequestPostProcessors.csrf())
-                            .with(user(admin)))
-                    .andExpect(status().is3xxRedirection());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

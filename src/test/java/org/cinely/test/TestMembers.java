@@ -9,6 +9,9 @@ import org.cinely.platform.security.CurrentMember;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Members for profile and connection tests (issue 3), written straight into the accounts and
@@ -91,10 +94,9 @@ public class TestMembers {
                     i);
         }
         // As the Profile entity does: the directory filters on the mask when words or a place narrow it.
-        long mask = 0;
-        for (String craft : crafts) {
-            mask |= org.cinely.platform.Craft.fromSlug(craft).orElseThrow().bit();
-        }
+        long mask = org.cinely.platform.Craft.mask(java.util.Arrays.stream(crafts)
+                .map(craft -> org.cinely.platform.Craft.fromSlug(craft).orElseThrow())
+                .toList());
         jdbc.update("update profiles set craft_mask = ? where member_id = ?", mask, member.id());
     }
 
@@ -119,5 +121,24 @@ public class TestMembers {
                 title.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT),
                 year,
                 Timestamp.valueOf(LocalDateTime.now()));
+    }
+
+    /** An admin suspending, banning or reinstating a member on /admin/members, as in the app. */
+    public static MockHttpServletRequestBuilder adminSetsState(Member member, String state, String reason) {
+        CurrentMember admin = new CurrentMember(
+                1_000_000_000L,
+                "admin@test.cinely.local",
+                "test-admin",
+                "Test Admin",
+                null,
+                "ADMIN",
+                true,
+                true,
+                false);
+        return MockMvcRequestBuilders.post("/admin/members/{id}/state", member.id())
+                .param("state", state)
+                .param("reason", reason)
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
+                .with(SecurityMockMvcRequestPostProcessors.user(admin));
     }
 }
