@@ -4,21 +4,23 @@ import static org.cinely.jobs.jooq.Tables.JOB_LISTINGS;
 import static org.cinely.jobs.jooq.Tables.JOB_LISTING_CRAFTS;
 import static org.cinely.jobs.jooq.Tables.JOB_SEARCH;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.cinely.jobs.JobTypes.Compensation;
 import org.cinely.jobs.JobTypes.ListingState;
 import org.cinely.jobs.JobTypes.PayUnit;
 import org.cinely.jobs.JobTypes.ProductionType;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
+import org.cinely.platform.search.SearchWords;
+import org.cinely.platform.search.TextSearchPlanner;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -40,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JobSearchQueries {
 
     /** One page of results. */
-    record Page(List<JobCard> rows, int total, int page, int pageSize) {
+    record Page(List<JobCard> rows, int total, boolean estimated, int page, int pageSize) {
 
         public int pages() {
             return Math.max(1, (total + pageSize - 1) / pageSize);
@@ -55,15 +57,21 @@ class JobSearchQueries {
         }
     }
 
-    /** Words InnoDB's default full-text stopword list ignores; a required stopword matches nothing. */
-    private static final Set<String> STOPWORDS = Set.of(
-            "about", "are", "com", "for", "from", "how", "that", "the", "this", "was", "what", "when", "where", "who",
-            "will", "with", "und", "www");
-
-    static final int MIN_TOKEN = 3;
-
     /** Results are counted up to this many when counting means reading them all; beyond, "1,000+". */
     static final int MAX_COUNT = 1_000;
+
+    /** How old the planner's count of open listings may be. */
+    private static final Duration COUNT_MAX_AGE = Duration.ofMinutes(5);
+
+    /** The full-text index's columns, in its order (ft_job_search_text). */
+    private static final Field<?>[] FULL_TEXT_COLUMNS = {
+        JOB_SEARCH.TITLE, JOB_SEARCH.PRODUCTION_TITLE, JOB_SEARCH.DESCRIPTION
+    };
+
+    /** The same columns as one text, for testing a row's words with REGEXP. */
+    private static final Field<String> TEXT = SearchWords.text(FULL_TEXT_COLUMNS);
+
+    private final AtomicReference<CachedCount> open = new AtomicReference<>();
 
     private final DSLContext dsl;
 
@@ -73,56 +81,171 @@ class JobSearchQueries {
 
     @Transactional(readOnly = true)
     Page search(JobSearch search, Instant now, int page, int pageSize) {
+        return search(search, now, page, pageSize, null);
+    }
+
+    /**
+     * The same, read the way {@code forced} says instead of the planner's choice (tests check that
+     * every access finds the same listings).
+     */
+    @Transactional(readOnly = true)
+    Page search(JobSearch search, Instant now, int page, int pageSize, TextSearchPlanner.Access forced) {
         int safePage = Math.max(0, Math.min(page, 500));
-        Condition condition = searchOpenAt(now).and(filters(search, now));
-        String booleanQuery = booleanQuery(search.q());
-        Field<Double> score = booleanQuery.isEmpty() ? null : relevance(booleanQuery);
+        List<String> words = SearchWords.indexWords(search.q());
+        Condition place = place(search);
+        Condition others = searchOpenAt(now).and(others(search, now));
+        if (place != null) {
+            others = others.and(place);
+        }
+        if (words.isEmpty()) {
+            // Without words: a place reads its candidates through the city/country indexes, every
+            // one of them to sort the page, so the total rides along as a window count; otherwise
+            // the page walks the created_at or closes_at index and counting stops at MAX_COUNT.
+            return search.location().isEmpty()
+                    ? walked(others, order(search.sort(), null), now, safePage, pageSize)
+                    : everyMatchCounted(others, order(search.sort(), null), now, safePage, pageSize);
+        }
+        Condition hasWords = SearchWords.containsAll(words, TEXT);
+        // Only a place without "or remote" has an index to read candidates through.
+        Condition indexedPlace = search.remote() ? null : place;
+        TextSearchPlanner.Plan plan = TextSearchPlanner.plan(
+                sample(hasWords, indexedPlace, others, now), () -> openCount(now), indexedPlace != null, pageSize);
+        TextSearchPlanner.Access access = forced == null ? plan.access() : forced;
+        return switch (access) {
+            case FULL_TEXT ->
+                everyMatchCounted(
+                        others.and(SearchWords.fullTextMatch(words, FULL_TEXT_COLUMNS)),
+                        order(search.sort(), SearchWords.relevance(words, FULL_TEXT_COLUMNS)),
+                        now,
+                        safePage,
+                        pageSize);
+            case PLACE -> everyMatchCounted(others.and(hasWords), order(search.sort(), null), now, safePage, pageSize);
+            case RECENT ->
+                firstMatchesEstimated(
+                        others.and(hasWords),
+                        order(search.sort(), null),
+                        plan.estimatedMatches(),
+                        now,
+                        safePage,
+                        pageSize);
+        };
+    }
+
+    /**
+     * The board's order. Relevance needs the full-text score; a search read another way (common
+     * words, see {@link TextSearchPlanner}) lists the newest first.
+     */
+    private static List<SortField<?>> order(JobSearch.Sort sort, Field<Double> score) {
         List<SortField<?>> order = new ArrayList<>();
-        switch (search.sort()) {
-            case CLOSING -> order.add(JOB_SEARCH.CLOSES_AT.asc());
-            case RELEVANCE -> {
-                if (score != null) {
-                    order.add(score.desc());
-                }
-            }
-            case NEWEST -> {}
+        if (sort == JobSearch.Sort.CLOSING) {
+            order.add(JOB_SEARCH.CLOSES_AT.asc());
+        } else if (sort == JobSearch.Sort.RELEVANCE && score != null) {
+            order.add(score.desc());
         }
         order.add(JOB_SEARCH.CREATED_AT.desc());
         order.add(JOB_SEARCH.JOB_ID.desc());
-        // Words or a place narrow the candidates to rows found through the full-text or the
-        // city/country indexes, and every one of them is read anyway to sort the page: the total
-        // rides along as a window count (a second, counting query would find them all again).
-        // Otherwise the page walks the created_at or closes_at index and stops after one page,
-        // and the count stops at MAX_COUNT.
-        boolean readsEveryMatch = !search.q().isBlank() || !search.location().isEmpty();
+        return order;
+    }
+
+    /** Matches all read to sort the page: the total rides along as a window count. */
+    private Page everyMatchCounted(Condition condition, List<SortField<?>> order, Instant now, int page, int pageSize) {
         Field<Integer> windowTotal = DSL.count().over().as("total");
-        List<Field<?>> fields = new ArrayList<>(List.of(JOB_SEARCH.JOB_ID));
-        if (readsEveryMatch) {
-            fields.add(windowTotal);
-        }
-        List<Record> records = dsl.select(fields)
+        List<? extends Record> records = dsl.select(JOB_SEARCH.JOB_ID, windowTotal)
                 .from(JOB_SEARCH)
                 .where(condition)
                 .orderBy(order)
                 .limit(pageSize)
-                .offset(safePage * pageSize)
+                .offset(page * pageSize)
                 .fetch();
-        int count;
-        if (records.isEmpty() && safePage == 0) {
-            count = 0;
-        } else if (readsEveryMatch && !records.isEmpty()) {
-            count = Math.min(records.get(0).get(windowTotal), MAX_COUNT + 1);
-        } else {
-            count = dsl.fetchCount(
-                    dsl.selectOne().from(JOB_SEARCH).where(condition).limit(MAX_COUNT + 1));
-        }
-        List<Long> ids = records.stream().map(r -> r.get(JOB_SEARCH.JOB_ID)).toList();
-        return new Page(byIds(ids, now), count, safePage, pageSize);
+        int count = records.isEmpty()
+                ? page == 0 ? 0 : cappedCount(condition)
+                : Math.min(records.get(0).get(windowTotal), MAX_COUNT + 1);
+        return page(records, count, false, now, page, pageSize);
     }
+
+    /** Down the created_at or closes_at index, one page; counting stops at MAX_COUNT. */
+    private Page walked(Condition condition, List<SortField<?>> order, Instant now, int page, int pageSize) {
+        List<? extends Record> records = dsl.select(JOB_SEARCH.JOB_ID)
+                .from(JOB_SEARCH)
+                .where(condition)
+                .orderBy(order)
+                .limit(pageSize)
+                .offset(page * pageSize)
+                .fetch();
+        int count = records.isEmpty() && page == 0 ? 0 : cappedCount(condition);
+        return page(records, count, false, now, page, pageSize);
+    }
+
+    /**
+     * Down the created_at or closes_at index until one row beyond the page: the total is the
+     * planner's estimate unless the walk reached the last match.
+     */
+    private Page firstMatchesEstimated(
+            Condition condition, List<SortField<?>> order, long estimate, Instant now, int page, int pageSize) {
+        List<? extends Record> records = dsl.select(JOB_SEARCH.JOB_ID)
+                .from(JOB_SEARCH)
+                .where(condition)
+                .orderBy(order)
+                .limit(pageSize + 1)
+                .offset(page * pageSize)
+                .fetch();
+        boolean more = records.size() > pageSize;
+        long seen = (long) page * pageSize + records.size();
+        int count = (int) Math.min(Integer.MAX_VALUE, more ? Math.max(estimate, seen) : seen);
+        return page(more ? records.subList(0, pageSize) : records, count, more, now, page, pageSize);
+    }
+
+    private int cappedCount(Condition condition) {
+        return dsl.fetchCount(dsl.selectOne().from(JOB_SEARCH).where(condition).limit(MAX_COUNT + 1));
+    }
+
+    private Page page(
+            List<? extends Record> records, int count, boolean estimated, Instant now, int page, int pageSize) {
+        List<Long> ids = records.stream().map(r -> r.get(JOB_SEARCH.JOB_ID)).toList();
+        return new Page(byIds(ids, now), count, estimated, page, pageSize);
+    }
+
+    /**
+     * What the {@link TextSearchPlanner} needs, from the newest open listings: how many have the
+     * words, are in the place, and match the whole search; each row's text tested once.
+     */
+    private TextSearchPlanner.Sample sample(Condition hasWords, Condition place, Condition others, Instant now) {
+        int rows = 0;
+        int wordHits = 0;
+        int placeHits = 0;
+        int allHits = 0;
+        for (Record row : dsl.select(
+                        DSL.field(hasWords), DSL.field(place == null ? DSL.trueCondition() : place), DSL.field(others))
+                .from(JOB_SEARCH)
+                .where(searchOpenAt(now))
+                .orderBy(JOB_SEARCH.CREATED_AT.desc(), JOB_SEARCH.JOB_ID.desc())
+                .limit(TextSearchPlanner.SAMPLE_ROWS)
+                .fetch()) {
+            boolean w = Boolean.TRUE.equals(row.get(0, Boolean.class));
+            rows++;
+            wordHits += w ? 1 : 0;
+            placeHits += place != null && Boolean.TRUE.equals(row.get(1, Boolean.class)) ? 1 : 0;
+            allHits += w && Boolean.TRUE.equals(row.get(2, Boolean.class)) ? 1 : 0;
+        }
+        return new TextSearchPlanner.Sample(rows, wordHits, placeHits, allHits);
+    }
+
+    /** Open listings, for the planner's estimates; counted at most every few minutes. */
+    private long openCount(Instant now) {
+        CachedCount cached = open.get();
+        if (cached == null || cached.at().isBefore(now.minus(COUNT_MAX_AGE))) {
+            cached = new CachedCount(dsl.fetchCount(JOB_SEARCH, searchOpenAt(now)), now);
+            open.set(cached);
+        }
+        return cached.count();
+    }
+
+    private record CachedCount(long count, Instant at) {}
 
     /** Whether one listing (open now) matches a search: saved-search alerts. */
     @Transactional(readOnly = true)
     boolean matches(JobSearch search, long jobId, Instant now) {
+        // Tested on the row (REGEXP for the words): MATCH would first find every listing with them.
         return dsl.fetchExists(
                 JOB_SEARCH, JOB_SEARCH.JOB_ID.eq(jobId).and(searchOpenAt(now)).and(filters(search, now)));
     }
@@ -166,16 +289,31 @@ class JobSearchQueries {
         return JOB_SEARCH.EXPIRES_AT.gt(utc(now));
     }
 
-    /** The search's filters, over job_search. */
+    /** The whole search as a test of one job_search row (the words by REGEXP, not MATCH). */
     static Condition filters(JobSearch search, Instant now) {
-        Condition condition = DSL.noCondition();
-        String booleanQuery = booleanQuery(search.q());
-        if (!booleanQuery.isEmpty()) {
-            condition = condition.and(DSL.condition(
-                    "MATCH({0}, {1}, {2}) AGAINST ({3} IN BOOLEAN MODE)",
-                    JOB_SEARCH.TITLE, JOB_SEARCH.PRODUCTION_TITLE, JOB_SEARCH.DESCRIPTION, DSL.val(booleanQuery)));
+        Condition condition = SearchWords.containsAll(SearchWords.indexWords(search.q()), TEXT)
+                .and(others(search, now));
+        Condition place = place(search);
+        return place == null ? condition : condition.and(place);
+    }
+
+    /** Location, remote, or either: {@code null} for anywhere. */
+    private static Condition place(JobSearch search) {
+        Condition place = null;
+        if (!search.location().isEmpty()) {
+            String prefix = escapeLike(search.location()) + "%";
+            place = JOB_SEARCH.LOCATION_CITY.like(prefix, '!').or(JOB_SEARCH.LOCATION_COUNTRY.like(prefix, '!'));
         }
-        for (String shortWord : shortWords(search.q())) {
+        if (search.remote()) {
+            place = place == null ? JOB_SEARCH.REMOTE.isTrue() : place.or(JOB_SEARCH.REMOTE.isTrue());
+        }
+        return place;
+    }
+
+    /** Every filter besides the indexed words and the place. */
+    private static Condition others(JobSearch search, Instant now) {
+        Condition condition = DSL.noCondition();
+        for (String shortWord : SearchWords.shortWords(search.q())) {
             // Too short for the full-text index ("AC", "DP"): matched as a word in the title.
             String like = "%" + escapeLike(shortWord) + "%";
             condition = condition.and(JOB_SEARCH
@@ -187,17 +325,6 @@ class JobSearchQueries {
             // Any of the crafts: the listing's craft bits (Craft.bit) share one with the search's.
             condition = condition.and(
                     JOB_SEARCH.CRAFT_MASK.bitAnd(Craft.mask(search.crafts())).ne(0L));
-        }
-        Condition place = null;
-        if (!search.location().isEmpty()) {
-            String prefix = escapeLike(search.location()) + "%";
-            place = JOB_SEARCH.LOCATION_CITY.like(prefix, '!').or(JOB_SEARCH.LOCATION_COUNTRY.like(prefix, '!'));
-        }
-        if (search.remote()) {
-            place = place == null ? JOB_SEARCH.REMOTE.isTrue() : place.or(JOB_SEARCH.REMOTE.isTrue());
-        }
-        if (place != null) {
-            condition = condition.and(place);
         }
         if (search.paid()) {
             condition = condition.and(JOB_SEARCH.PAID.isTrue());
@@ -219,54 +346,6 @@ class JobSearchQueries {
                     JOB_SEARCH.CREATED_AT.ge(utc(now.minus(java.time.Duration.ofDays(search.postedWithinDays())))));
         }
         return condition;
-    }
-
-    /**
-     * The words of a search as a boolean-mode query: every word required, each as a prefix
-     * ({@code +night* +shoot*}). Operators typed by the user are stripped, so a search cannot
-     * break the query or change its meaning.
-     */
-    static String booleanQuery(String q) {
-        StringBuilder query = new StringBuilder();
-        for (String word : words(q)) {
-            if (word.length() >= MIN_TOKEN && !STOPWORDS.contains(word)) {
-                if (!query.isEmpty()) {
-                    query.append(' ');
-                }
-                query.append('+').append(word).append('*');
-            }
-        }
-        return query.toString();
-    }
-
-    static List<String> shortWords(String q) {
-        return words(q).stream()
-                .filter(word -> word.length() < MIN_TOKEN)
-                .distinct()
-                .toList();
-    }
-
-    private static List<String> words(String q) {
-        if (q == null || q.isBlank()) {
-            return List.of();
-        }
-        List<String> words = new ArrayList<>();
-        for (String word : q.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty() && words.size() < 8) {
-                words.add(word);
-            }
-        }
-        return words;
-    }
-
-    private static Field<Double> relevance(String booleanQuery) {
-        return DSL.field(
-                "MATCH({0}, {1}, {2}) AGAINST ({3} IN BOOLEAN MODE)",
-                Double.class,
-                JOB_SEARCH.TITLE,
-                JOB_SEARCH.PRODUCTION_TITLE,
-                JOB_SEARCH.DESCRIPTION,
-                DSL.val(booleanQuery));
     }
 
     private static List<Field<?>> cardFields() {

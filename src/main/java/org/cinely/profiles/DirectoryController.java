@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
+import org.cinely.platform.search.SearchPage;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.works.WorksApi;
-import org.springframework.data.domain.Page;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,7 +43,7 @@ class DirectoryController {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         DirectorySearch search = DirectorySearch.of(q, craft, location, availability, page);
-        Page<ProfileCard> members = profiles.search(search, member == null ? null : member.id(), PAGE_SIZE);
+        SearchPage<ProfileCard> members = profiles.search(search, member == null ? null : member.id(), PAGE_SIZE);
         model.addAttribute("search", search);
         model.addAttribute("crafts", Craft.values());
         model.addAttribute("availabilities", Availability.values());

@@ -1,11 +1,8 @@
 package org.cinely.profiles;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import org.cinely.platform.Craft;
+import org.cinely.platform.search.SearchWords;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -16,13 +13,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 public record DirectorySearch(String q, Craft craft, String location, Availability availability, int page) {
 
     static final int MAX_QUERY = 100;
-    static final int MAX_WORDS = 8;
-
-    /** InnoDB's default stop words and words shorter than its minimum token size never match. */
-    private static final Set<String> STOP_WORDS = Set.of(
-            "a", "about", "an", "are", "as", "at", "be", "by", "com", "de", "en", "for", "from", "how", "i", "in", "is",
-            "it", "la", "of", "on", "or", "that", "the", "this", "to", "was", "what", "when", "where", "who", "will",
-            "with", "und", "www");
 
     public static DirectorySearch of(String q, String craft, String location, String availability, int page) {
         return new DirectorySearch(
@@ -51,29 +41,7 @@ public record DirectorySearch(String q, Craft craft, String location, Availabili
 
     /** Words the full-text index can find (letters and digits, at least 3, not stop words). */
     List<String> indexWords() {
-        List<String> words = new ArrayList<>();
-        if (q == null) {
-            return words;
-        }
-        for (String word : q.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (word.length() >= 3 && !STOP_WORDS.contains(word) && words.size() < MAX_WORDS) {
-                words.add(word);
-            }
-        }
-        return words;
-    }
-
-    /** Every word required, each as a prefix: "night gaff" finds "night exteriors" by a "gaffer". */
-    Optional<String> booleanQuery() {
-        List<String> words = indexWords();
-        if (words.isEmpty()) {
-            return Optional.empty();
-        }
-        StringBuilder query = new StringBuilder();
-        for (String word : words) {
-            query.append('+').append(word).append("* ");
-        }
-        return Optional.of(query.toString().trim());
+        return SearchWords.indexWords(q);
     }
 
     public String link(int targetPage) {

@@ -20,6 +20,7 @@ import org.cinely.accounts.MemberSummary;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
+import org.cinely.platform.search.SearchPage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -215,7 +216,7 @@ public class ProfileService {
     // ---------------------------------------------------------------- directory and profile page
 
     @Transactional(readOnly = true)
-    Page<ProfileCard> search(DirectorySearch search, MemberId viewer, int pageSize) {
+    SearchPage<ProfileCard> search(DirectorySearch search, MemberId viewer, int pageSize) {
         Set<Long> hidden = viewer == null ? Set.of() : relations().blockersOf(viewer);
         return queries.search(search, viewer == null, hidden, today(), pageSize);
     }

@@ -42,14 +42,6 @@ class JobSearchTests {
     }
 
     @Test
-    void wordsBecomeRequiredPrefixesAndOperatorsAreStripped() {
-        assertThat(JobSearchQueries.booleanQuery("Night  shoot")).isEqualTo("+night* +shoot*");
-        assertThat(JobSearchQueries.booleanQuery("-gaffer +\"grip\" (boom)*")).isEqualTo("+gaffer* +grip* +boom*");
-        assertThat(JobSearchQueries.booleanQuery("the DP for")).isEmpty();
-        assertThat(JobSearchQueries.shortWords("1st AC wanted")).containsExactly("ac");
-    }
-
-    @Test
     void linksInTextAreOnlyHttpAndStopBeforePunctuation() {
         RichText text = RichText.of("See https://example.org/call. Or javascript:alert(1)\n\nSecond <b>para</b>");
         assertThat(text.paragraphs()).hasSize(2);

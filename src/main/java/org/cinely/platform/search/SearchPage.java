@@ -1,0 +1,23 @@
+package org.cinely.platform.search;
+
+import java.util.List;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * A page of search results whose total may be an estimate ({@link TextSearchPlanner.Access#RECENT}
+ * stops reading after one page, so it cannot count): pages say "about 4,300 members" then.
+ */
+public class SearchPage<T> extends PageImpl<T> {
+
+    private final boolean estimated;
+
+    public SearchPage(List<T> content, Pageable pageable, long total, boolean estimated) {
+        super(content, pageable, total);
+        this.estimated = estimated;
+    }
+
+    public boolean isEstimated() {
+        return estimated;
+    }
+}

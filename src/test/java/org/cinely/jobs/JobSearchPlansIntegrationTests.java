@@ -1,0 +1,136 @@
+package org.cinely.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cinely.jobs.JobTypes.UnionStatus;
+import org.cinely.platform.Craft;
+import org.cinely.platform.search.TextSearchPlanner.Access;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.TestData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The board reads a word search one of three ways (TextSearchPlanner): through the full-text
+ * index, through the place's index, or down the newest listings. Whichever it takes, a search must
+ * find the same listings: these tests force each way on the same searches.
+ */
+@CinelyIntegrationTest
+class JobSearchPlansIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    JobSearchQueries queries;
+
+    JobsTestSupport support;
+    CurrentMember poster;
+    String marker;
+    Map<Long, String> titles = new HashMap<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data.mark();
+        support = new JobsTestSupport(mvc, data);
+        poster = support.member("Ines Amaral", true);
+        marker = "zp" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "y");
+        list(
+                "Gaffer for NIGHT exteriors",
+                Map.of("crafts", "gaffer", "city", "Berlin", "country", "Germany", "unionStatus", "NON_UNION"));
+        list("Best boy", Map.of("crafts", "electrician", "description", "Nightfall shoot, Café scene " + marker));
+        list("Knight armour wrangler", Map.of("crafts", "costume-designer", "description", "Knights " + marker));
+        list(
+                "Remote editor",
+                Map.of("crafts", "editor", "city", "", "country", "", "remote", "true", "compensation", "DEFERRED"));
+        list("Night grip", Map.of("crafts", "grip", "city", "Berlin", "country", "Germany", "unionStatus", "UNION"));
+    }
+
+    @AfterEach
+    void cleanUp() {
+        data.cleanUp();
+    }
+
+    void list(String title, Map<String, String> changes) throws Exception {
+        Map<String, String> fields = new HashMap<>(changes);
+        fields.put("title", title);
+        fields.putIfAbsent("description", "Crew call " + marker + ". Bring gloves.");
+        titles.put(support.postJob(poster, fields), title);
+    }
+
+    List<String> found(JobSearch search, Access access) {
+        JobSearchQueries.Page page = queries.search(search, Instant.now(), 0, 50, access);
+        return page.rows().stream().map(JobCard::title).toList();
+    }
+
+    static JobSearch search(String q, List<Craft> crafts, String location, boolean remote, UnionStatus union) {
+        return new JobSearch(q, crafts, location, remote, false, union, null, null, null, null);
+    }
+
+    @Test
+    void everyAccessFindsTheSameListings() {
+        record Case(JobSearch search, List<String> expected) {}
+        List<Case> cases = List.of(
+                // A prefix, in any case, at the start of a word only ("Knight" is no night).
+                new Case(
+                        search(marker + " night", List.of(), "", false, null),
+                        List.of("Gaffer for NIGHT exteriors", "Best boy", "Night grip")),
+                // Accents are ignored, as the collation ignores them.
+                new Case(search(marker + " cafe", List.of(), "", false, null), List.of("Best boy")),
+                new Case(search(marker + " knight", List.of(), "", false, null), List.of("Knight armour wrangler")),
+                new Case(
+                        search(marker + " night", List.of(Craft.GRIP, Craft.ELECTRICIAN), "", false, null),
+                        List.of("Best boy", "Night grip")),
+                new Case(
+                        search(marker + " night", List.of(), "berl", false, null),
+                        List.of("Gaffer for NIGHT exteriors", "Night grip")),
+                new Case(search(marker, List.of(), "Germany", false, UnionStatus.UNION), List.of("Night grip")),
+                new Case(
+                        search(marker, List.of(), "Berlin", true, null),
+                        List.of("Gaffer for NIGHT exteriors", "Remote editor", "Night grip")),
+                // A short word ("AC", "DP") is matched in titles, whatever reads the long ones.
+                new Case(search(marker + " bo", List.of(), "", false, null), List.of("Best boy")),
+                new Case(search(marker + " nothing", List.of(), "", false, null), List.of()));
+        for (Case c : cases) {
+            for (Access access : Access.values()) {
+                assertThat(found(c.search(), access))
+                        .as("%s read by %s", c.search().q(), access)
+                        .containsExactlyInAnyOrderElementsOf(c.expected());
+            }
+        }
+    }
+
+    @Test
+    void readingDownTheNewestListingsShowsThemNewestFirstWithAnEstimatedTotal() {
+        JobSearch search = search(marker, List.of(), "", false, null);
+        JobSearchQueries.Page first = queries.search(search, Instant.now(), 0, 2, Access.RECENT);
+        assertThat(first.rows()).extracting(JobCard::title).containsExactly("Night grip", "Remote editor");
+        assertThat(first.estimated()).isTrue();
+        assertThat(first.hasNext()).isTrue();
+        JobSearchQueries.Page last = queries.search(search, Instant.now(), 2, 2, Access.RECENT);
+        assertThat(last.rows()).extracting(JobCard::title).containsExactly("Gaffer for NIGHT exteriors");
+        // The walk reached the last match: the total is exact.
+        assertThat(last.estimated()).isFalse();
+        assertThat(last.total()).isEqualTo(5);
+        assertThat(last.hasNext()).isFalse();
+    }
+
+    @Test
+    void closingSoonIsKeptWhateverReadsTheWords() {
+        JobSearch byClosing =
+                new JobSearch(marker, List.of(), "", false, false, null, null, null, null, JobSearch.Sort.CLOSING);
+        List<String> fullText = found(byClosing, Access.FULL_TEXT);
+        assertThat(found(byClosing, Access.RECENT)).containsExactlyElementsOf(fullText);
+    }
+}

@@ -1,0 +1,66 @@
+package org.cinely.platform.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.cinely.platform.search.TextSearchPlanner.Access;
+import org.cinely.platform.search.TextSearchPlanner.Sample;
+import org.junit.jupiter.api.Test;
+
+class TextSearchPlannerTests {
+
+    static final long ROWS = 100_000;
+
+    @Test
+    void rareWordsAreFoundThroughTheFullTextIndex() {
+        // 5 of 500 recent profiles: about 1,000 matches, 5 ms of full-text search.
+        assertThat(plan(new Sample(500, 5, 0, 5), false).access()).isEqualTo(Access.FULL_TEXT);
+        assertThat(plan(new Sample(500, 0, 0, 0), false).access()).isEqualTo(Access.FULL_TEXT);
+    }
+
+    @Test
+    void commonWordsWalkTheRecencyIndexAndEstimateTheTotal() {
+        // A word in 20% of profiles: 20,000 matches to rank, or about 125 rows to read for a page.
+        TextSearchPlanner.Plan plan = plan(new Sample(500, 100, 0, 100), false);
+        assertThat(plan.access()).isEqualTo(Access.RECENT);
+        assertThat(plan.estimatedMatches()).isEqualTo(20_000);
+    }
+
+    @Test
+    void commonWordsWithANarrowFilterGoBackToTheFullTextIndex() {
+        // 20% have the word, but none of the 500 also has the craft: a page could mean reading
+        // 25,000 rows down the recency index, more than ranking the word's 20,000 matches...
+        assertThat(plan(new Sample(500, 100, 0, 0), false).access()).isEqualTo(Access.FULL_TEXT);
+        // ...unless a place narrows the candidates to a couple of thousand.
+        assertThat(plan(new Sample(500, 100, 10, 0), true).access()).isEqualTo(Access.PLACE);
+    }
+
+    @Test
+    void aFewThousandMatchesAreAlwaysRankedByRelevance() {
+        // 10 of 500: about 2,000 matches, 10 ms; a recency walk would be cheaper, but unranked.
+        assertThat(plan(new Sample(500, 10, 0, 10), false).access()).isEqualTo(Access.FULL_TEXT);
+    }
+
+    @Test
+    void aSmallTableIsTheWholeSample() {
+        TextSearchPlanner.Plan plan = TextSearchPlanner.plan(
+                new Sample(40, 40, 0, 40),
+                () -> {
+                    throw new AssertionError("a sample smaller than SAMPLE_ROWS read the whole table");
+                },
+                false,
+                24);
+        assertThat(plan.access()).isEqualTo(Access.FULL_TEXT);
+        assertThat(plan.estimatedMatches()).isEqualTo(40);
+    }
+
+    @Test
+    void estimatesKeepTwoSignificantDigits() {
+        assertThat(TextSearchPlanner.roughly(4_312)).isEqualTo(4_300);
+        assertThat(TextSearchPlanner.roughly(98.6)).isEqualTo(99);
+        assertThat(TextSearchPlanner.roughly(12_560)).isEqualTo(13_000);
+    }
+
+    private static TextSearchPlanner.Plan plan(Sample sample, boolean byPlace) {
+        return TextSearchPlanner.plan(sample, () -> ROWS, byPlace, 24);
+    }
+}
