@@ -1,6 +1,7 @@
 package org.cinely.jobs;
 
 import static org.cinely.jobs.jooq.Tables.JOB_SEARCH;
+import static org.cinely.jobs.jooq.Tables.JOB_SEARCH_CRAFTS;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps job_search (the board's search table, V31) in step with the listings: a listing that is
- * open has its row, any other has none. JobService calls {@link #sync} in the same transaction as
+ * Keeps job_search (the board's search table, V31) and job_search_crafts (its crafts, V32) in step
+ * with the listings: a listing that is open has its rows, any other has none. JobService calls {@link #sync} in the same transaction as
  * every change to a listing, so the board never disagrees with the listing page. Expiry happens by
  * the clock, not by a write: the board's query checks expires_at, and {@link #removeExpired} drops
  * the rows of expired listings every few minutes so the full-text index stays small.
@@ -58,9 +59,23 @@ class JobSearchIndex {
         row.setExpiresAt(expiresAt);
         row.setClosesAt(closesAt);
         dsl.insertInto(JOB_SEARCH).set(row).onDuplicateKeyUpdate().set(row).execute();
+        // Its crafts, as they are now (an edit may have changed them).
+        dsl.deleteFrom(JOB_SEARCH_CRAFTS)
+                .where(JOB_SEARCH_CRAFTS.JOB_ID.eq(listing.getId()))
+                .execute();
+        var crafts = dsl.insertInto(JOB_SEARCH_CRAFTS, JOB_SEARCH_CRAFTS.CRAFT, JOB_SEARCH_CRAFTS.JOB_ID);
+        for (Craft craft : listing.getCrafts()) {
+            crafts = crafts.values(craft.slug(), listing.getId());
+        }
+        if (!listing.getCrafts().isEmpty()) {
+            crafts.execute();
+        }
     }
 
-    /** Drops the rows of listings that have expired since (every node may run it: it is idempotent). */
+    /**
+     * Drops the rows of listings that have expired since, their crafts with them (cascade); every
+     * node may run it: it is idempotent.
+     */
     @Scheduled(fixedDelayString = "${cinely.jobs.search-cleanup-interval:PT5M}", initialDelay = 60_000)
     @Transactional
     public void removeExpired() {

@@ -3,12 +3,14 @@ package org.cinely.jobs;
 import static org.cinely.jobs.jooq.Tables.JOB_LISTINGS;
 import static org.cinely.jobs.jooq.Tables.JOB_LISTING_CRAFTS;
 import static org.cinely.jobs.jooq.Tables.JOB_SEARCH;
+import static org.cinely.jobs.jooq.Tables.JOB_SEARCH_CRAFTS;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.TableLike;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +47,12 @@ import org.springframework.transaction.annotation.Transactional;
 class JobSearchQueries {
 
     /** One page of results. */
-    record Page(List<JobCard> rows, int total, boolean estimated, int page, int pageSize) {
+    /**
+     * @param estimated the total is the planner's estimate (read down the newest listings)
+     * @param access how the rows were read; {@code null} for a search without words
+     */
+    record Page(
+            List<JobCard> rows, int total, boolean estimated, TextSearchPlanner.Access access, int page, int pageSize) {
 
         public int pages() {
             return Math.max(1, (total + pageSize - 1) / pageSize);
@@ -103,32 +113,46 @@ class JobSearchQueries {
             // the page walks the created_at or closes_at index and counting stops at MAX_COUNT.
             return search.location().isEmpty()
                     ? walked(others, order(search.sort(), null), now, safePage, pageSize)
-                    : everyMatchCounted(others, order(search.sort(), null), now, safePage, pageSize);
+                    : everyMatchCounted(JOB_SEARCH, others, order(search.sort(), null), now, safePage, pageSize);
         }
         Condition hasWords = SearchWords.containsAll(words, TEXT);
-        // Only a place without "or remote" has an index to read candidates through.
-        Condition indexedPlace = search.remote() ? null : place;
-        TextSearchPlanner.Plan plan = TextSearchPlanner.plan(
-                sample(hasWords, indexedPlace, others, now), () -> openCount(now), indexedPlace != null, pageSize);
+        // Filters with an index to read candidates through: a place (unless "or remote"), crafts.
+        Map<TextSearchPlanner.Access, Condition> indexed = new EnumMap<>(TextSearchPlanner.Access.class);
+        if (place != null && !search.remote()) {
+            indexed.put(TextSearchPlanner.Access.PLACE, place);
+        }
+        if (!search.crafts().isEmpty()) {
+            indexed.put(TextSearchPlanner.Access.CRAFT, hasCraft(search));
+        }
+        // The sample: the newest open listings.
+        TextSearchPlanner.Sample sample = TextSearchPlanner.sample(
+                dsl,
+                JOB_SEARCH,
+                searchOpenAt(now),
+                List.of(JOB_SEARCH.CREATED_AT.desc(), JOB_SEARCH.JOB_ID.desc()),
+                words,
+                TEXT,
+                indexed,
+                others);
+        TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, () -> openCount(now), pageSize);
         TextSearchPlanner.Access access = forced == null ? plan.access() : forced;
-        return switch (access) {
+        List<SortField<?>> unranked = order(search.sort(), null);
+        Page found = switch (access) {
             case FULL_TEXT ->
                 everyMatchCounted(
+                        JOB_SEARCH,
                         others.and(SearchWords.fullTextMatch(words, FULL_TEXT_COLUMNS)),
                         order(search.sort(), SearchWords.relevance(words, FULL_TEXT_COLUMNS)),
                         now,
                         safePage,
                         pageSize);
-            case PLACE -> everyMatchCounted(others.and(hasWords), order(search.sort(), null), now, safePage, pageSize);
+            case PLACE -> everyMatchCounted(JOB_SEARCH, others.and(hasWords), unranked, now, safePage, pageSize);
+            case CRAFT ->
+                everyMatchCounted(withCrafts(search), others.and(hasWords), unranked, now, safePage, pageSize);
             case RECENT ->
-                firstMatchesEstimated(
-                        others.and(hasWords),
-                        order(search.sort(), null),
-                        plan.estimatedMatches(),
-                        now,
-                        safePage,
-                        pageSize);
+                firstMatchesEstimated(others.and(hasWords), unranked, plan.estimatedMatches(), now, safePage, pageSize);
         };
+        return new Page(found.rows(), found.total(), found.estimated(), access, found.page(), found.pageSize());
     }
 
     /**
@@ -147,11 +171,29 @@ class JobSearchQueries {
         return order;
     }
 
+    /**
+     * The open listings that have one of the search's crafts, read through job_search_crafts'
+     * (craft, job_id) key first (STRAIGHT_JOIN: the optimiser would otherwise test every open
+     * listing against the craft list); without crafts, job_search itself.
+     */
+    private static TableLike<?> withCrafts(JobSearch search) {
+        if (search.crafts().isEmpty()) {
+            return JOB_SEARCH;
+        }
+        Table<Record1<Long>> byCraft = DSL.selectDistinct(JOB_SEARCH_CRAFTS.JOB_ID)
+                .from(JOB_SEARCH_CRAFTS)
+                .where(JOB_SEARCH_CRAFTS.CRAFT.in(
+                        search.crafts().stream().map(Craft::slug).toList()))
+                .asTable("by_craft");
+        return byCraft.straightJoin(JOB_SEARCH).on(JOB_SEARCH.JOB_ID.eq(byCraft.field(JOB_SEARCH_CRAFTS.JOB_ID)));
+    }
+
     /** Matches all read to sort the page: the total rides along as a window count. */
-    private Page everyMatchCounted(Condition condition, List<SortField<?>> order, Instant now, int page, int pageSize) {
+    private Page everyMatchCounted(
+            TableLike<?> from, Condition condition, List<SortField<?>> order, Instant now, int page, int pageSize) {
         Field<Integer> windowTotal = DSL.count().over().as("total");
         List<? extends Record> records = dsl.select(JOB_SEARCH.JOB_ID, windowTotal)
-                .from(JOB_SEARCH)
+                .from(from)
                 .where(condition)
                 .orderBy(order)
                 .limit(pageSize)
@@ -202,32 +244,7 @@ class JobSearchQueries {
     private Page page(
             List<? extends Record> records, int count, boolean estimated, Instant now, int page, int pageSize) {
         List<Long> ids = records.stream().map(r -> r.get(JOB_SEARCH.JOB_ID)).toList();
-        return new Page(byIds(ids, now), count, estimated, page, pageSize);
-    }
-
-    /**
-     * What the {@link TextSearchPlanner} needs, from the newest open listings: how many have the
-     * words, are in the place, and match the whole search; each row's text tested once.
-     */
-    private TextSearchPlanner.Sample sample(Condition hasWords, Condition place, Condition others, Instant now) {
-        int rows = 0;
-        int wordHits = 0;
-        int placeHits = 0;
-        int allHits = 0;
-        for (Record row : dsl.select(
-                        DSL.field(hasWords), DSL.field(place == null ? DSL.trueCondition() : place), DSL.field(others))
-                .from(JOB_SEARCH)
-                .where(searchOpenAt(now))
-                .orderBy(JOB_SEARCH.CREATED_AT.desc(), JOB_SEARCH.JOB_ID.desc())
-                .limit(TextSearchPlanner.SAMPLE_ROWS)
-                .fetch()) {
-            boolean w = Boolean.TRUE.equals(row.get(0, Boolean.class));
-            rows++;
-            wordHits += w ? 1 : 0;
-            placeHits += place != null && Boolean.TRUE.equals(row.get(1, Boolean.class)) ? 1 : 0;
-            allHits += w && Boolean.TRUE.equals(row.get(2, Boolean.class)) ? 1 : 0;
-        }
-        return new TextSearchPlanner.Sample(rows, wordHits, placeHits, allHits);
+        return new Page(byIds(ids, now), count, estimated, null, page, pageSize);
     }
 
     /** Open listings, for the planner's estimates; counted at most every few minutes. */
@@ -295,6 +312,11 @@ class JobSearchQueries {
                 .and(others(search, now));
         Condition place = place(search);
         return place == null ? condition : condition.and(place);
+    }
+
+    /** Any of the crafts: the listing's craft bits (Craft.bit) share one with the search's. */
+    private static Condition hasCraft(JobSearch search) {
+        return JOB_SEARCH.CRAFT_MASK.bitAnd(Craft.mask(search.crafts())).ne(0L);
     }
 
     /** Location, remote, or either: {@code null} for anywhere. */

@@ -3,6 +3,7 @@ package org.cinely.jobs;
 import static org.cinely.jobs.jooq.Tables.JOB_LISTINGS;
 import static org.cinely.jobs.jooq.Tables.JOB_LISTING_CRAFTS;
 import static org.cinely.jobs.jooq.Tables.JOB_SEARCH;
+import static org.cinely.jobs.jooq.Tables.JOB_SEARCH_CRAFTS;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -174,6 +175,7 @@ class JobListingGenerator {
             List<org.jooq.RowN> rows = new ArrayList<>(batch);
             List<org.jooq.Row3<Long, String, Integer>> craftRows = new ArrayList<>(batch * 2);
             List<org.jooq.RowN> searchRows = new ArrayList<>(batch);
+            List<org.jooq.Row2<String, Long>> searchCraftRows = new ArrayList<>(batch * 2);
             for (int i = from; i < Math.min(count, from + batch); i++) {
                 long id = firstId + i;
                 boolean open = random.nextDouble() < openShare;
@@ -261,8 +263,14 @@ class JobListingGenerator {
                     }));
                 }
                 craftRows.add(DSL.row(id, craft.slug(), 0));
+                if (open) {
+                    searchCraftRows.add(DSL.row(craft.slug(), id));
+                }
                 if (second != null && second != craft) {
                     craftRows.add(DSL.row(id, second.slug(), 1));
+                    if (open) {
+                        searchCraftRows.add(DSL.row(second.slug(), id));
+                    }
                 }
             }
             dsl.insertInto(JOB_LISTINGS, fields).valuesOfRows(rows).execute();
@@ -292,6 +300,9 @@ class JobListingGenerator {
                                         JOB_SEARCH.EXPIRES_AT,
                                         JOB_SEARCH.CLOSES_AT))
                         .valuesOfRows(searchRows)
+                        .execute();
+                dsl.insertInto(JOB_SEARCH_CRAFTS, JOB_SEARCH_CRAFTS.CRAFT, JOB_SEARCH_CRAFTS.JOB_ID)
+                        .valuesOfRows(searchCraftRows)
                         .execute();
             }
         }

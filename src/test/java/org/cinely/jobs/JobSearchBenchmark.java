@@ -154,7 +154,12 @@ class JobSearchBenchmark {
                 for (int s = 0; s < searches.size(); s++) {
                     JobSearch one = searches.get(s);
                     report(
-                            String.format(Locale.ROOT, "  \"%s\" (%,d matches)", one.q(), hits[s]),
+                            String.format(
+                                    Locale.ROOT,
+                                    "  \"%s\" (%,d matches, %s)",
+                                    one.q(),
+                                    hits[s],
+                                    jooq.search(one, Instant.now(), 0, 20).access()),
                             measure(30, i -> jooq.search(one, Instant.now(), 0, 20)));
                 }
                 // The worst case, reported apart: a word in nearly every listing, with no filter.

@@ -1,6 +1,9 @@
 package org.cinely.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -62,11 +65,13 @@ class JobSearchPlansIntegrationTests {
         data.cleanUp();
     }
 
-    void list(String title, Map<String, String> changes) throws Exception {
+    long list(String title, Map<String, String> changes) throws Exception {
         Map<String, String> fields = new HashMap<>(changes);
         fields.put("title", title);
         fields.putIfAbsent("description", "Crew call " + marker + ". Bring gloves.");
-        titles.put(support.postJob(poster, fields), title);
+        long id = support.postJob(poster, fields);
+        titles.put(id, title);
+        return id;
     }
 
     List<String> found(JobSearch search, Access access) {
@@ -124,6 +129,30 @@ class JobSearchPlansIntegrationTests {
         assertThat(last.estimated()).isFalse();
         assertThat(last.total()).isEqualTo(5);
         assertThat(last.hasNext()).isFalse();
+    }
+
+    @Test
+    void readingThroughTheCraftsFollowsEditsAndClosing() throws Exception {
+        long id = list("Sound recordist", Map.of("crafts", "sound-mixer"));
+        JobSearch soundMixers = search(marker, List.of(Craft.SOUND_MIXER), "", false, null);
+        JobSearch boomOperators = search(marker, List.of(Craft.BOOM_OPERATOR), "", false, null);
+        assertThat(found(soundMixers, Access.CRAFT)).containsExactly("Sound recordist");
+
+        Map<String, String> edited = JobsTestSupport.validJob();
+        edited.put("title", "Sound recordist");
+        edited.put("description", "Crew call " + marker);
+        edited.put("crafts", "boom-operator");
+        mvc.perform(JobsTestSupport.form(post("/jobs/" + id + "/edit"), edited).with(JobsTestSupport.as(poster)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(found(soundMixers, Access.CRAFT)).isEmpty();
+        assertThat(found(boomOperators, Access.CRAFT)).containsExactly("Sound recordist");
+
+        mvc.perform(post("/jobs/" + id + "/close").with(csrf()).with(JobsTestSupport.as(poster)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(found(boomOperators, Access.CRAFT)).isEmpty();
+        assertThat(data.jdbc()
+                        .queryForObject("select count(*) from job_search_crafts where job_id = ?", Long.class, id))
+                .isZero();
     }
 
     @Test

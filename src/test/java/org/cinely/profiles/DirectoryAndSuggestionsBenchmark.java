@@ -168,6 +168,8 @@ class DirectoryAndSuggestionsBenchmark {
         measure("directory, text (any of the 40 words) + craft + city (jOOQ)", textFiltered, RUNS);
         measure("directory, worst case: a word in 90% of bios (jOOQ)", commonText, RUNS);
         measure("directory, worst case: a word in 90% of bios (naive JPA)", commonTextJpa, NAIVE_RUNS);
+        slowest("words in 5-30% of bios", frequent, today);
+        slowest("words in <5% of bios", rare, today);
         measure("people you may know (jOOQ)", suggestions, RUNS);
         measure("people you may know (naive JPA)", suggestionsJpa, NAIVE_RUNS);
 
@@ -205,6 +207,37 @@ class DirectoryAndSuggestionsBenchmark {
         Arrays.sort(ms);
         report.add(String.format(
                 "%-60s %9.1f %9.1f %9.1f", label, percentile(ms, 50), percentile(ms, 95), percentile(ms, 99)));
+    }
+
+    /**
+     * Each distinct search of a bucket (as {@link #pick} makes them) timed on its own, median of
+     * five, with the way the planner read it: the five slowest are reported.
+     */
+    private void slowest(String bucket, List<String> words, LocalDate today) {
+        record Timed(String q, double ms, Object access, long total) {}
+        List<Timed> timed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < words.size() * 2; i++) {
+            String q = pick(words, i);
+            if (!seen.add(q)) {
+                continue;
+            }
+            double[] ms = new double[5];
+            org.cinely.platform.search.SearchPage<ProfileCard> page = null;
+            for (int r = 0; r < ms.length; r++) {
+                long start = System.nanoTime();
+                page = directory.search(DirectorySearch.of(q, null, null, null, 0), false, Set.of(), today, PAGE);
+                ms[r] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(ms);
+            timed.add(new Timed(q, ms[2], page.access(), page.getTotalElements()));
+        }
+        timed.sort((a, b) -> Double.compare(b.ms(), a.ms()));
+        report.add("slowest searches, " + bucket + " (median of 5 ms, read by, total):");
+        timed.stream()
+                .limit(5)
+                .forEach(t -> report.add(String.format(
+                        Locale.ROOT, "    %-40s %7.1f  %-9s %,d", '"' + t.q() + '"', t.ms(), t.access(), t.total())));
     }
 
     static double percentile(double[] sorted, int p) {

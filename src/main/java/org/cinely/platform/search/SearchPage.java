@@ -11,13 +11,22 @@ import org.springframework.data.domain.Pageable;
 public class SearchPage<T> extends PageImpl<T> {
 
     private final boolean estimated;
+    private final TextSearchPlanner.Access access;
 
-    public SearchPage(List<T> content, Pageable pageable, long total, boolean estimated) {
+    /** @param access how the rows were read; {@code null} for a search without words */
+    public SearchPage(
+            List<T> content, Pageable pageable, long total, boolean estimated, TextSearchPlanner.Access access) {
         super(content, pageable, total);
         this.estimated = estimated;
+        this.access = access;
     }
 
     public boolean isEstimated() {
         return estimated;
+    }
+
+    /** How the rows were read (for benchmarks and logs); {@code null} for a search without words. */
+    public TextSearchPlanner.Access access() {
+        return access;
     }
 }

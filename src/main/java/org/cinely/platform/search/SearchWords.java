@@ -100,9 +100,14 @@ public final class SearchWords {
     public static Condition containsAll(List<String> indexWords, Field<String> text) {
         Condition all = DSL.noCondition();
         for (String word : indexWords) {
-            all = all.and(text.likeRegex(pattern(word)));
+            all = all.and(contains(word, text));
         }
         return all;
+    }
+
+    /** One word starts a word of the text. */
+    public static Condition contains(String indexWord, Field<String> text) {
+        return text.likeRegex(pattern(indexWord));
     }
 
     /** The columns as one text, words kept apart by a space (a NULL column is skipped). */

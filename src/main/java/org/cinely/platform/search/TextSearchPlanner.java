@@ -1,43 +1,60 @@
 package org.cinely.platform.search;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.OrderField;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Chooses how a word search reads its rows, from a sample of the most recent ones.
  *
- * <p>Why: InnoDB's full-text search costs about 5 µs for every row its words match, before any
- * filter, sort or LIMIT applies (measured on the benchmark data: 15 ms for a word in 3% of 100,000
- * profiles, 107 ms for one in 20%). A search for common words ("documentary", "short film") would
- * pay that for thousands of rows to show 24. But the more rows match, the sooner a walk down the
- * recency index finds a page of them, testing each row's text with {@link SearchWords#containsAll}
- * (about 7 µs a row). And with a place, the city and country indexes give a small candidate set.
- * So the planner estimates what each way costs and takes the cheapest:
+ * <p>Why: InnoDB's full-text search costs about 0.5 µs for every row that has one of the words and
+ * 4.5 µs more for every row that has them all, before any filter, sort or LIMIT applies (fitted to
+ * ranked searches on the benchmark data: 13 ms for a word in 3% of 100,000 profiles, 85 ms for one
+ * in 14%, 35 ms for two words in 26% and 14% that meet in 3.5%). A search for common words
+ * ("documentary", "short film") would pay that for thousands of rows to show 24. But the more rows
+ * match, the sooner a walk down the recency index finds a page of them, testing each row's text
+ * with {@link SearchWords#containsAll} (about 7 µs a row); and a place or a craft may have an index
+ * that gives a small candidate set. So the planner estimates what each way costs and takes the
+ * cheapest:
  *
  * <ul>
  *   <li>{@link Access#FULL_TEXT}: MATCH ... AGAINST drives, results ranked by relevance; cost
- *       follows the rows the words match.
- *   <li>{@link Access#PLACE}: the place's indexes drive, each candidate's text is tested; cost
- *       follows the rows in that place.
+ *       follows the rows with the words.
+ *   <li>{@link Access#PLACE}, {@link Access#CRAFT}: that filter's index drives, each candidate's
+ *       text is tested; cost follows the rows in the place or with the craft.
  *   <li>{@link Access#RECENT}: the recency index drives until a page is full; cost follows how
  *       rare a match is among recent rows. The total is then an estimate.
  * </ul>
  *
- * <p>The last two list matches newest first rather than by relevance. They are chosen only when
- * the words are common (full-text search would cost more than {@link #FULL_TEXT_BUDGET}), and for a common word the full-text score hardly tells matches apart: it
- * counts how often a text repeats the word, weighted by the word's rarity, which is low.
+ * <p>Only the first lists by relevance; the others list newest first. They are chosen only when
+ * the words are common (full-text search would cost more than {@link #FULL_TEXT_BUDGET}), and for a
+ * common word the full-text score hardly tells matches apart: it counts how often a text repeats
+ * the word, weighted by the word's rarity, which is low.
  *
- * <p>The estimates come from a sample of the {@link #SAMPLE_ROWS} most recent rows, in which the
- * caller counts the rows that have the words, that are in the place, and that match everything.
- * The plan is chosen for the first page, and kept for every page of the search, so that paging
- * through the results never changes their order.
+ * <p>The estimates come from a sample of the {@link #SAMPLE_ROWS} most recent rows ({@link
+ * #sample}). The plan is chosen for the first page and kept for every page of the search, so
+ * paging never changes the order.
  */
 public final class TextSearchPlanner {
 
     /** Rows in the sample: about 4 ms to read and test on the benchmark data. */
     public static final int SAMPLE_ROWS = 500;
 
-    /** Microseconds per row matched by the words, for MATCH ... AGAINST (measured, see above). */
-    static final double FULL_TEXT_COST = 5.0;
+    /** Microseconds per row with one of the words, for MATCH ... AGAINST (fitted, see above). */
+    static final double FULL_TEXT_POSTING_COST = 0.5;
+
+    /** Microseconds per row with every word, for MATCH ... AGAINST (fitted, see above). */
+    static final double FULL_TEXT_MATCH_COST = 4.5;
 
     /**
      * Microseconds of full-text search always worth paying for ranking by relevance (about 3,000
@@ -48,13 +65,14 @@ public final class TextSearchPlanner {
     /** Microseconds per row read down the recency index and tested (measured). */
     static final double RECENT_COST = 7.0;
 
-    /** Microseconds per row read through the place's index and tested (measured). */
-    static final double PLACE_COST = 5.0;
+    /** Microseconds per row read through a filter's index and tested (measured). */
+    static final double FILTER_COST = 5.0;
 
     /** How a search reads its rows. */
     public enum Access {
         FULL_TEXT,
         PLACE,
+        CRAFT,
         RECENT
     }
 
@@ -62,15 +80,23 @@ public final class TextSearchPlanner {
      * What the sample found.
      *
      * @param rows how many rows the sample read (fewer than {@link #SAMPLE_ROWS} in a small table)
+     * @param eachWordHits for each word, the rows that have it
      * @param wordHits rows with every word
-     * @param placeHits rows in the searched place (0 without a place)
-     * @param allHits rows that match the whole search: words, place and every other filter
+     * @param filterHits for each filter with an index to read through, the rows it keeps
+     * @param allHits rows that match the whole search
      */
-    public record Sample(int rows, int wordHits, int placeHits, int allHits) {}
+    public record Sample(
+            int rows, List<Integer> eachWordHits, int wordHits, Map<Access, Integer> filterHits, int allHits) {
+
+        public Sample {
+            eachWordHits = List.copyOf(eachWordHits);
+            filterHits = Map.copyOf(filterHits);
+        }
+    }
 
     /**
      * The chosen access and, for {@link Access#RECENT}, the estimated number of matches (the other
-     * two read every match, so they count them exactly).
+     * ways read every match, so they count them exactly).
      */
     public record Plan(Access access, long estimatedMatches) {}
 
@@ -79,24 +105,103 @@ public final class TextSearchPlanner {
     /**
      * @param tableRows rows the search could return (listed profiles, open listings); asked only
      *     when the sample is full, since a smaller one read the whole table
-     * @param byPlace the search names a place, so {@link Access#PLACE} is possible
      * @param pageSize rows on a page
      */
-    public static Plan plan(Sample sample, LongSupplier tableRows, boolean byPlace, int pageSize) {
+    public static Plan plan(Sample sample, LongSupplier tableRows, int pageSize) {
         if (sample.rows() == 0) {
             return new Plan(Access.FULL_TEXT, 0);
         }
         double rows = sample.rows() < SAMPLE_ROWS ? sample.rows() : Math.max(tableRows.getAsLong(), sample.rows());
-        double fullText = FULL_TEXT_COST * share(sample.wordHits(), sample) * rows;
-        double allShare = share(sample.allHits(), sample);
-        // One row more than a page: whether there is a next page.
-        double recent = RECENT_COST * Math.min(rows, (pageSize + 1) / allShare);
-        double place = byPlace ? PLACE_COST * share(sample.placeHits(), sample) * rows : Double.MAX_VALUE;
         long estimate = roughly(sample.allHits() / (double) sample.rows() * rows);
-        if (fullText <= FULL_TEXT_BUDGET || (fullText <= recent && fullText <= place)) {
+        double postings = 0;
+        for (int hits : sample.eachWordHits()) {
+            postings += share(hits, sample) * rows;
+        }
+        double fullText =
+                FULL_TEXT_POSTING_COST * postings + FULL_TEXT_MATCH_COST * share(sample.wordHits(), sample) * rows;
+        if (fullText <= FULL_TEXT_BUDGET) {
             return new Plan(Access.FULL_TEXT, estimate);
         }
-        return new Plan(place < recent ? Access.PLACE : Access.RECENT, estimate);
+        Access cheapest = Access.FULL_TEXT;
+        double least = fullText;
+        // One row more than a page: whether there is a next page.
+        double recent = RECENT_COST * Math.min(rows, (pageSize + 1) / share(sample.allHits(), sample));
+        if (recent < least) {
+            cheapest = Access.RECENT;
+            least = recent;
+        }
+        for (Map.Entry<Access, Integer> filter : sample.filterHits().entrySet()) {
+            double cost = FILTER_COST * share(filter.getValue(), sample) * rows;
+            if (cost < least) {
+                cheapest = filter.getKey();
+                least = cost;
+            }
+        }
+        return new Plan(cheapest, estimate);
+    }
+
+    /**
+     * Reads the sample: the {@link #SAMPLE_ROWS} first rows of {@code table} in {@code recency}
+     * order within {@code scope}, each tested for every word, every indexed filter and the whole
+     * search, in one query (about 4 ms on the benchmark data). Each word is tested on every row, not
+     * only until one fails, because the full-text cost depends on each word's own share.
+     *
+     * @param indexedFilters the search's filters that have an index to read through (a place, a
+     *     craft), by the access that would use it
+     * @param search the whole search but its words: every filter, the indexed ones too
+     */
+    public static Sample sample(
+            DSLContext dsl,
+            Table<?> table,
+            Condition scope,
+            List<? extends OrderField<?>> recency,
+            List<String> words,
+            Field<String> text,
+            Map<Access, Condition> indexedFilters,
+            Condition search) {
+        List<Field<?>> tests = new ArrayList<>();
+        for (String word : words) {
+            tests.add(DSL.field(SearchWords.contains(word, text)));
+        }
+        List<Access> filters = List.copyOf(indexedFilters.keySet());
+        for (Access filter : filters) {
+            tests.add(DSL.field(indexedFilters.get(filter)));
+        }
+        // trueCondition().and(...): a bare noCondition() would be selected as NULL.
+        tests.add(DSL.field(DSL.trueCondition().and(search)));
+        int[] eachWord = new int[words.size()];
+        int[] eachFilter = new int[filters.size()];
+        int rows = 0;
+        int wordHits = 0;
+        int allHits = 0;
+        for (Record row : dsl.select(tests)
+                .from(table)
+                .where(scope)
+                .orderBy(recency)
+                .limit(SAMPLE_ROWS)
+                .fetch()) {
+            rows++;
+            boolean all = true;
+            for (int w = 0; w < eachWord.length; w++) {
+                boolean has = isTrue(row, w);
+                eachWord[w] += has ? 1 : 0;
+                all &= has;
+            }
+            for (int f = 0; f < eachFilter.length; f++) {
+                eachFilter[f] += isTrue(row, words.size() + f) ? 1 : 0;
+            }
+            wordHits += all ? 1 : 0;
+            allHits += all && isTrue(row, tests.size() - 1) ? 1 : 0;
+        }
+        Map<Access, Integer> filterHits = new EnumMap<>(Access.class);
+        for (int f = 0; f < eachFilter.length; f++) {
+            filterHits.put(filters.get(f), eachFilter[f]);
+        }
+        return new Sample(rows, Arrays.stream(eachWord).boxed().toList(), wordHits, filterHits, allHits);
+    }
+
+    private static boolean isTrue(Record row, int index) {
+        return Boolean.TRUE.equals(row.get(index, Boolean.class));
     }
 
     /** Two significant digits: an estimate should not look exact ("about 4,300", not "4,312"). */

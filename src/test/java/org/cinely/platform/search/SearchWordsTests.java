@@ -45,6 +45,15 @@ class SearchWordsTests {
                 .isTrue();
     }
 
+    @Test
+    void accentsAreIgnoredAsTheCollationIgnoresThem() {
+        assertThat(find("cafe", "Café scene")).isTrue();
+        assertThat(find("café", "CAFE SCENE")).isTrue();
+        assertThat(find("senor", "el señor")).isTrue();
+        assertThat(find("zurich", "Zürich")).isTrue();
+        assertThat(find("cafe", "cafa")).isFalse();
+    }
+
     private static boolean find(String word, String text) {
         return Pattern.compile(SearchWords.pattern(word), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                 .matcher(text)

@@ -2,6 +2,8 @@ package org.cinely.platform.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.cinely.platform.search.TextSearchPlanner.Access;
 import org.cinely.platform.search.TextSearchPlanner.Sample;
 import org.junit.jupiter.api.Test;
@@ -13,14 +15,14 @@ class TextSearchPlannerTests {
     @Test
     void rareWordsAreFoundThroughTheFullTextIndex() {
         // 5 of 500 recent profiles: about 1,000 matches, 5 ms of full-text search.
-        assertThat(plan(new Sample(500, 5, 0, 5), false).access()).isEqualTo(Access.FULL_TEXT);
-        assertThat(plan(new Sample(500, 0, 0, 0), false).access()).isEqualTo(Access.FULL_TEXT);
+        assertThat(plan(new Sample(500, List.of(5), 5, Map.of(), 5)).access()).isEqualTo(Access.FULL_TEXT);
+        assertThat(plan(new Sample(500, List.of(0), 0, Map.of(), 0)).access()).isEqualTo(Access.FULL_TEXT);
     }
 
     @Test
     void commonWordsWalkTheRecencyIndexAndEstimateTheTotal() {
         // A word in 20% of profiles: 20,000 matches to rank, or about 125 rows to read for a page.
-        TextSearchPlanner.Plan plan = plan(new Sample(500, 100, 0, 100), false);
+        TextSearchPlanner.Plan plan = plan(new Sample(500, List.of(100), 100, Map.of(), 100));
         assertThat(plan.access()).isEqualTo(Access.RECENT);
         assertThat(plan.estimatedMatches()).isEqualTo(20_000);
     }
@@ -29,25 +31,39 @@ class TextSearchPlannerTests {
     void commonWordsWithANarrowFilterGoBackToTheFullTextIndex() {
         // 20% have the word, but none of the 500 also has the craft: a page could mean reading
         // 25,000 rows down the recency index, more than ranking the word's 20,000 matches...
-        assertThat(plan(new Sample(500, 100, 0, 0), false).access()).isEqualTo(Access.FULL_TEXT);
+        assertThat(plan(new Sample(500, List.of(100), 100, Map.of(), 0)).access())
+                .isEqualTo(Access.FULL_TEXT);
         // ...unless a place narrows the candidates to a couple of thousand.
-        assertThat(plan(new Sample(500, 100, 10, 0), true).access()).isEqualTo(Access.PLACE);
+        assertThat(plan(new Sample(500, List.of(100), 100, Map.of(Access.PLACE, 10), 0))
+                        .access())
+                .isEqualTo(Access.PLACE);
+    }
+
+    @Test
+    void twoCommonWordsThatRarelyMeetAreRankedByRelevanceOnlyWhenThatIsCheaper() {
+        // In 25% and 14%, together in 3.5%: 40,000 postings and 3,500 matches (35 ms of full-text
+        // search), against about 700 rows down the recency index.
+        assertThat(plan(new Sample(500, List.of(125, 70), 18, Map.of(), 18)).access())
+                .isEqualTo(Access.RECENT);
+        // Together in 0.4%: 200 rows are rarely in the same 25 recent ones; full text is cheaper.
+        assertThat(plan(new Sample(500, List.of(125, 70), 2, Map.of(), 2)).access())
+                .isEqualTo(Access.FULL_TEXT);
     }
 
     @Test
     void aFewThousandMatchesAreAlwaysRankedByRelevance() {
         // 10 of 500: about 2,000 matches, 10 ms; a recency walk would be cheaper, but unranked.
-        assertThat(plan(new Sample(500, 10, 0, 10), false).access()).isEqualTo(Access.FULL_TEXT);
+        assertThat(plan(new Sample(500, List.of(10), 10, Map.of(), 10)).access())
+                .isEqualTo(Access.FULL_TEXT);
     }
 
     @Test
     void aSmallTableIsTheWholeSample() {
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(
-                new Sample(40, 40, 0, 40),
+                new Sample(40, List.of(40), 40, Map.of(), 40),
                 () -> {
                     throw new AssertionError("a sample smaller than SAMPLE_ROWS read the whole table");
                 },
-                false,
                 24);
         assertThat(plan.access()).isEqualTo(Access.FULL_TEXT);
         assertThat(plan.estimatedMatches()).isEqualTo(40);
@@ -60,7 +76,7 @@ class TextSearchPlannerTests {
         assertThat(TextSearchPlanner.roughly(12_560)).isEqualTo(13_000);
     }
 
-    private static TextSearchPlanner.Plan plan(Sample sample, boolean byPlace) {
-        return TextSearchPlanner.plan(sample, () -> ROWS, byPlace, 24);
+    private static TextSearchPlanner.Plan plan(Sample sample) {
+        return TextSearchPlanner.plan(sample, () -> ROWS, 24);
     }
 }
