@@ -65,6 +65,11 @@ class JobSearchQueries {
         public boolean hasPrevious() {
             return page > 0;
         }
+
+        /** Words were searched but the rows are not ranked by relevance (they were too common). */
+        public boolean unranked() {
+            return access != null && access != TextSearchPlanner.Access.FULL_TEXT;
+        }
     }
 
     /** Results are counted up to this many when counting means reading them all; beyond, "1,000+". */

@@ -25,6 +25,11 @@ public class SearchPage<T> extends PageImpl<T> {
         return estimated;
     }
 
+    /** Words were searched but the rows are not ranked by relevance (they were too common). */
+    public boolean isUnranked() {
+        return access != null && access != TextSearchPlanner.Access.FULL_TEXT;
+    }
+
     /** How the rows were read (for benchmarks and logs); {@code null} for a search without words. */
     public TextSearchPlanner.Access access() {
         return access;
