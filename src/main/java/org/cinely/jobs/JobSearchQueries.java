@@ -38,10 +38,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The job board search. In jOOQ because it is MySQL full-text search (MATCH ... AGAINST in
  * boolean mode, with its relevance score as a sort key) combined with optional filters, craft
- * bits and a window count, over job_search (open listings only, kept by {@link JobSearchIndex}):
- * JPQL has no full-text, and the naive JPA version (LIKE '%word%' over title and description,
- * crafts joined as entities) reads every open listing. The benchmark ({@code JobSearchBenchmark})
- * measures both.
+ * bits and a window count, over job_search (open listings only, kept by {@link JobSearchIndex});
+ * for common words, {@link TextSearchPlanner} reads the rows through the place's or the crafts'
+ * index (job_search_crafts, a STRAIGHT_JOIN) or down the newest listings instead, testing the
+ * words with REGEXP. JPQL has none of these, and the naive JPA version (LIKE '%word%' over title
+ * and description, crafts joined as entities) reads every open listing. The benchmark ({@code
+ * JobSearchBenchmark}) measures both.
  */
 @Repository
 class JobSearchQueries {

@@ -33,8 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The member directory's search, and the profile reads other modules make in bulk. In jOOQ
  * because the search ranks by MySQL full-text relevance (MATCH ... AGAINST, which JPQL cannot
- * say), combines optional filters, and must read one page of cards plus their crafts in two
- * indexed queries; the naive JPA version (kept in ProfilesBenchmark) is many times slower.
+ * say), reads common words another way ({@link TextSearchPlanner}: REGEXP down the recency or
+ * city indexes), combines optional filters, and must read one page of cards plus their crafts in
+ * two indexed queries; the naive JPA version (kept in DirectoryAndSuggestionsBenchmark) is many
+ * times slower.
  */
 @Repository
 class DirectoryQueries {
