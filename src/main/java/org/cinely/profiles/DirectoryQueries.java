@@ -168,14 +168,14 @@ class DirectoryQueries {
                     .or(PROFILES.HANDLE.like(like, '!'))
                     .or(PROFILES.HEADLINE.like(like, '!')));
         }
-        List<SortField<?>> order = List.of(PROFILES.LAST_ACTIVE_AT.desc(), PROFILES.MEMBER_ID.desc());
         if (place != null || search.q() != null) {
-            return everyMatchCounted(place == null ? where : where.and(place), order, today, anonymous, pageable, null);
+            return everyMatchCounted(
+                    place == null ? where : where.and(place), RECENCY, today, anonymous, pageable, null);
         }
         List<Record> rows = dsl.select(cardFields())
                 .from(PROFILES)
                 .where(where)
-                .orderBy(order)
+                .orderBy(RECENCY)
                 .limit(pageable.getPageSize())
                 .offset(pageable.getOffset())
                 .fetch();

@@ -1,7 +1,9 @@
 package org.cinely.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinely.jobs.jooq.Tables.JOB_SEARCH;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +17,8 @@ import org.cinely.platform.search.TextSearchPlanner.Access;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
+import org.jooq.DSLContext;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,9 @@ class JobSearchPlansIntegrationTests {
 
     @Autowired
     JobSearchQueries queries;
+
+    @Autowired
+    DSLContext dsl;
 
     JobsTestSupport support;
     CurrentMember poster;
@@ -153,6 +160,46 @@ class JobSearchPlansIntegrationTests {
         assertThat(data.jdbc()
                         .queryForObject("select count(*) from job_search_crafts where job_id = ?", Long.class, id))
                 .isZero();
+    }
+
+    @Test
+    void onABoardOfThousandsCommonWordsComeNewestFirstAndThePageSaysSo() throws Exception {
+        // 4,000 open listings, "film" in nearly all: ranking them would cost more than the
+        // planner's full-text budget, so it reads down the newest listings.
+        new JobListingGenerator(dsl).generate(4_000, 1.0, poster.id().value(), JobSearchQueries.utc(Instant.now()));
+        Document common = JobsTestSupport.page(mvc.perform(get("/jobs?q=film")).andReturn());
+        assertThat(common.select(".result-count").eachText())
+                .containsExactly(
+                        "More than 1,000 open listings — add a craft, a place or a word to narrow them down",
+                        "So many listings use these words that the newest come first, not the most relevant.");
+        List<Long> shown = common.select(".job-card__title a").eachAttr("href").stream()
+                .map(href -> Long.parseLong(href.substring("/jobs/".length())))
+                .toList();
+        List<Long> newest = dsl.select(JOB_SEARCH.JOB_ID)
+                .from(JOB_SEARCH)
+                .where(JobSearchQueries.filters(JobSearch.from(Map.of("q", List.of("film"))), Instant.now()))
+                .orderBy(JOB_SEARCH.CREATED_AT.desc(), JOB_SEARCH.JOB_ID.desc())
+                .limit(shown.size())
+                .fetch(JOB_SEARCH.JOB_ID);
+        assertThat(shown).hasSize(20).isEqualTo(newest);
+
+        // Sorted by newest on purpose: nothing to excuse.
+        Document byNewest = JobsTestSupport.page(
+                mvc.perform(get("/jobs?q=film&sort=newest")).andReturn());
+        assertThat(byNewest.select(".result-count")).hasSize(1);
+
+        // Fewer matches than the count's cap (remote: one listing in eight): the total is the
+        // sample's estimate, and the page says so.
+        Document fewer = JobsTestSupport.page(
+                mvc.perform(get("/jobs?q=film&remote=true")).andReturn());
+        String count = fewer.select(".result-count").first().text();
+        assertThat(count).matches("About [0-9,]+ open listings");
+        int estimate = Integer.parseInt(count.replaceAll("[^0-9]", ""));
+        int exact = dsl.fetchCount(
+                JOB_SEARCH,
+                JobSearchQueries.filters(
+                        JobSearch.from(Map.of("q", List.of("film"), "remote", List.of("true"))), Instant.now()));
+        assertThat(estimate).isBetween(exact / 2, exact * 2);
     }
 
     @Test
