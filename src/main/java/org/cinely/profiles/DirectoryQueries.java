@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
+import org.jooq.TableLike;
 import org.jooq.impl.DSL;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -101,6 +103,14 @@ class DirectoryQueries {
         Field<String> text = SearchWords.text(PROFILES.DISPLAY_NAME, PROFILES.HANDLE, PROFILES.HEADLINE, PROFILES.BIO);
         Condition hasWords = SearchWords.containsAll(words, text);
         // The sample: the most recently active listed profiles (the recency walk's own order).
+        // Filters with an index to read candidates through: the place, the craft.
+        Map<TextSearchPlanner.Access, Condition> indexed = new EnumMap<>(TextSearchPlanner.Access.class);
+        if (place != null) {
+            indexed.put(TextSearchPlanner.Access.PLACE, place);
+        }
+        if (search.craft() != null) {
+            indexed.put(TextSearchPlanner.Access.CRAFT, hasCraftBit(search.craft()));
+        }
         TextSearchPlanner.Sample sample = TextSearchPlanner.sample(
                 dsl,
                 PROFILES,
@@ -108,7 +118,7 @@ class DirectoryQueries {
                 RECENCY,
                 words,
                 text,
-                place == null ? Map.of() : Map.of(TextSearchPlanner.Access.PLACE, place),
+                indexed,
                 place == null ? others : others.and(place));
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, this::listedCount, pageSize);
         TextSearchPlanner.Access access = forced == null ? plan.access() : forced;
@@ -147,7 +157,21 @@ class DirectoryQueries {
         }
         order.add(PROFILES.LAST_ACTIVE_AT.desc());
         order.add(PROFILES.MEMBER_ID.desc());
-        return everyMatchCounted(where, order, today, anonymous, pageable, access);
+        TableLike<?> from = access == TextSearchPlanner.Access.CRAFT && search.craft() != null
+                ? withCraft(search.craft())
+                : PROFILES;
+        return everyMatchCounted(from, where, order, today, anonymous, pageable, access);
+    }
+
+    /**
+     * The profiles with the craft, read through profile_crafts' (craft, member_id) index first
+     * (STRAIGHT_JOIN: the optimiser would otherwise test the craft on every listed profile).
+     */
+    private static TableLike<?> withCraft(Craft craft) {
+        var byCraft = PROFILE_CRAFTS.as("by_craft");
+        return byCraft.straightJoin(PROFILES)
+                .on(PROFILES.MEMBER_ID.eq(byCraft.MEMBER_ID))
+                .and(byCraft.CRAFT.eq(craft.slug()));
     }
 
     /** A search without words: by place, or down the recency index (counting stops at MAX_COUNT). */
@@ -170,7 +194,7 @@ class DirectoryQueries {
         }
         if (place != null || search.q() != null) {
             return everyMatchCounted(
-                    place == null ? where : where.and(place), RECENCY, today, anonymous, pageable, null);
+                    PROFILES, place == null ? where : where.and(place), RECENCY, today, anonymous, pageable, null);
         }
         List<Record> rows = dsl.select(cardFields())
                 .from(PROFILES)
@@ -189,6 +213,7 @@ class DirectoryQueries {
 
     /** Rows matching {@code where}, all of them read to sort the page, so counted exactly as they go. */
     private SearchPage<ProfileCard> everyMatchCounted(
+            TableLike<?> from,
             Condition where,
             List<SortField<?>> order,
             LocalDate today,
@@ -201,7 +226,7 @@ class DirectoryQueries {
         List<Field<?>> fields = new ArrayList<>(cardFields());
         fields.add(windowTotal);
         List<Record> rows = dsl.select(fields)
-                .from(PROFILES)
+                .from(from)
                 .where(where)
                 .orderBy(order)
                 .limit(pageable.getPageSize())
@@ -234,6 +259,10 @@ class DirectoryQueries {
 
     private record CachedCount(long count, Instant at) {}
 
+    private static Condition hasCraftBit(Craft craft) {
+        return PROFILES.CRAFT_MASK.bitAnd(craft.bit()).ne(0L);
+    }
+
     private static Condition place(DirectorySearch search) {
         if (search.location() == null) {
             return null;
@@ -257,7 +286,7 @@ class DirectoryQueries {
                                     .where(PROFILE_CRAFTS.MEMBER_ID.eq(PROFILES.MEMBER_ID))
                                     .and(PROFILE_CRAFTS.CRAFT.eq(search.craft().slug())))
                             // On a row already read: test its craft bit (no probe per candidate).
-                            : PROFILES.CRAFT_MASK.bitAnd(search.craft().bit()).ne(0L));
+                            : hasCraftBit(search.craft()));
         }
         if (search.availability() != null) {
             where = where.and(availability(search.availability(), today));

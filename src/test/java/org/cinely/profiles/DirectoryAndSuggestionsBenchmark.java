@@ -130,6 +130,13 @@ class DirectoryAndSuggestionsBenchmark {
                 Set.of(),
                 today,
                 PAGE);
+        // Text and a craft, no place.
+        IntConsumer textCraft = i -> directory.search(
+                DirectorySearch.of(words[i % words.length], crafts[(i * 7) % crafts.length], null, null, 0),
+                false,
+                Set.of(),
+                today,
+                PAGE);
         // Text, a surname (each is in about 3% of names): a search as members type it.
         String[] names = BenchmarkData.LAST;
         IntConsumer nameSearch = i -> directory.search(
@@ -166,6 +173,7 @@ class DirectoryAndSuggestionsBenchmark {
         measure("directory, text: words in <5% of bios (naive JPA)", textJpa, NAIVE_RUNS);
         measure("directory, text: words in 5-30% of bios (jOOQ)", frequentText, RUNS);
         measure("directory, text (any of the 40 words) + craft + city (jOOQ)", textFiltered, RUNS);
+        measure("directory, text (any of the 40 words) + craft (jOOQ)", textCraft, RUNS);
         measure("directory, worst case: a word in 90% of bios (jOOQ)", commonText, RUNS);
         measure("directory, worst case: a word in 90% of bios (naive JPA)", commonTextJpa, NAIVE_RUNS);
         slowest("words in 5-30% of bios", frequent, today);
