@@ -176,8 +176,19 @@ class DirectoryAndSuggestionsBenchmark {
         measure("directory, text (any of the 40 words) + craft (jOOQ)", textCraft, RUNS);
         measure("directory, worst case: a word in 90% of bios (jOOQ)", commonText, RUNS);
         measure("directory, worst case: a word in 90% of bios (naive JPA)", commonTextJpa, NAIVE_RUNS);
-        slowest("words in 5-30% of bios", frequent, today);
-        slowest("words in <5% of bios", rare, today);
+        slowest(
+                "words in 5-30% of bios",
+                distinct(frequent.size() * 2, i -> DirectorySearch.of(pick(frequent, i), null, null, null, 0)), today);
+        slowest(
+                "words in <5% of bios",
+                distinct(rare.size() * 2, i -> DirectorySearch.of(pick(rare, i), null, null, null, 0)), today);
+        slowest(
+                "a word + craft",
+                distinct(
+                        words.length,
+                        i -> DirectorySearch.of(
+                                words[i % words.length], crafts[(i * 7) % crafts.length], null, null, 0)),
+                today);
         measure("people you may know (jOOQ)", suggestions, RUNS);
         measure("people you may know (naive JPA)", suggestionsJpa, NAIVE_RUNS);
 
@@ -221,20 +232,24 @@ class DirectoryAndSuggestionsBenchmark {
      * Each distinct search of a bucket (as {@link #pick} makes them) timed on its own, median of
      * five, with the way the planner read it: the five slowest are reported.
      */
-    private void slowest(String bucket, List<String> words, LocalDate today) {
+    private static List<DirectorySearch> distinct(int count, java.util.function.IntFunction<DirectorySearch> search) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(search)
+                .distinct()
+                .toList();
+    }
+
+    private void slowest(String bucket, List<DirectorySearch> searches, LocalDate today) {
         record Timed(String q, double ms, Object access, long total) {}
         List<Timed> timed = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < words.size() * 2; i++) {
-            String q = pick(words, i);
-            if (!seen.add(q)) {
-                continue;
-            }
+        for (DirectorySearch search : searches) {
+            String q = search.q()
+                    + (search.craft() == null ? "" : " + " + search.craft().slug());
             double[] ms = new double[5];
             org.cinely.platform.search.SearchPage<ProfileCard> page = null;
             for (int r = 0; r < ms.length; r++) {
                 long start = System.nanoTime();
-                page = directory.search(DirectorySearch.of(q, null, null, null, 0), false, Set.of(), today, PAGE);
+                page = directory.search(search, false, Set.of(), today, PAGE);
                 ms[r] = (System.nanoTime() - start) / 1e6;
             }
             Arrays.sort(ms);
