@@ -126,10 +126,12 @@ class DirectoryQueries {
             // Newest activity first, one row beyond the page to know whether there is a next one.
             List<Record> rows = dsl.select(cardFields())
                     .from(PROFILES)
+                    // The cheap tests first (MySQL evaluates them in order): REGEXP only on rows
+                    // that pass the filters, not on every row the walk reads.
                     .where(PROFILES.LISTED.isTrue())
-                    .and(hasWords)
-                    .and(place == null ? DSL.noCondition() : place)
                     .and(others)
+                    .and(place == null ? DSL.noCondition() : place)
+                    .and(hasWords)
                     .orderBy(RECENCY)
                     .limit(pageSize + 1)
                     .offset(pageable.getOffset())
