@@ -261,6 +261,14 @@ class JobSearchIntegrationTests {
                 page(mvc.perform(get("/jobs/saved-searches").with(as(seeker))).andReturn());
         assertThat(page.select(".match-list a").eachText()).containsExactly("Gaffer wanted");
         assertThat(page.select(".match-list .status").text()).isEqualTo("New");
+        // Every page tells the member in the header, until they mark the matches seen.
+        Document elsewhere = page(mvc.perform(get("/members").with(as(seeker))).andReturn());
+        assertThat(elsewhere.select(".account-menu__toggle .badge").attr("title"))
+                .isEqualTo("1 new listing for your saved searches");
+        assertThat(elsewhere
+                        .select(".account-menu__panel a[href=/jobs/saved-searches] .badge")
+                        .text())
+                .isEqualTo("1");
         // (the first mail is the sign-up verification)
         await().atMost(Duration.ofSeconds(15)).until(() -> data.mailCount(seeker.email()) == 2);
         assertThat(data.latestMailBody(seeker.email()))
@@ -272,6 +280,7 @@ class JobSearchIntegrationTests {
         Document seen =
                 page(mvc.perform(get("/jobs/saved-searches").with(as(seeker))).andReturn());
         assertThat(seen.select(".match-list .status")).isEmpty();
+        assertThat(seen.select(".account-menu .badge")).isEmpty();
     }
 
     @Test
