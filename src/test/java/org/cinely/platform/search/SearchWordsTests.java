@@ -54,6 +54,38 @@ class SearchWordsTests {
         assertThat(find("cafe", "cafa")).isFalse();
     }
 
+    @Test
+    void anythingTypedIntoTheBoxGivesWordsThatBecomeValidPatterns() {
+        // Random text from ASCII punctuation, Latin, Greek, Cyrillic, CJK, combining marks,
+        // surrogate pairs (emoji) and controls: every word makes a pattern that compiles and
+        // finds the word in itself.
+        java.util.Random random = new java.util.Random(26_11_2026L);
+        int[][] ranges = {
+            {0x20, 0x7E},
+            {0xA0, 0x17F},
+            {0x300, 0x36F},
+            {0x391, 0x3C9},
+            {0x410, 0x44F},
+            {0x4E00, 0x4E80},
+            {0x1F600, 0x1F64F},
+            {0x0, 0x1F}
+        };
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder typed = new StringBuilder();
+            for (int c = random.nextInt(40); c > 0; c--) {
+                int[] range = ranges[random.nextInt(ranges.length)];
+                typed.appendCodePoint(range[0] + random.nextInt(range[1] - range[0] + 1));
+            }
+            for (String word : SearchWords.indexWords(typed.toString())) {
+                assertThat(find(word, "x " + word + " y"))
+                        .as("%s in %s", word, typed)
+                        .isTrue();
+            }
+            assertThat(SearchWords.booleanQuery(SearchWords.indexWords(typed.toString())))
+                    .doesNotContain("\"", "(", ")", "~", "<", ">", "@", "-");
+        }
+    }
+
     private static boolean find(String word, String text) {
         return Pattern.compile(SearchWords.pattern(word), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                 .matcher(text)
