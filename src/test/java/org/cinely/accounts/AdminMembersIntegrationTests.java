@@ -93,6 +93,26 @@ class AdminMembersIntegrationTests {
     }
 
     @Test
+    void adminPagesThroughASearchKeepingIt() {
+        String hash = passwordEncoder.encode(PASSWORD);
+        for (int i = 0; i < 52; i++) {
+            accounts.createVerified(
+                    TestData.uniqueEmail(), TestData.uniqueHandle(), "Pagewright " + i, hash, Role.MEMBER);
+        }
+        HttpTestClient http = logIn(admin);
+        Document first = Jsoup.parse(http.get("/admin/members?q=pagewright").body());
+        assertThat(first.select("tbody tr")).hasSize(50);
+        String next = first.select("a[rel=next]").attr("href");
+        assertThat(next).startsWith("/admin/members?q=pagewright&").endsWith("page=1");
+        Document second = Jsoup.parse(http.get(next).body());
+        assertThat(second.select("tbody tr")).hasSize(2);
+        assertThat(second.select("a[rel=prev]").attr("href"))
+                .startsWith("/admin/members?q=pagewright&")
+                .endsWith("page=0");
+        assertThat(second.select("a[rel=next]")).isEmpty();
+    }
+
+    @Test
     void adminSuspendsAMemberWhoThenCannotLogIn() {
         HttpTestClient http = logIn(admin);
         HttpResponse<String> response = http.submit(

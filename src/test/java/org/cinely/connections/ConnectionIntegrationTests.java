@@ -116,6 +116,28 @@ class ConnectionIntegrationTests {
     }
 
     @Test
+    void myConnectionsPageThroughTheirSearch() throws Exception {
+        Member me = members.create("Paging Viewer");
+        for (int i = 0; i < ConnectionsController.PAGE_SIZE + 2; i++) {
+            members.connect(me, members.create("Pager Friend " + i));
+        }
+        members.connect(me, members.create("Someone Else"));
+
+        Document first = page(me, "/connections?q=pager");
+        assertThat(first.select(".member-card__name")).hasSize(ConnectionsController.PAGE_SIZE);
+        assertThat(first.select("a[rel=prev]")).isEmpty();
+        String next = first.select("a[rel=next]").attr("href");
+        assertThat(next).isEqualTo("/connections?q=pager&page=1");
+
+        Document second = page(me, next);
+        assertThat(second.select(".member-card__name").eachText())
+                .hasSize(2)
+                .allMatch(name -> name.startsWith("Pager Friend"));
+        assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/connections?q=pager&page=0");
+        assertThat(second.select("a[rel=next]")).isEmpty();
+    }
+
+    @Test
     void requestWithNoteThenAcceptConnectsBothAndPublishesEvents() throws Exception {
         Member maya = members.create("Maya Okafor");
         Member jonas = members.create("Jonas Berg");
