@@ -50,11 +50,7 @@ class JobPostingController {
     @GetMapping("/jobs/new")
     String showPostForm(@AuthenticationPrincipal CurrentMember member, Model model) {
         MemberPages.require(member);
-        JobForm form = JobForm.empty();
-        model.addAttribute("jobForm", form);
-        model.addAttribute("checkedCrafts", form.crafts());
-        model.addAttribute("editing", null);
-        return FORM_VIEW;
+        return freshForm(model, JobForm.empty(), null);
     }
 
     @PostMapping("/jobs/new")
@@ -86,22 +82,21 @@ class JobPostingController {
     @GetMapping("/jobs/{id:\\d+}/duplicate")
     String showDuplicateForm(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, Model model) {
         MemberPages.require(member);
-        JobForm form = jobs.ownListing(id, member.id()).toForm(false);
-        model.addAttribute("jobForm", form);
-        model.addAttribute("checkedCrafts", form.crafts());
-        model.addAttribute("editing", null);
         model.addAttribute("duplicating", true);
-        return FORM_VIEW;
+        return freshForm(model, jobs.ownListing(id, member.id()).toForm(false), null);
     }
 
     @GetMapping("/jobs/{id:\\d+}/edit")
     String showEditForm(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, Model model) {
         MemberPages.require(member);
-        JobListing listing = jobs.ownListing(id, member.id());
-        JobForm form = listing.toForm(true);
+        return freshForm(model, jobs.ownListing(id, member.id()).toForm(true), id);
+    }
+
+    /** The form as first shown: new, duplicated or to edit (the listing's id). */
+    private static String freshForm(Model model, JobForm form, Long editing) {
         model.addAttribute("jobForm", form);
         model.addAttribute("checkedCrafts", form.crafts());
-        model.addAttribute("editing", id);
+        model.addAttribute("editing", editing);
         return FORM_VIEW;
     }
 

@@ -1,24 +1,16 @@
 package org.cinely.jobs;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.cinely.platform.security.CurrentMember;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.web.HeaderCount;
+import org.springframework.stereotype.Component;
 
 /**
- * Tells the member in the header, on every page, how many new listings matched their saved
- * searches (the in-app half of saved-search alerts; the mail is the other). One indexed count, only
- * for pages that render a view. The matches count as seen once the member marks them so on the
- * saved-searches page.
+ * The header's count of new listings that matched the member's saved searches (the in-app half of
+ * saved-search alerts; the mail is the other). They count as seen once the member marks them so on
+ * the saved-searches page.
  */
-@Configuration
-class SavedSearchBadge implements WebMvcConfigurer, HandlerInterceptor {
+@Component
+class SavedSearchBadge implements HeaderCount {
 
     static final String ATTRIBUTE = "savedSearchMatchCount";
 
@@ -29,19 +21,12 @@ class SavedSearchBadge implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
+    public String attribute() {
+        return ATTRIBUTE;
     }
 
     @Override
-    public void postHandle(
-            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView view) {
-        if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")) {
-            return;
-        }
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof CurrentMember member) {
-            view.addObject(ATTRIBUTE, savedSearches.unseenCount(member.id()));
-        }
+    public int count(MemberId member) {
+        return savedSearches.unseenCount(member);
     }
 }

@@ -54,6 +54,9 @@ class DirectoryQueries {
         PROFILES.DISPLAY_NAME, PROFILES.HANDLE, PROFILES.HEADLINE, PROFILES.BIO
     };
 
+    /** The same columns as one text, for testing a row's words with REGEXP. */
+    private static final Field<String> TEXT = SearchWords.text(FULL_TEXT_COLUMNS);
+
     /** Most recently active first: ix_profiles_last_active, read backwards. */
     private static final List<SortField<?>> RECENCY =
             List.of(PROFILES.LAST_ACTIVE_AT.desc(), PROFILES.MEMBER_ID.desc());
@@ -100,8 +103,7 @@ class DirectoryQueries {
         if (words.isEmpty()) {
             return searchWithoutWords(search, place, others, today, anonymous, pageable);
         }
-        Field<String> text = SearchWords.text(PROFILES.DISPLAY_NAME, PROFILES.HANDLE, PROFILES.HEADLINE, PROFILES.BIO);
-        Condition hasWords = SearchWords.containsAll(words, text);
+        Condition hasWords = SearchWords.containsAll(words, TEXT);
         // The sample: the most recently active listed profiles (the recency walk's own order).
         // Filters with an index to read candidates through: the place, the craft.
         Map<TextSearchPlanner.Access, Condition> indexed = new EnumMap<>(TextSearchPlanner.Access.class);
@@ -117,7 +119,7 @@ class DirectoryQueries {
                 PROFILES.LISTED.isTrue(),
                 RECENCY,
                 words,
-                text,
+                TEXT,
                 indexed,
                 place == null ? others : others.and(place));
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, this::listedCount, pageSize);

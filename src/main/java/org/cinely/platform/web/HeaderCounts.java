@@ -1,0 +1,49 @@
+package org.cinely.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.cinely.platform.security.CurrentMember;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Puts every module's {@link HeaderCount} into the model of each page rendered for a signed-in
+ * member: only for pages that render a view, not for redirects, images or JSON.
+ */
+@Configuration
+class HeaderCounts implements WebMvcConfigurer, HandlerInterceptor {
+
+    private final List<HeaderCount> counts;
+
+    HeaderCounts(List<HeaderCount> counts) {
+        this.counts = counts;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView view) {
+        if (counts.isEmpty()
+                || view == null
+                || view.getViewName() == null
+                || view.getViewName().startsWith("redirect:")) {
+            return;
+        }
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof CurrentMember member) {
+            for (HeaderCount count : counts) {
+                view.addObject(count.attribute(), count.count(member.id()));
+            }
+        }
+    }
+}
