@@ -8,6 +8,7 @@ import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
+import org.cinely.platform.web.Redirects;
 import org.cinely.profiles.ProfileCard;
 import org.cinely.profiles.ProfileService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * My connections, my requests, blocked members, "people you may know", and the actions on them.
@@ -116,25 +118,25 @@ class ConnectionsController {
     // ------------------------------------------------------------------ actions
 
     @PostMapping("/connections/requests")
-    String processConnectRequest(
+    RedirectView processConnectRequest(
             @AuthenticationPrincipal CurrentMember member,
             @RequestParam String handle,
             @RequestParam(required = false) String note,
             @RequestParam(required = false) String returnTo,
             RedirectAttributes redirect) {
         MemberId other = memberOf(handle);
-        String back = back(returnTo, "/members/" + handle);
+        RedirectView back = Redirects.back(returnTo, "/members/" + handle);
         if (!member.verified()) {
             Flash.error(redirect, "connection.verify-first");
-            return "redirect:" + back;
+            return back;
         }
         if (note != null && note.strip().length() > ConnectionService.MAX_NOTE) {
             Flash.error(redirect, "connection.note.too-long", ConnectionService.MAX_NOTE);
-            return "redirect:" + back;
+            return back;
         }
         if (note != null && note.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
             Flash.error(redirect, "connection.note.invalid");
-            return "redirect:" + back;
+            return back;
         }
         ConnectionService.Outcome outcome = connections.request(member.id(), other, note);
         String name = displayName(other);
@@ -146,11 +148,11 @@ class ConnectionsController {
             case SELF -> Flash.error(redirect, "connection.self");
             case UNAVAILABLE -> Flash.error(redirect, "connection.unavailable");
         }
-        return "redirect:" + back;
+        return back;
     }
 
     @PostMapping("/connections/requests/{id}/accept")
-    String processAccept(
+    RedirectView processAccept(
             @AuthenticationPrincipal CurrentMember member,
             @PathVariable long id,
             @RequestParam(required = false) String from,
@@ -163,22 +165,22 @@ class ConnectionsController {
         } else {
             Flash.info(redirect, "connection.withdrawn-before-acceptance", displayName(acceptance.requester()));
         }
-        return "redirect:" + back(returnTo, "/connections/requests");
+        return Redirects.back(returnTo, "/connections/requests");
     }
 
     @PostMapping("/connections/requests/{id}/decline")
-    String processDecline(
+    RedirectView processDecline(
             @AuthenticationPrincipal CurrentMember member,
             @PathVariable long id,
             @RequestParam(required = false) String returnTo,
             RedirectAttributes redirect) {
         MemberId requester = connections.decline(member.id(), id);
         Flash.info(redirect, "connection.declined", displayName(requester));
-        return "redirect:" + back(returnTo, "/connections/requests");
+        return Redirects.back(returnTo, "/connections/requests");
     }
 
     @PostMapping("/connections/requests/{id}/withdraw")
-    String processWithdraw(
+    RedirectView processWithdraw(
             @AuthenticationPrincipal CurrentMember member,
             @PathVariable long id,
             @RequestParam(required = false) String to,
@@ -191,11 +193,11 @@ class ConnectionsController {
         } else {
             Flash.info(redirect, "connection.withdrawn", displayName(withdrawal.recipient()));
         }
-        return "redirect:" + back(returnTo, "/connections/requests");
+        return Redirects.back(returnTo, "/connections/requests");
     }
 
     @PostMapping("/connections/{handle}/remove")
-    String processRemove(
+    RedirectView processRemove(
             @AuthenticationPrincipal CurrentMember member,
             @PathVariable String handle,
             @RequestParam(required = false) String returnTo,
@@ -204,7 +206,7 @@ class ConnectionsController {
         if (connections.remove(member.id(), other)) {
             Flash.info(redirect, "connection.removed", displayName(other));
         }
-        return "redirect:" + back(returnTo, "/connections");
+        return Redirects.back(returnTo, "/connections");
     }
 
     @PostMapping("/members/{handle}/block")
@@ -218,7 +220,7 @@ class ConnectionsController {
     }
 
     @PostMapping("/members/{handle}/unblock")
-    String processUnblock(
+    RedirectView processUnblock(
             @AuthenticationPrincipal CurrentMember member,
             @PathVariable String handle,
             @RequestParam(required = false) String returnTo,
@@ -227,11 +229,11 @@ class ConnectionsController {
         if (connections.unblock(member.id(), other)) {
             Flash.info(redirect, "connection.unblocked", displayName(other));
         }
-        return "redirect:" + back(returnTo, "/members/" + handle);
+        return Redirects.back(returnTo, "/members/" + handle);
     }
 
     @PostMapping("/members/suggestions/{handle}/dismiss")
-    String processDismiss(
+    RedirectView processDismiss(
             @AuthenticationPrincipal CurrentMember member,
             @PathVariable String handle,
             @RequestParam(required = false) String returnTo,
@@ -239,7 +241,7 @@ class ConnectionsController {
         MemberId other = memberOf(handle);
         connections.dismiss(member.id(), other);
         Flash.info(redirect, "suggestion.dismissed", displayName(other));
-        return "redirect:" + back(returnTo, "/members/suggestions");
+        return Redirects.back(returnTo, "/members/suggestions");
     }
 
     private MemberId memberOf(String handle) {
@@ -254,18 +256,5 @@ class ConnectionsController {
     private String displayName(MemberId member) {
         ProfileCard card = profiles.cards(List.of(member)).get(member);
         return card == null ? "" : card.displayName();
-    }
-
-    /** Only a path on this site ("/..." but not "//host"), so the redirect cannot leave Cinely. */
-    static String back(String returnTo, String fallback) {
-        if (returnTo != null
-                && returnTo.startsWith("/")
-                && !returnTo.startsWith("//")
-                && !returnTo.contains("\\")
-                && returnTo.chars().noneMatch(c -> c < 0x21 || c == 0x7f)
-                && returnTo.length() <= 500) {
-            return returnTo;
-        }
-        return fallback;
     }
 }

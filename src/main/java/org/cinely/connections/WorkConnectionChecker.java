@@ -5,7 +5,7 @@ import org.cinely.works.ConnectionChecker;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tells works who may watch a connections-only work (works declares the interface). */
+/** Tells works who may watch a connections-only work and who blocked whom (works declares the interface). */
 @Component
 class WorkConnectionChecker implements ConnectionChecker {
 
@@ -19,5 +19,11 @@ class WorkConnectionChecker implements ConnectionChecker {
     @Transactional(readOnly = true)
     public boolean connected(MemberId a, MemberId b) {
         return queries.connected(a.value(), b.value());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean blockedEitherWay(MemberId a, MemberId b) {
+        return queries.blocks(a.value(), b.value()) || queries.blocks(b.value(), a.value());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.cinely.connections.ConnectionsApi;
 import org.cinely.jobs.JobTypes.ApplicationStatus;
 import org.cinely.jobs.JobTypes.ListingState;
 import org.cinely.platform.MemberId;
@@ -40,6 +41,7 @@ class JobService {
     private final JobSearchIndex searchIndex;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ConnectionsApi connections;
 
     JobService(
             JobListingRepository listings,
@@ -48,7 +50,9 @@ class JobService {
             ApplicationEventPublisher events,
             JobSearchIndex searchIndex,
             Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ConnectionsApi connections) {
+        this.connections = connections;
         this.searchIndex = searchIndex;
         this.listings = listings;
         this.applications = applications;
@@ -173,6 +177,9 @@ class JobService {
         }
         if (member != null && !verified) {
             return Optional.of("application.refused.unverified");
+        }
+        if (member != null && connections.blockedEitherWay(listing.getPoster(), member)) {
+            return Optional.of("application.refused.blocked");
         }
         return Optional.empty();
     }

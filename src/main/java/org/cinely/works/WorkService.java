@@ -83,6 +83,9 @@ class WorkService implements UploadTargets {
         if (work.ownedBy(viewer) || moderator) {
             return true;
         }
+        if (viewer != null && connections.blockedEitherWay(work.getOwner(), viewer)) {
+            return false; // blocked either way: neither sees nor reaches the other's work
+        }
         return switch (work.getVisibility()) {
             case PUBLIC -> true;
             case CONNECTIONS -> viewer != null && connections.connected(work.getOwner(), viewer);
@@ -93,6 +96,7 @@ class WorkService implements UploadTargets {
     @Transactional
     Optional<Work> create(MemberId owner, WorkForm form, Errors errors) {
         List<ParsedCredit> credits = parseCredits(form.credits(), errors);
+        rejectBlockedCredits(owner, credits, errors);
         if (errors.hasErrors()) {
             return Optional.empty();
         }
@@ -106,6 +110,7 @@ class WorkService implements UploadTargets {
     @Transactional
     boolean update(Work work, MemberId owner, WorkForm form, Errors errors) {
         List<ParsedCredit> credits = parseCredits(form.credits(), errors);
+        rejectBlockedCredits(owner, credits, errors);
         if (errors.hasErrors()) {
             return false;
         }
@@ -124,6 +129,16 @@ class WorkService implements UploadTargets {
     }
 
     record ParsedCredit(MemberId member, Craft craft) {}
+
+    /** A member who blocked the owner, or whom the owner blocked, cannot be credited by them. */
+    private void rejectBlockedCredits(MemberId owner, List<ParsedCredit> credits, Errors errors) {
+        credits.stream()
+                .map(ParsedCredit::member)
+                .distinct()
+                .filter(member -> !member.equals(owner) && connections.blockedEitherWay(owner, member))
+                .findFirst()
+                .ifPresent(member -> errors.rejectValue("credits", "work.credits.blocked"));
+    }
 
     private List<ParsedCredit> parseCredits(String text, Errors errors) {
         List<ParsedCredit> parsed = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.cinely.works;
 
+import org.cinely.platform.MemberId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
@@ -14,6 +15,16 @@ class WorksConfiguration {
     @Bean
     @Fallback
     ConnectionChecker ownerOnlyConnectionChecker() {
-        return (a, b) -> false;
+        return new ConnectionChecker() {
+            @Override
+            public boolean connected(MemberId a, MemberId b) {
+                return false;
+            }
+
+            @Override
+            public boolean blockedEitherWay(MemberId a, MemberId b) {
+                return false;
+            }
+        };
     }
 }

@@ -527,6 +527,29 @@ class ConnectionIntegrationTests {
                 .andExpect(redirectedUrl("/members/" + b.handle()));
     }
 
+    /** A path with braces used to answer 500 after the action ran (the redirect expanded "{x}"). */
+    @Test
+    void returnToWithBracesIsSentBackAsIs() throws Exception {
+        Member a = members.create("Ana Brace");
+        Member b = members.create("Ben Brace");
+        MvcResult sent = mvc.perform(post("/connections/requests")
+                        .with(csrf())
+                        .with(user(a.principal()))
+                        .param("handle", b.handle())
+                        .param("returnTo", "/{x}"))
+                .andExpect(status().isFound())
+                .andReturn();
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/{x}");
+        assertThat(flashKey(sent)).isEqualTo("connection.sent");
+        long id = requestId(a, b);
+        mvc.perform(post("/connections/requests/" + id + "/decline")
+                        .with(csrf())
+                        .with(user(b.principal()))
+                        .param("returnTo", "/members/{handle}?q={q}"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/members/{handle}?q={q}"));
+    }
+
     @Test
     void myConnectionsAreSearchable() throws Exception {
         Member me = members.create("Me");

@@ -229,6 +229,27 @@ class JobApplicationIntegrationTests {
     }
 
     @Test
+    void noApplicationAcrossABlockEitherWay() throws Exception {
+        data.jdbc()
+                .update(
+                        "insert into member_blocks (blocker_id, blocked_id, created_at) values (?, ?, now(6))",
+                        poster.id().value(),
+                        applicant.id().value());
+        assertThat(refusedWith(apply(job, "Hire me").with(as(applicant)))).isEqualTo("application.refused.blocked");
+        assertThat(applications(job)).isZero();
+        data.jdbc()
+                .update(
+                        "delete from member_blocks where blocker_id = ?",
+                        poster.id().value());
+        data.jdbc()
+                .update(
+                        "insert into member_blocks (blocker_id, blocked_id, created_at) values (?, ?, now(6))",
+                        applicant.id().value(),
+                        poster.id().value());
+        assertThat(refusal(job, applicant)).isEqualTo("You can’t apply to this listing.");
+    }
+
+    @Test
     void noApplicationToAClosedListing() throws Exception {
         mvc.perform(post("/jobs/" + job + "/close").with(csrf()).with(as(poster)));
         assertThat(refusal(job, applicant)).isEqualTo("This listing is closed and takes no more applications.");

@@ -174,6 +174,18 @@ class WebSecurityIntegrationTests {
     }
 
     @Test
+    void theRememberMeCookieIsSameSiteLax() {
+        String email = signUp();
+        http.submit("/settings", "/logout", Map.of());
+        HttpResponse<String> loggedIn =
+                http.submit("/login", "/login", Map.of("email", email, "password", PASSWORD, "remember-me", "on"));
+        assertThat(loggedIn.headers().allValues("Set-Cookie"))
+                .filteredOn(cookie -> cookie.startsWith("remember-me="))
+                .singleElement()
+                .satisfies(cookie -> assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly"));
+    }
+
+    @Test
     void typedTextIsEscapedInThePage() {
         String email = TestData.uniqueEmail();
         http.submit(

@@ -116,6 +116,56 @@ class WorkSocialIntegrationTests {
                 .containsExactly(id);
     }
 
+    void block(CurrentMember blocker, CurrentMember blocked) {
+        data.jdbc()
+                .update(
+                        "insert into member_blocks (blocker_id, blocked_id, created_at) values (?, ?, now(6))",
+                        blocker.id().value(),
+                        blocked.id().value());
+    }
+
+    int count(String table, long workId) {
+        return data.jdbc()
+                .queryForObject("select count(*) from " + table + " where work_id = ?", Integer.class, workId);
+    }
+
+    /** Blocking is enforced wherever one member reaches another through a work, both ways. */
+    @Test
+    void aBlockedMemberCannotSeeLikeCommentOnOrBeCreditedOnTheBlockersWork() throws Exception {
+        long id = work("");
+        block(owner, stranger);
+        mvc.perform(get("/works/" + id).with(user(stranger))).andExpect(status().isNotFound());
+        mvc.perform(post("/works/" + id + "/like").with(user(stranger)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/works/" + id + "/comments")
+                        .with(user(stranger))
+                        .with(csrf())
+                        .param("body", "Lovely light"))
+                .andExpect(status().isNotFound());
+        assertThat(count("work_likes", id)).isZero();
+        assertThat(count("work_comments", id)).isZero();
+
+        // The owner cannot credit the member they blocked, nor someone who blocked them.
+        block(crew, owner);
+        for (CurrentMember blocked : new CurrentMember[] {stranger, crew}) {
+            Document refused = Jsoup.parse(mvc.perform(post("/works/" + id)
+                            .with(user(owner))
+                            .with(csrf())
+                            .param("title", "Harbour Lights")
+                            .param("type", "DOCUMENTARY")
+                            .param("credits", "@" + blocked.handle() + " gaffer")
+                            .param("visibility", "PUBLIC"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
+            assertThat(refused.select("#credits-error").text()).contains("You can’t credit a member");
+        }
+        assertThat(count("work_credits", id)).isZero();
+        // A member with no block either way still sees the work.
+        assertThat(page("/works/" + id, null).select("h1").text()).isEqualTo("Harbour Lights");
+    }
+
     @Test
     void anUnreadableYearAMissingTitleAndABadCreditShowTogether() throws Exception {
         long before = data.jdbc().queryForObject("select count(*) from works", Long.class);

@@ -23,6 +23,7 @@ class DevOutboxController {
     String showOutbox(Model model) {
         model.addAttribute("mails", outbox.findAllByOrderByIdDesc(PageRequest.of(0, 100)));
         model.addAttribute("devOutbox", mailer.usesDevOutbox());
+        model.addAttribute("smtp", mailer.sendsBySmtp());
         return "admin/outbox";
     }
 }

@@ -12,9 +12,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
 /**
- * Sends plain-text mail. With SMTP configured (SPRING_MAIL_HOST) mail goes out through it; without,
- * each message is kept in the dev outbox (an admin page) and written to the log, so links in
- * sign-up and password mails can still be followed on a machine with no mail server.
+ * Sends plain-text mail. With SMTP configured (SPRING_MAIL_HOST) mail goes out through it, and
+ * neither its text nor its links reach the log or the database. Without SMTP, mail is kept in the
+ * dev outbox (an admin page) and written to the log only in explicit development mode
+ * ({@code cinely.mail.dev-outbox}, on for {@code ./mvnw spring-boot:run} through the "dev" profile):
+ * verification and reset links are credentials, so a production node never stores or logs them.
+ * Otherwise it is not sent, and the log says why (without the text).
  */
 @Service
 public class Mailer {
@@ -24,15 +27,22 @@ public class Mailer {
     private final JavaMailSender smtp;
     private final OutboxMailRepository outbox;
     private final String from;
+    private final boolean devOutbox;
 
     Mailer(
             ObjectProvider<JavaMailSender> smtp,
             OutboxMailRepository outbox,
             @Value("${spring.mail.host:}") String smtpHost,
-            @Value("${cinely.mail.from}") String from) {
+            @Value("${cinely.mail.from}") String from,
+            @Value("${cinely.mail.dev-outbox:false}") boolean devOutbox) {
         this.smtp = StringUtils.hasText(smtpHost) ? smtp.getIfAvailable() : null;
         this.outbox = outbox;
         this.from = from;
+        this.devOutbox = this.smtp == null && devOutbox;
+        if (this.smtp == null && !devOutbox) {
+            log.warn("No SMTP server is configured (SPRING_MAIL_HOST): mail will not be sent. "
+                    + "On a development machine, CINELY_DEV_OUTBOX=true keeps it in /admin/outbox instead.");
+        }
     }
 
     /**
@@ -41,8 +51,12 @@ public class Mailer {
      */
     public boolean send(String to, String subject, String body) {
         if (smtp == null) {
+            if (!devOutbox) {
+                log.warn("Mail not sent (no SMTP server configured): \"{}\"", subject);
+                return false;
+            }
             outbox.save(new OutboxMail(to, subject, body, false, Instant.now()));
-            log.info("Mail kept in the dev outbox (no SMTP configured)\nTo: {}\nSubject: {}\n\n{}", to, subject, body);
+            log.info("Mail kept in the dev outbox (development mode)\nTo: {}\nSubject: {}\n\n{}", to, subject, body);
             return true;
         }
         SimpleMailMessage message = new SimpleMailMessage();
@@ -59,8 +73,13 @@ public class Mailer {
         }
     }
 
-    /** True when mail is kept in the dev outbox rather than sent. */
+    /** True when an SMTP server sends the mail. */
+    public boolean sendsBySmtp() {
+        return smtp != null;
+    }
+
+    /** True when mail is kept in the dev outbox rather than sent (development mode only). */
     public boolean usesDevOutbox() {
-        return smtp == null;
+        return devOutbox;
     }
 }

@@ -3,6 +3,7 @@ package org.cinely.platform.security;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -72,6 +73,15 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * SameSite=Lax on every cookie that does not choose its own (remember-me, device and CSRF
+     * cookies are written by Spring Security through the servlet API, which has no such flag).
+     */
+    @Bean
+    CookieSameSiteSupplier laxCookiesByDefault() {
+        return CookieSameSiteSupplier.ofLax();
     }
 
     @Bean

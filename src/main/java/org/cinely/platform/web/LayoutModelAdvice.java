@@ -13,4 +13,15 @@ class LayoutModelAdvice {
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
     }
+
+    /**
+     * Whether the page follows a log-out ("/?loggedOut"). Read from the query string alone: the
+     * layout also renders error pages, and asking for a parameter would parse a form body that
+     * may be the very reason for the error (too large).
+     */
+    @ModelAttribute("loggedOut")
+    boolean loggedOut(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && java.util.Arrays.asList(query.split("&")).contains("loggedOut");
+    }
 }

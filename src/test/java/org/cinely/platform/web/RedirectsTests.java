@@ -1,11 +1,11 @@
-package org.cinely.connections;
+package org.cinely.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ReturnToTests {
+class RedirectsTests {
 
     @ParameterizedTest
     @ValueSource(
@@ -18,12 +18,12 @@ class ReturnToTests {
                 ""
             })
     void redirectsOnlyToPathsOnThisSite(String returnTo) {
-        assertThat(ConnectionsController.back(returnTo, "/fallback")).isEqualTo("/fallback");
+        assertThat(Redirects.localPath(returnTo, "/fallback")).isEqualTo("/fallback");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/members/maya-okafor", "/members/suggestions"})
     void keepsPathsOnThisSite(String returnTo) {
-        assertThat(ConnectionsController.back(returnTo, "/fallback")).isEqualTo(returnTo);
+        assertThat(Redirects.localPath(returnTo, "/fallback")).isEqualTo(returnTo);
     }
 }
