@@ -22,6 +22,7 @@ final class LoginHandlers {
         Success(AccountService accounts) {
             this.accounts = accounts;
             setDefaultTargetUrl("/");
+            setRequestCache(org.cinely.platform.security.SavedRequests.CACHE);
         }
 
         @Override
@@ -49,7 +50,7 @@ final class LoginHandlers {
         @Override
         public void onAuthenticationFailure(
                 HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
-                throws IOException {
+                throws IOException, jakarta.servlet.ServletException {
             String email = request.getParameter("email");
             String key = "login.error.bad-credentials";
             String reason = null;
@@ -60,8 +61,10 @@ final class LoginHandlers {
                 reason = account == null ? null : account.getStateReason();
             }
             String typed = email == null ? "" : email.substring(0, Math.min(email.length(), 254));
-            request.getSession().setAttribute(LoginProblem.SESSION_ATTRIBUTE, new LoginProblem(key, reason, typed));
-            response.sendRedirect(request.getContextPath() + "/login?error");
+            // The log-in page is shown again in this response, with what was typed: no session is
+            // made to carry the problem over a redirect (a failed try must not store anything).
+            request.setAttribute(LoginProblem.REQUEST_ATTRIBUTE, new LoginProblem(key, reason, typed));
+            request.getRequestDispatcher(LoginController.FAILED_PATH).forward(request, response);
         }
     }
 }

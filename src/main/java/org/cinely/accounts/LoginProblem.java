@@ -1,9 +1,7 @@
 package org.cinely.accounts;
 
-import java.io.Serializable;
+/** Why a log-in failed, handed to the log-in page rendered in the same response. */
+record LoginProblem(String messageKey, String reason, String email) {
 
-/** Why the last log-in failed, kept in the session for the next rendering of /login. */
-record LoginProblem(String messageKey, String reason, String email) implements Serializable {
-
-    static final String SESSION_ATTRIBUTE = LoginProblem.class.getName();
+    static final String REQUEST_ATTRIBUTE = LoginProblem.class.getName();
 }

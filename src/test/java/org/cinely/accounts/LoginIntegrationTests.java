@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.cinely.platform.MemberId;
 import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.HttpTestClient;
 import org.cinely.test.TestData;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,7 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,12 +52,17 @@ class LoginIntegrationTests {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    @LocalServerPort
+    int port;
+
+    HttpTestClient http;
     String email;
     Account account;
 
     @BeforeEach
     void createMember() {
         data.mark();
+        http = new HttpTestClient(port);
         email = TestData.uniqueEmail();
         account = accounts.createVerified(
                 email, TestData.uniqueHandle(), "Jonas Berg", passwordEncoder.encode(PASSWORD), Role.MEMBER);
@@ -80,14 +95,16 @@ class LoginIntegrationTests {
                 .isTrue();
     }
 
+    /** Logs in through the real server (the failure page is rendered by a forward). */
+    Document failedLogIn(String email, String password) {
+        HttpResponse<String> response = http.submit("/login", "/login", Map.of("email", email, "password", password));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Jsoup.parse(response.body());
+    }
+
     @Test
     void wrongPasswordShowsAPlainMessageAndKeepsTheEmail() throws Exception {
-        MvcResult failed = mvc.perform(logIn(email, "not-the-password-at-all"))
-                .andExpect(redirectedUrl("/login?error"))
-                .andReturn();
-        Document page =
-                page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
-                        .andReturn());
+        Document page = failedLogIn(email, "not-the-password-at-all");
         assertThat(page.select(".form-errors").text())
                 .isEqualTo("That e-mail and password don’t match. Check them and try again.");
         assertThat(page.select("input#email").val()).isEqualTo(email);
@@ -95,10 +112,7 @@ class LoginIntegrationTests {
 
     @Test
     void unknownEmailGetsTheSameMessageAsAWrongPassword() throws Exception {
-        MvcResult failed = mvc.perform(logIn(TestData.uniqueEmail(), PASSWORD)).andReturn();
-        Document page =
-                page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
-                        .andReturn());
+        Document page = failedLogIn(TestData.uniqueEmail(), PASSWORD);
         assertThat(page.select(".form-errors").text())
                 .isEqualTo("That e-mail and password don’t match. Check them and try again.");
     }
@@ -107,26 +121,17 @@ class LoginIntegrationTests {
     void suspendedMemberCannotLogInAndIsToldWhy() throws Exception {
         accounts.changeState(account.memberId(), AccountState.SUSPENDED, "Spam in job posts", MemberId.of(1));
 
-        MvcResult failed = mvc.perform(logIn(email, PASSWORD))
-                .andExpect(redirectedUrl("/login?error"))
-                .andReturn();
-        Document page =
-                page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
-                        .andReturn());
+        Document page = failedLogIn(email, PASSWORD);
         assertThat(page.select(".form-errors").text())
                 .contains("Your account is suspended")
                 .contains("Reason given: Spam in job posts");
-        mvc.perform(get("/settings").cookie(failed.getResponse().getCookie("SESSION")))
-                .andExpect(status().is3xxRedirection());
+        assertThat(http.get("/settings").statusCode()).isEqualTo(302);
     }
 
     @Test
     void suspendedStatusIsNotRevealedWithoutTheRightPassword() throws Exception {
         accounts.changeState(account.memberId(), AccountState.SUSPENDED, "Spam in job posts", MemberId.of(1));
-        MvcResult failed = mvc.perform(logIn(email, "a-wrong-guess-here")).andReturn();
-        Document page =
-                page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
-                        .andReturn());
+        Document page = failedLogIn(email, "a-wrong-guess-here");
         assertThat(page.select(".form-errors").text())
                 .doesNotContain("suspended")
                 .doesNotContain("Spam");
@@ -135,13 +140,54 @@ class LoginIntegrationTests {
     @Test
     void bannedMemberCannotLogIn() throws Exception {
         accounts.changeState(account.memberId(), AccountState.BANNED, "Harassment", MemberId.of(1));
-        MvcResult failed = mvc.perform(logIn(email, PASSWORD))
-                .andExpect(redirectedUrl("/login?error"))
-                .andReturn();
-        Document page =
-                page(mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")))
-                        .andReturn());
+        Document page = failedLogIn(email, PASSWORD);
         assertThat(page.select(".form-errors").text()).contains("banned").contains("Harassment");
+    }
+
+    @Autowired
+    List<SecurityFilterChain> filterChains;
+
+    /**
+     * MockMvc's csrf() swaps the site's CSRF token repository for a session-based test one, in
+     * the filter shared with the real server; put back the one the site runs with.
+     */
+    void restoreCookieCsrfTokens() {
+        filterChains.stream()
+                .flatMap(chain -> chain.getFilters().stream())
+                .filter(CsrfFilter.class::isInstance)
+                .forEach(filter ->
+                        ReflectionTestUtils.setField(filter, "tokenRepository", new CookieCsrfTokenRepository()));
+    }
+
+    /** A visitor reading the log-in page and failing to log in leaves no session behind. */
+    @Test
+    void aFailedLogInCreatesNoSession() {
+        restoreCookieCsrfTokens();
+        int before = sessions();
+        HttpResponse<String> loginPage = http.get("/login");
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        assertThat(http.cookie("SESSION")).as("after GET /login").isNull();
+        failedLogIn(email, "not-the-password-at-all");
+        failedLogIn(TestData.uniqueEmail(), "not-the-password-at-all");
+        assertThat(http.cookie("SESSION")).isNull();
+        assertThat(sessions()).isEqualTo(before);
+    }
+
+    /** A member's session lasts 30 days without use; one made for a visitor only the short default. */
+    @Test
+    void aSignedInSessionLastsThirtyDays() {
+        http.logIn(email, PASSWORD);
+        assertThat(http.get("/settings").statusCode()).isEqualTo(200);
+        Integer seconds = data.jdbc()
+                .queryForObject(
+                        "select MAX_INACTIVE_INTERVAL from SPRING_SESSION where PRINCIPAL_NAME = ?",
+                        Integer.class,
+                        email);
+        assertThat(seconds).isEqualTo(30 * 24 * 3600);
+    }
+
+    int sessions() {
+        return data.jdbc().queryForObject("select count(*) from SPRING_SESSION", Integer.class);
     }
 
     @Test
@@ -160,7 +206,7 @@ class LoginIntegrationTests {
         for (int i = 0; i < 25; i++) {
             mvc.perform(logIn(TestData.uniqueEmail(), "wrong-password-" + i)
                             .with(SignUpIntegrationTests.remoteAddr("198.51.100.4")))
-                    .andExpect(redirectedUrl("/login?error"));
+                    .andExpect(forwardedUrl(LoginController.FAILED_PATH));
         }
         mvc.perform(logIn(email, PASSWORD).with(SignUpIntegrationTests.remoteAddr("198.51.100.4")))
                 .andExpect(status().isTooManyRequests())
@@ -173,7 +219,7 @@ class LoginIntegrationTests {
         for (int i = 0; i < 25; i++) {
             mvc.perform(logIn(email, "wrong-password-" + i)
                             .with(SignUpIntegrationTests.remoteAddr("192.0.2." + (i + 1))))
-                    .andExpect(redirectedUrl("/login?error"));
+                    .andExpect(forwardedUrl(LoginController.FAILED_PATH));
         }
         mvc.perform(logIn(email, PASSWORD).with(SignUpIntegrationTests.remoteAddr("192.0.2.200")))
                 .andExpect(status().isTooManyRequests());

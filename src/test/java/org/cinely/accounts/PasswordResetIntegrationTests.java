@@ -6,6 +6,7 @@ import static org.cinely.accounts.LoginIntegrationTests.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -94,7 +95,7 @@ class PasswordResetIntegrationTests {
 
         mvc.perform(chooseNewPassword(token, NEW_PASSWORD, NEW_PASSWORD)).andExpect(redirectedUrl("/login"));
 
-        mvc.perform(logIn(email, OLD_PASSWORD)).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(logIn(email, OLD_PASSWORD)).andExpect(forwardedUrl(LoginController.FAILED_PATH));
         mvc.perform(logIn(email, NEW_PASSWORD)).andExpect(redirectedUrl("/"));
 
         Document reused = page(mvc.perform(chooseNewPassword(token, "yet-another-password-7", "yet-another-password-7"))

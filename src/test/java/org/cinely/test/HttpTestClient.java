@@ -72,8 +72,7 @@ public class HttpTestClient {
 
     public void logIn(String email, String password) {
         HttpResponse<String> response = submit("/login", "/login", Map.of("email", email, "password", password));
-        if (response.statusCode() != 302
-                || response.headers().firstValue("Location").orElse("").contains("error")) {
+        if (response.statusCode() != 302) { // a failed log-in shows the form again (200)
             throw new AssertionError("Log-in failed for " + email + ": " + response.statusCode());
         }
     }

@@ -1,8 +1,10 @@
 package org.cinely.platform.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -32,6 +36,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
+            @Value("${cinely.member-session-timeout:30d}") Duration memberSessionLifetime,
             HttpSecurity http,
             List<HttpSecurityContributor> contributors,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers)
@@ -61,6 +66,12 @@ class SecurityConfiguration {
         http.exceptionHandling(
                 exceptions -> exceptions.authenticationEntryPoint(new NotFoundOrLoginEntryPoint(handlers)));
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        // No session for visitors who have not logged in: the CSRF token and the page to return
+        // to after log-in travel in cookies, so reading the site, a log-in form or a failed try
+        // stores nothing on the server (sessions are rows in the database).
+        http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
+        http.requestCache(cache -> cache.requestCache(SavedRequests.CACHE));
+        http.addFilterAfter(new SignedInSessionLifetime(memberSessionLifetime), AuthorizationFilter.class);
         http.logout(logout ->
                 logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").deleteCookies("SESSION", "remember-me"));
         for (HttpSecurityContributor contributor : contributors) {
