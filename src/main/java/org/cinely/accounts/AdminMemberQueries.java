@@ -5,6 +5,7 @@ import static org.cinely.accounts.jooq.Tables.ACCOUNTS;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.cinely.platform.search.Sql;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -56,7 +57,7 @@ class AdminMemberQueries {
     AdminMemberPage find(String query, AccountState state, int page, int pageSize) {
         Condition condition = DSL.trueCondition();
         if (query != null && !query.isBlank()) {
-            String like = "%" + escapeLike(query.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
+            String like = "%" + Sql.escapeLike(query.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
             condition = condition.and(ACCOUNTS.EMAIL
                     .like(like, '!')
                     .or(ACCOUNTS.HANDLE.like(like, '!'))
@@ -96,9 +97,5 @@ class AdminMemberQueries {
                                 ? null
                                 : r.get(ACCOUNTS.LAST_LOGIN_AT).toInstant(ZoneOffset.UTC)));
         return new AdminMemberPage(rows, total, page, pageSize);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

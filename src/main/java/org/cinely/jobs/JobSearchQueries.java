@@ -22,6 +22,7 @@ import org.cinely.jobs.JobTypes.ProductionType;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.search.SearchWords;
+import org.cinely.platform.search.Sql;
 import org.cinely.platform.search.TextSearchPlanner;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -245,7 +246,7 @@ class JobSearchQueries {
     }
 
     private int cappedCount(Condition condition) {
-        return dsl.fetchCount(dsl.selectOne().from(JOB_SEARCH).where(condition).limit(MAX_COUNT + 1));
+        return Sql.cappedCount(dsl, JOB_SEARCH, condition, MAX_COUNT);
     }
 
     private Page page(
@@ -330,7 +331,7 @@ class JobSearchQueries {
     private static Condition place(JobSearch search) {
         Condition place = null;
         if (!search.location().isEmpty()) {
-            String prefix = escapeLike(search.location()) + "%";
+            String prefix = Sql.escapeLike(search.location()) + "%";
             place = JOB_SEARCH.LOCATION_CITY.like(prefix, '!').or(JOB_SEARCH.LOCATION_COUNTRY.like(prefix, '!'));
         }
         if (search.remote()) {
@@ -344,7 +345,7 @@ class JobSearchQueries {
         Condition condition = DSL.noCondition();
         for (String shortWord : SearchWords.shortWords(search.q())) {
             // Too short for the full-text index ("AC", "DP"): matched as a word in the title.
-            String like = "%" + escapeLike(shortWord) + "%";
+            String like = "%" + Sql.escapeLike(shortWord) + "%";
             condition = condition.and(JOB_SEARCH
                     .TITLE
                     .likeIgnoreCase(like, '!')
@@ -448,9 +449,5 @@ class JobSearchQueries {
 
     static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

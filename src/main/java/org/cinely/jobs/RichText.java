@@ -2,13 +2,12 @@ package org.cinely.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.cinely.platform.text.Links;
 
 /**
  * Plain text with safe links: paragraphs split on blank lines, lines kept, and http(s) addresses
- * turned into links. Templates render every segment with th:text and th:href, so nothing the
- * poster typed is ever markup; only http and https are linked (never javascript: or data:).
+ * turned into links by {@link Links} (the same rule as a profile's bio). Templates render every
+ * segment with th:text and th:href, so nothing the poster typed is ever markup.
  */
 record RichText(List<Paragraph> paragraphs) {
 
@@ -20,8 +19,6 @@ record RichText(List<Paragraph> paragraphs) {
     }
 
     record Paragraph(List<Segment> segments) {}
-
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'`]+", Pattern.CASE_INSENSITIVE);
 
     static RichText of(String text) {
         List<Paragraph> paragraphs = new ArrayList<>();
@@ -46,27 +43,8 @@ record RichText(List<Paragraph> paragraphs) {
     }
 
     private static void linkify(String line, List<Segment> segments) {
-        Matcher matcher = URL.matcher(line);
-        int at = 0;
-        while (matcher.find()) {
-            String url = matcher.group();
-            String trailing = "";
-            // Punctuation that ends a sentence is not part of the address.
-            while (!url.isEmpty() && ".,;:!?)]}".indexOf(url.charAt(url.length() - 1)) >= 0) {
-                trailing = url.charAt(url.length() - 1) + trailing;
-                url = url.substring(0, url.length() - 1);
-            }
-            if (matcher.start() > at) {
-                segments.add(new Segment(line.substring(at, matcher.start()), null, false));
-            }
-            segments.add(new Segment(url, url, false));
-            if (!trailing.isEmpty()) {
-                segments.add(new Segment(trailing, null, false));
-            }
-            at = matcher.end();
-        }
-        if (at < line.length()) {
-            segments.add(new Segment(line.substring(at), null, false));
+        for (Links.Piece piece : Links.split(line)) {
+            segments.add(new Segment(piece.text(), piece.href(), false));
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.cinely.platform.Craft;
 import org.cinely.platform.search.SearchPage;
 import org.cinely.platform.search.SearchWords;
+import org.cinely.platform.search.Sql;
 import org.cinely.platform.search.TextSearchPlanner;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -190,7 +191,7 @@ class DirectoryQueries {
         if (search.q() != null) {
             // Only short words (such as "DP" or "AD"): the index has none, so look at names and
             // headlines directly. Rare, and still bounded by the other filters and the page.
-            String like = "%" + escapeLike(search.q()) + "%";
+            String like = "%" + Sql.escapeLike(search.q()) + "%";
             where = where.and(PROFILES.DISPLAY_NAME
                     .like(like, '!')
                     .or(PROFILES.HANDLE.like(like, '!'))
@@ -209,9 +210,8 @@ class DirectoryQueries {
                 .fetch();
         // Counting stops at MAX_COUNT ("1,000+ members"): an exact count of a broad search would
         // read every match, which costs more than the page itself.
-        int total = rows.isEmpty() && pageable.getPageNumber() == 0
-                ? 0
-                : dsl.fetchCount(dsl.selectOne().from(PROFILES).where(where).limit(MAX_COUNT + 1));
+        int total =
+                rows.isEmpty() && pageable.getPageNumber() == 0 ? 0 : Sql.cappedCount(dsl, PROFILES, where, MAX_COUNT);
         return new SearchPage<>(toCards(rows, today, anonymous), pageable, total, false, null);
     }
 
@@ -242,7 +242,7 @@ class DirectoryQueries {
         } else if (pageable.getPageNumber() == 0) {
             total = 0;
         } else {
-            total = dsl.fetchCount(dsl.selectOne().from(PROFILES).where(where).limit(MAX_COUNT + 1));
+            total = Sql.cappedCount(dsl, PROFILES, where, MAX_COUNT);
         }
         return new SearchPage<>(toCards(rows, today, anonymous), pageable, total, false, access);
     }
@@ -271,7 +271,7 @@ class DirectoryQueries {
         if (search.location() == null) {
             return null;
         }
-        String prefix = escapeLike(search.location()) + "%";
+        String prefix = Sql.escapeLike(search.location()) + "%";
         return PROFILES.LOCATION_CITY.like(prefix, '!').or(PROFILES.LOCATION_COUNTRY.like(prefix, '!'));
     }
 
@@ -336,7 +336,7 @@ class DirectoryQueries {
         }
         Condition where = PROFILES.MEMBER_ID.in(memberIds);
         if (q != null && !q.isBlank()) {
-            String like = "%" + escapeLike(q.strip()) + "%";
+            String like = "%" + Sql.escapeLike(q.strip()) + "%";
             where = where.and(PROFILES.DISPLAY_NAME
                     .like(like, '!')
                     .or(PROFILES.HANDLE.like(like, '!'))
@@ -435,9 +435,5 @@ class DirectoryQueries {
             cards.add(anonymous && membersOnly ? card.limited() : card);
         }
         return cards;
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

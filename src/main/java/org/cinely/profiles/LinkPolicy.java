@@ -1,10 +1,10 @@
 package org.cinely.profiles;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.cinely.platform.text.Links;
 
 /**
  * Which links a profile may carry: absolute http(s) URLs only (never javascript:, data: or
@@ -47,26 +47,6 @@ final class LinkPolicy {
 
     /** The link if it is a safe absolute http(s) URL, else empty. Used again when rendering. */
     static Optional<URI> parse(String value) {
-        if (value == null || value.isBlank() || value.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x20)) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme();
-            if (scheme == null
-                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || uri.getHost() == null
-                    || uri.getHost().isBlank()
-                    || uri.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
-            return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
-    }
-
-    static String safeHref(String value) {
-        return parse(value).map(URI::toString).orElse(null);
+        return Links.safeUri(value);
     }
 }

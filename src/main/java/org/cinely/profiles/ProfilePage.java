@@ -2,6 +2,7 @@ package org.cinely.profiles;
 
 import java.util.List;
 import org.cinely.platform.Craft;
+import org.cinely.platform.text.Links;
 
 /**
  * Everything the profile page shows, already cut to what this viewer may see: {@code limited}
@@ -12,7 +13,7 @@ record ProfilePage(
         ProfileCard card,
         boolean limited,
         boolean owner,
-        List<BioText.Piece> bio,
+        List<Links.Piece> bio,
         Integer dayRate,
         String currency,
         List<Link> links,

@@ -21,6 +21,7 @@ import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.search.SearchPage;
+import org.cinely.platform.text.Links;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -262,7 +263,7 @@ public class ProfileService {
                 card,
                 false,
                 isOwner,
-                BioText.pieces(profile.getBio()),
+                Links.split(profile.getBio()),
                 profile.getDayRate(),
                 profile.getDayRateCurrency(),
                 links(profile),

@@ -25,7 +25,7 @@ class LinkPolicyTests {
             })
     void refusesAnythingButAbsoluteHttpLinks(String link) {
         assertThat(LinkPolicy.problem(link, LinkPolicy.Service.WEBSITE)).contains("profile.form.link.invalid");
-        assertThat(LinkPolicy.safeHref(link)).isNull();
+        assertThat(org.cinely.platform.text.Links.safeHref(link)).isNull();
     }
 
     @ParameterizedTest
