@@ -59,6 +59,13 @@ class FfmpegTranscoder implements Transcoder {
         Path dir = Files.createDirectories(workDir.resolve("job-" + task.jobId()));
         try {
             Path source = localSource(task, dir);
+            // Read with the container's own demuxer only (see Ffprobe): probed again, as the row
+            // keeps the facts of an upload but not its container.
+            String format = task.probe().format() != null ? task.probe().format() : tools.formatOf(source);
+            if (format == null) {
+                return new Failed("transcode-failed", false);
+            }
+            Ffprobe.Probe probe = task.probe().withFormat(format);
             // Lowest rung first (playable soonest), then the cheap copies, then the other encodes.
             List<Ladder.Rung> remaining = task.ladder().stream()
                     .filter(rung -> !task.alreadyDone().contains(rung.height()))
@@ -80,7 +87,7 @@ class FfmpegTranscoder implements Transcoder {
                         source,
                         out,
                         rung,
-                        task.probe(),
+                        probe,
                         fraction -> sink.progress(
                                 (int) Math.min(99, Math.round(100 * (before + share * fraction) / total))));
                 if (exit != 0) {
@@ -90,11 +97,11 @@ class FfmpegTranscoder implements Transcoder {
                 sink.renditionReady(rung, bytes);
                 done += share;
                 if (!posterDone) {
-                    posterDone = poster(source, dir, task, sink);
+                    posterDone = poster(source, dir, task, probe, sink);
                 }
             }
             if (!posterDone && todo.isEmpty()) {
-                poster(source, dir, task, sink);
+                poster(source, dir, task, probe, sink);
             }
             sink.progress(100);
             return new Done();
@@ -120,7 +127,8 @@ class FfmpegTranscoder implements Transcoder {
     static List<String> command(
             String ffmpeg, Path source, Path out, Ladder.Rung rung, Ffprobe.Probe probe, String preset) {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y", "-v", "error"));
-        cmd.addAll(List.of("-i", source.toString(), "-map", "0:v:0", "-map", "0:a:0?"));
+        cmd.addAll(Ffprobe.inputOptions(probe.format()));
+        cmd.addAll(List.of("-i", Ffprobe.fileUrl(source), "-map", "0:v:0", "-map", "0:a:0?"));
         if (rung.copy()) {
             cmd.addAll(List.of("-c:v", "copy"));
         } else {
@@ -229,27 +237,24 @@ class FfmpegTranscoder implements Transcoder {
         }
     }
 
-    private boolean poster(Path source, Path dir, Task task, Sink sink) throws IOException {
+    private boolean poster(Path source, Path dir, Task task, Ffprobe.Probe probe, Sink sink) throws IOException {
         Path poster = dir.resolve("poster.jpg");
-        double at = Math.min(1.0, task.probe().durationMs() / 2000.0);
-        List<String> cmd = List.of(
-                tools.ffmpegCommand(),
-                "-hide_banner",
-                "-nostdin",
-                "-y",
-                "-v",
-                "error",
+        double at = Math.min(1.0, probe.durationMs() / 2000.0);
+        List<String> cmd =
+                new ArrayList<>(List.of(tools.ffmpegCommand(), "-hide_banner", "-nostdin", "-y", "-v", "error"));
+        cmd.addAll(Ffprobe.inputOptions(probe.format()));
+        cmd.addAll(List.of(
                 "-ss",
                 String.format(Locale.ROOT, "%.2f", at),
                 "-i",
-                source.toString(),
+                Ffprobe.fileUrl(source),
                 "-frames:v",
                 "1",
                 "-vf",
                 "scale=-2:'min(720,ih)'",
                 "-q:v",
                 "4",
-                poster.toString());
+                poster.toString()));
         try {
             Process process = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)

@@ -15,22 +15,92 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a file by its content with ffprobe (and a short decode with ffmpeg): is it a video
- * with a decodable video stream? Never trusts the file name.
+ * with a decodable video stream, in a container we accept, within the size limits? Never trusts
+ * the file name.
+ *
+ * <p>An upload is untrusted input. Left to guess, ffmpeg reads playlists (HLS), lists of files
+ * (concat), image sequences and QuickTime references, each of which makes it open <em>other</em>
+ * files on this server: a 300-byte "video" could play another member's private work. So every
+ * ffmpeg and ffprobe run on an upload reads it only with the demuxers in {@link #DEMUXERS}, only
+ * through the file protocol, and never follows a QuickTime data reference ({@link
+ * #probeInputOptions}, {@link #inputOptions}).
  */
 class Ffprobe {
+
+    /** The containers an upload may be, as ffprobe names them (format_name). */
+    static final List<String> DEMUXERS = List.of("mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm", "mpegts", "avi");
+
+    private static final String FORMAT_WHITELIST = String.join(",", DEMUXERS);
+
+    /** Limits checked from the header, before a single frame is decoded (a 16,000² PNG in MKV). */
+    static final int MAX_SIDE = 8192;
+
+    static final long MAX_PIXELS = 8192L * 4320; // 8K
+    static final double MAX_FPS = 240;
+    static final long MAX_DURATION_MS = 4L * 3600 * 1000;
+    static final int MAX_STREAMS = 16;
+    /** No single allocation of ffmpeg's may exceed this (an 8K frame in 16-bit RGBA is 283 MB). */
+    static final String MAX_ALLOC = Long.toString(320L * 1024 * 1024);
+
+    /** Input options for ffprobe: the allowed demuxers, files only, no QuickTime references. */
+    static List<String> probeInputOptions() {
+        return List.of("-format_whitelist", FORMAT_WHITELIST, "-protocol_whitelist", "file", "-enable_drefs", "0");
+    }
+
+    /**
+     * Input options for ffmpeg on an upload whose container ffprobe named: that demuxer forced
+     * (no second guess), files only, and for QuickTime no data references (ffmpeg, unlike
+     * ffprobe, refuses a demuxer option the chosen demuxer lacks, so it is added only for mov).
+     */
+    static List<String> inputOptions(String formatName) {
+        if (!DEMUXERS.contains(formatName)) {
+            throw new IllegalArgumentException("Not an allowed container: " + formatName);
+        }
+        String demuxer = formatName.split(",")[0];
+        List<String> options = new ArrayList<>(List.of(
+                "-max_alloc",
+                MAX_ALLOC,
+                "-f",
+                demuxer,
+                "-format_whitelist",
+                FORMAT_WHITELIST,
+                "-protocol_whitelist",
+                "file"));
+        if ("mov".equals(demuxer)) {
+            options.addAll(List.of("-enable_drefs", "0", "-use_absolute_path", "0"));
+        }
+        return options;
+    }
+
+    /** The path as a file: URL, so a name with a colon is never taken for another protocol. */
+    static String fileUrl(Path file) {
+        return "file:" + file.toAbsolutePath();
+    }
 
     private static final Logger log = LoggerFactory.getLogger(Ffprobe.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The outcome: either the facts about the video or why it is refused (a message key suffix). */
-    record Probe(String rejection, long durationMs, int width, int height, String codec, boolean hasAudio, double fps) {
+    record Probe(
+            String rejection,
+            long durationMs,
+            int width,
+            int height,
+            String codec,
+            boolean hasAudio,
+            double fps,
+            String format) {
 
         boolean accepted() {
             return rejection == null;
         }
 
         static Probe rejected(String reason) {
-            return new Probe(reason, 0, 0, 0, null, false, 0);
+            return new Probe(reason, 0, 0, 0, null, false, 0, null);
+        }
+
+        Probe withFormat(String container) {
+            return new Probe(rejection, durationMs, width, height, codec, hasAudio, fps, container);
         }
     }
 
@@ -85,11 +155,13 @@ class Ffprobe {
         if (Files.size(file) == 0) {
             return Probe.rejected("empty");
         }
-        Result info = run(List.of(
-                ffprobe, "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.toString()));
+        List<String> probeCommand = new ArrayList<>(List.of(ffprobe, "-v", "error"));
+        probeCommand.addAll(probeInputOptions());
+        probeCommand.addAll(List.of("-print_format", "json", "-show_format", "-show_streams", fileUrl(file)));
+        Result info = run(probeCommand);
         if (info.exit != 0) {
             log.info("ffprobe refused {}: {}", file.getFileName(), info.errorTail());
-            return Probe.rejected("not-video");
+            return Probe.rejected(info.err.contains("not on whitelist") ? "format" : "not-video");
         }
         JsonNode root;
         try {
@@ -97,8 +169,15 @@ class Ffprobe {
         } catch (RuntimeException e) {
             return Probe.rejected("not-video");
         }
+        String format = root.path("format").path("format_name").asString("");
+        if (!DEMUXERS.contains(format)) {
+            // The whitelist already stops this; checked again here in case an ffprobe ignores it.
+            log.info("Refused {}: container {} is not allowed", file.getFileName(), format);
+            return Probe.rejected("format");
+        }
         JsonNode video = null;
         boolean audio = false;
+        int streams = root.path("streams").size();
         for (JsonNode stream : root.path("streams")) {
             String type = stream.path("codec_type").asString("");
             if ("video".equals(type)
@@ -118,21 +197,27 @@ class Ffprobe {
         if (seconds <= 0) {
             seconds = video.path("duration").asDouble(0);
         }
+        int width = video.path("width").asInt();
+        int height = video.path("height").asInt();
+        double fps = frameRate(video.path("avg_frame_rate").asString(""));
+        String limit = overLimit(width, height, fps, (long) (seconds * 1000), streams);
+        if (limit != null) {
+            log.info(
+                    "Refused {}: {}x{}, {} fps, {} s, {} streams ({})",
+                    file.getFileName(),
+                    width,
+                    height,
+                    fps,
+                    seconds,
+                    streams,
+                    limit);
+            return Probe.rejected(limit);
+        }
         // The header can look right on a damaged file: decode the first frames to be sure.
-        Result decode = run(List.of(
-                ffmpeg,
-                "-v",
-                "error",
-                "-xerror",
-                "-i",
-                file.toString(),
-                "-map",
-                "0:v:0",
-                "-frames:v",
-                "3",
-                "-f",
-                "null",
-                "-"));
+        List<String> decodeCommand = new ArrayList<>(List.of(ffmpeg, "-v", "error", "-xerror"));
+        decodeCommand.addAll(inputOptions(format));
+        decodeCommand.addAll(List.of("-i", fileUrl(file), "-map", "0:v:0", "-frames:v", "3", "-f", "null", "-"));
+        Result decode = run(decodeCommand);
         if (decode.exit != 0) {
             log.info("ffmpeg could not decode {}: {}", file.getFileName(), decode.errorTail());
             return Probe.rejected("undecodable");
@@ -140,11 +225,39 @@ class Ffprobe {
         return new Probe(
                 null,
                 (long) (seconds * 1000),
-                video.path("width").asInt(),
-                video.path("height").asInt(),
+                width,
+                height,
                 video.path("codec_name").asString(""),
                 audio,
-                frameRate(video.path("avg_frame_rate").asString("")));
+                fps,
+                format);
+    }
+
+    /** Which limit the video's header breaks (a message key suffix), or null. */
+    static String overLimit(int width, int height, double fps, long durationMs, int streams) {
+        if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
+            return "too-many-pixels";
+        }
+        if (fps > MAX_FPS) {
+            return "frame-rate";
+        }
+        if (durationMs > MAX_DURATION_MS) {
+            return "too-long";
+        }
+        if (streams > MAX_STREAMS) {
+            return "streams";
+        }
+        return null;
+    }
+
+    /** The container of a file that was accepted before (its format is not kept in the row). */
+    String formatOf(Path file) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ffprobe, "-v", "error"));
+        command.addAll(probeInputOptions());
+        command.addAll(List.of("-show_entries", "format=format_name", "-of", "csv=p=0", fileUrl(file)));
+        Result result = run(command);
+        String format = result.out.strip().replace("\"", "");
+        return result.exit == 0 && DEMUXERS.contains(format) ? format : null;
     }
 
     private static double frameRate(String ratio) {

@@ -218,7 +218,8 @@ class TranscodeWorker implements DisposableBean {
                     asset.height(),
                     asset.videoCodec(),
                     asset.hasAudio(),
-                    asset.frameRate() == null ? 30 : asset.frameRate());
+                    asset.frameRate() == null ? 30 : asset.frameRate(),
+                    null); // the container is probed again by the transcoder that reads the file
         }
         List<Ladder.Rung> ladder = Ladder.forSource(facts.width(), facts.height(), facts.codec());
         return new Transcoder.Task(

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import org.cinely.platform.security.CurrentMember;
@@ -214,6 +215,32 @@ class WorkUploadIntegrationTests {
 
         // The work stays editable.
         mvc.perform(get("/works/" + workId + "/edit").with(user(owner))).andExpect(status().isOk());
+    }
+
+    /**
+     * The attack that found the hole: a playlist uploaded as "holiday.mp4" whose segment is a file
+     * on the server (here a real clip, so reading it would make the upload play). It is refused,
+     * and the uploader is told what to upload instead.
+     */
+    @Test
+    void aPlaylistPointingAtAFileOnTheServerIsRefused() throws Exception {
+        long workId = createWork(owner, "PUBLIC");
+        Path target = WorksTestSupport.clip(640, 360).toAbsolutePath();
+        byte[] playlist = ("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\nfile://" + target
+                        + "\n#EXT-X-ENDLIST\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String location = createUpload(owner, workId, playlist.length);
+        send(owner, location, 0, playlist);
+        JsonNode refused = awaitState(workId, "REJECTED");
+        assertThat(refused.path("reason").asString())
+                .contains("not a video we accept")
+                .contains("playlists and lists of files can’t be uploaded");
+        assertThat(mvc.perform(get("/works/" + workId + "/media/hls/master.m3u8")
+                                .with(user(owner)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     @Test
