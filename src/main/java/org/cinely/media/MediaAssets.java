@@ -63,6 +63,18 @@ class MediaAssets {
     }
 
     /** Bytes a member uses or has announced (uploads in progress count at their full length). */
+    /**
+     * Locks the member's quota until the transaction ends: of two uploads announced at the same
+     * moment, the second sees the first's reservation.
+     */
+    void lockQuota(MemberId owner) {
+        // One statement that creates the row if needed and holds it exclusively (an INSERT IGNORE
+        // then SELECT ... FOR UPDATE deadlocks: both racers take a shared lock, then wait for each other).
+        jdbc.sql("insert into media_member_locks (owner_id) values (?) on duplicate key update owner_id = owner_id")
+                .param(owner.value())
+                .update();
+    }
+
     long usedBytes(MemberId owner) {
         Long used = jdbc.sql("select coalesce(sum(case when state = 'UPLOADING' then upload_length"
                         + " else stored_bytes end), 0) from media_assets where owner_id = ? and state <> 'REJECTED'")

@@ -64,14 +64,18 @@ class MediaService {
         return properties.maxUploadSize().toBytes();
     }
 
-    /** Checks the limits for an upload of this size; throws with the reason when refused. */
-    void checkLimits(MemberId member, long length) {
+    /** Checks the size of one upload; throws with the reason when refused. */
+    void checkSize(long length) {
         if (length <= 0) {
             throw new UploadRefusedException("media.refused.empty", 400);
         }
         if (length > maxUploadBytes()) {
             throw new UploadRefusedException("media.refused.too-large", 413);
         }
+    }
+
+    /** Within the creating transaction, after {@link MediaAssets#lockQuota}: room for this upload? */
+    private void checkQuota(MemberId member, long length) {
         if (assets.usedBytes(member) + length > properties.memberQuota().toBytes()) {
             throw new UploadRefusedException("media.refused.quota", 413);
         }
@@ -85,12 +89,15 @@ class MediaService {
         if (!owner.mayUpload(member, target)) {
             throw new UploadRefusedException("media.refused.target", 403);
         }
-        checkLimits(member, length);
+        checkSize(length);
         byte[] raw = new byte[16];
         RANDOM.nextBytes(raw);
         String token = HexFormat.of().formatHex(raw);
         String name = filename == null ? null : filename.substring(0, Math.min(255, filename.length()));
         long id = tx.execute(status -> {
+            // Check and reserve as one step: announced uploads count at full size from here on.
+            assets.lockQuota(member);
+            checkQuota(member, length);
             long assetId = assets.create(member, target, token, length, name);
             owner.uploadStarted(target, assetId);
             return assetId;

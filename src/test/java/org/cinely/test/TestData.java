@@ -53,6 +53,7 @@ public class TestData {
                 "delete from transcode_jobs where asset_id in (select id from media_assets where owner_id > ?)",
                 accountMark);
         jdbc.update("delete from media_assets where owner_id > ?", accountMark);
+        jdbc.update("delete from media_member_locks where owner_id > ?", accountMark);
         // issue 5: jobs (crafts, works, matches go with their rows by cascade)
         jdbc.update("delete from job_saved_searches where member_id > ?", accountMark);
         jdbc.update("delete from job_applications where applicant_id > ?", accountMark);

@@ -13,8 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
@@ -215,6 +222,46 @@ class WorkUploadIntegrationTests {
 
         // The work stays editable.
         mvc.perform(get("/works/" + workId + "/edit").with(user(owner))).andExpect(status().isOk());
+    }
+
+    /** Twelve 4 GB uploads announced at the same moment against a 20 GB quota: five get through. */
+    @Test
+    void racingUploadsNeverReserveMoreThanTheQuota() throws Exception {
+        int racers = 12;
+        List<Long> works = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            works.add(createWork(owner, "PRIVATE"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CyclicBarrier start = new CyclicBarrier(racers);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (long work : works) {
+            statuses.add(pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return mvc.perform(post("/uploads")
+                                .with(user(owner))
+                                .with(csrf())
+                                .header("Tus-Resumable", "1.0.0")
+                                .header("Upload-Length", 4L * 1024 * 1024 * 1024)
+                                .header("Upload-Metadata", meta(work, "race.mp4")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
+            }));
+        }
+        List<Integer> answers = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answers.add(status.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(answers).filteredOn(status -> status == 201).hasSize(5);
+        assertThat(answers).filteredOn(status -> status == 413).hasSize(racers - 5);
+        Long reserved = data.jdbc()
+                .queryForObject(
+                        "select coalesce(sum(upload_length), 0) from media_assets where owner_id = ?",
+                        Long.class,
+                        owner.id().value());
+        assertThat(reserved).isLessThanOrEqualTo(20L * 1024 * 1024 * 1024);
     }
 
     /**
