@@ -12,6 +12,11 @@ interface Transcoder {
 
     String name();
 
+    /** Why the transcoder cannot take work now (for the health page), or null when it can. */
+    default String whyUnavailable() {
+        return available() ? null : "The " + name() + " transcoder is not available: uploads are kept and wait for it.";
+    }
+
     /** Whether the transcoder can take work now (ffmpeg installed, service configured). */
     boolean available();
 

@@ -25,9 +25,7 @@ class TranscoderHealthIndicator implements HealthIndicator {
         }
         return Health.unknown()
                 .withDetail("transcoder", transcoder.name())
-                .withDetail(
-                        "message",
-                        "The " + transcoder.name() + " transcoder is not available: uploads are kept and wait for it.")
+                .withDetail("message", transcoder.whyUnavailable())
                 .build();
     }
 }

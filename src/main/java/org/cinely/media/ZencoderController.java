@@ -1,14 +1,17 @@
 package org.cinely.media;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,12 +48,35 @@ class ZencoderController {
      * A notification only nudges: the job's state is read back from the API, so a repeated or
      * late notification finds the job already finished and changes nothing.
      */
+    /** A notification is a few KB; anything larger is not one. */
+    static final int MAX_NOTIFICATION_BYTES = 64 * 1024;
+
+    /**
+     * The secret is checked before a byte of the body is read, and the body is read only up to
+     * {@link #MAX_NOTIFICATION_BYTES}: an anonymous caller cannot make the server hold a large body.
+     */
     @PostMapping(path = "/media/transcoder/zencoder/{secret}")
-    ResponseEntity<Void> notification(@PathVariable String secret, @RequestBody(required = false) String body) {
+    ResponseEntity<Void> receive(@PathVariable String secret, HttpServletRequest request) throws IOException {
+        if (!authentic(secret)) {
+            return ResponseEntity.notFound().build();
+        }
+        if (request.getContentLengthLong() > MAX_NOTIFICATION_BYTES) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).build();
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_NOTIFICATION_BYTES + 1);
+        if (body.length > MAX_NOTIFICATION_BYTES) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).build();
+        }
+        return notification(secret, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private boolean authentic(String secret) {
         Optional<ZencoderTranscoder> z = zencoder();
-        if (z.isEmpty()
-                || z.get().notificationSecret().isEmpty()
-                || !same(secret, z.get().notificationSecret())) {
+        return z.isPresent() && z.get().available() && same(secret, z.get().notificationSecret());
+    }
+
+    ResponseEntity<Void> notification(String secret, String body) {
+        if (!authentic(secret)) {
             return ResponseEntity.notFound().build();
         }
         String externalId;
@@ -66,10 +92,15 @@ class ZencoderController {
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping(path = "/media/transcoder/source/{assetId}/{signature}")
-    ResponseEntity<?> source(@PathVariable long assetId, @PathVariable String signature) throws java.io.IOException {
+    /** The source of an upload, for the service, through a signed link that expires. */
+    @GetMapping(path = "/media/transcoder/source/{assetId}/{expires}/{signature}")
+    ResponseEntity<?> source(@PathVariable long assetId, @PathVariable long expires, @PathVariable String signature)
+            throws IOException {
         Optional<ZencoderTranscoder> z = zencoder();
-        if (z.isEmpty() || !same(signature, z.get().sourceSignature(assetId))) {
+        if (z.isEmpty()
+                || !z.get().available()
+                || Instant.now().getEpochSecond() > expires
+                || !same(signature, z.get().sourceSignature(assetId, expires))) {
             return ResponseEntity.notFound().build();
         }
         Asset asset = assets.find(assetId).orElse(null);

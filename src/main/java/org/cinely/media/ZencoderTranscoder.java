@@ -56,9 +56,31 @@ class ZencoderTranscoder implements Transcoder {
         return "zencoder";
     }
 
+    /** Signed source links work this long: the service fetches the source as the job starts. */
+    static final Duration SOURCE_LINK_LIFETIME = Duration.ofMinutes(15);
+
+    /**
+     * A secret shorter than this is no secret: the notification URL and every source link's
+     * signature depend on it (without one, anyone could sign a link to any member's source).
+     */
+    static final int MIN_SECRET_LENGTH = 16;
+
     @Override
     public boolean available() {
-        return settings.apiKey() != null && !settings.apiKey().isBlank() && settings.baseUrl() != null;
+        return whyUnavailable() == null;
+    }
+
+    @Override
+    public String whyUnavailable() {
+        if (settings.apiKey() == null || settings.apiKey().isBlank() || settings.baseUrl() == null) {
+            return "CINELY_ZENCODER_API_KEY is not set: uploads are kept and wait for the transcoder.";
+        }
+        if (notificationSecret().length() < MIN_SECRET_LENGTH) {
+            return "CINELY_ZENCODER_SECRET is missing or shorter than " + MIN_SECRET_LENGTH
+                    + " characters: without it source downloads and notifications could be forged, so the"
+                    + " Zencoder transcoder stays off and uploads wait.";
+        }
+        return null;
     }
 
     @Override
@@ -71,23 +93,37 @@ class ZencoderTranscoder implements Transcoder {
         return settings.notificationSecret() == null ? "" : settings.notificationSecret();
     }
 
-    /** A signature for the source download link handed to the service (no log-in needed). */
-    String sourceSignature(long assetId) {
+    /**
+     * The signature of a source download link handed to the service (no log-in needed): keyed on
+     * the secret, over the asset and the moment the link stops working. Never made without a
+     * secret (the adapter is then unavailable).
+     */
+    String sourceSignature(long assetId, long expiresEpochSecond) {
+        if (notificationSecret().length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("No Zencoder secret: source links cannot be signed");
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(
                     ("source:" + notificationSecret()).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(Long.toString(assetId).getBytes(StandardCharsets.UTF_8)));
+            byte[] signed = (assetId + ":" + expiresEpochSecond).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(mac.doFinal(signed));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A source link for the service: {@code /media/transcoder/source/{asset}/{expires}/{signature}}. */
+    String sourceLink(String base, long assetId, java.time.Instant now) {
+        long expires = now.plus(SOURCE_LINK_LIFETIME).getEpochSecond();
+        return base + "/media/transcoder/source/" + assetId + "/" + expires + "/" + sourceSignature(assetId, expires);
     }
 
     @Override
     public Outcome run(Task task, Sink sink) throws IOException, UnavailableException {
         String base = settings.publicBaseUrl().replaceAll("/+$", "");
         ObjectNode job = JSON.createObjectNode();
-        job.put("input", base + "/media/transcoder/source/" + task.assetId() + "/" + sourceSignature(task.assetId()));
+        job.put("input", sourceLink(base, task.assetId(), java.time.Instant.now()));
         job.putArray("notifications")
                 .addObject()
                 .put("url", base + "/media/transcoder/zencoder/" + notificationSecret());

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import org.cinely.platform.MemberId;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
@@ -175,6 +176,92 @@ class ZencoderIntegrationTests {
                         .contentType("application/json")
                         .content(notification("finished", "360", "finished")))
                 .andExpect(status().isNotFound());
+    }
+
+    /** Before: with no secret, links were signed with the key "source:" and anyone could forge one. */
+    @Test
+    void withoutASecretTheAdapterIsOffAndNoSourceIsServed() throws Exception {
+        long assetId = uploadedAssetWithRunningJob();
+        ZencoderTranscoder unsecured = new ZencoderTranscoder(
+                new MediaProperties.Zencoder(fake.baseUrl(), FakeZencoder.API_KEY, "", "http://cinely.test"), store);
+        assertThat(unsecured.available()).isFalse();
+        assertThat(unsecured.whyUnavailable()).contains("CINELY_ZENCODER_SECRET");
+        assertThat(new TranscoderHealthIndicator(unsecured)
+                        .health()
+                        .getDetails()
+                        .get("message"))
+                .asString()
+                .contains("CINELY_ZENCODER_SECRET");
+
+        ZencoderController site = new ZencoderController(unsecured, jobs, worker, assets, store);
+        long expires = Instant.now().plusSeconds(600).getEpochSecond();
+        for (String key : new String[] {"source:", "source:" + SECRET}) {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String forged = java.util.HexFormat.of()
+                    .formatHex(mac.doFinal((assetId + ":" + expires).getBytes(StandardCharsets.UTF_8)));
+            assertThat(site.source(assetId, expires, forged).getStatusCode().value())
+                    .isEqualTo(404);
+        }
+        assertThat(site.notification("", notification("finished", "360", "finished"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aSourceLinkWorksForMinutesOnlyAndOnlyAsSigned() throws Exception {
+        long assetId = uploadedAssetWithRunningJob();
+        String link = zencoder.sourceLink("http://cinely.test", assetId, Instant.now());
+        String[] parts =
+                link.substring(link.indexOf("/source/") + "/source/".length()).split("/");
+        long expires = Long.parseLong(parts[1]);
+        assertThat(expires - Instant.now().getEpochSecond()).isBetween(60L, 15 * 60L);
+        assertThat(webhook.source(assetId, expires, parts[2]).getStatusCode().value())
+                .isEqualTo(200);
+
+        // Another asset, a later expiry or a changed signature: refused.
+        assertThat(webhook.source(assetId + 1, expires, parts[2])
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(webhook.source(assetId, expires + 3600, parts[2])
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(webhook.source(assetId, expires, parts[2].replace('a', 'b'))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        // An expired link, however well signed.
+        long past = Instant.now().minusSeconds(1).getEpochSecond();
+        assertThat(webhook.source(assetId, past, zencoder.sourceSignature(assetId, past))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+    }
+
+    /** Before: the whole body was read into memory before the secret was checked (800 MB POSTs). */
+    @Test
+    void aNotificationBodyIsReadOnlyAfterTheSecretAndOnlyUpToAFewKilobytes() throws Exception {
+        org.springframework.mock.web.MockHttpServletRequest unread =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/media/transcoder/zencoder/guess") {
+                    @Override
+                    public jakarta.servlet.ServletInputStream getInputStream() {
+                        throw new AssertionError("the body of a request without the secret was read");
+                    }
+                };
+        assertThat(webhook.receive("guess", unread).getStatusCode().value()).isEqualTo(404);
+
+        org.springframework.mock.web.MockHttpServletRequest large =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/media/transcoder/zencoder/x");
+        large.setContent(new byte[ZencoderController.MAX_NOTIFICATION_BYTES + 1]);
+        assertThat(webhook.receive(SECRET, large).getStatusCode().value()).isEqualTo(413);
+
+        org.springframework.mock.web.MockHttpServletRequest normal =
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/media/transcoder/zencoder/x");
+        normal.setContent(notification("processing", "360", "processing").getBytes(StandardCharsets.UTF_8));
+        assertThat(webhook.receive(SECRET, normal).getStatusCode().value()).isEqualTo(204);
     }
 
     @Test
