@@ -30,7 +30,6 @@ class MediaService {
     private final MediaAssets assets;
     private final TranscodeJobs jobs;
     private final MediaStore store;
-    private final Ffprobe probe;
     /** Looked up when needed: the modules implementing it also call MediaApi (no cycle at start-up). */
     private final org.springframework.beans.factory.ObjectProvider<UploadTargets> targets;
 
@@ -43,7 +42,6 @@ class MediaService {
             MediaAssets assets,
             TranscodeJobs jobs,
             MediaStore store,
-            Ffprobe probe,
             org.springframework.beans.factory.ObjectProvider<UploadTargets> targets,
             MediaProperties properties,
             ApplicationEventPublisher events,
@@ -52,7 +50,6 @@ class MediaService {
         this.assets = assets;
         this.jobs = jobs;
         this.store = store;
-        this.probe = probe;
         this.targets = targets;
         this.properties = properties;
         this.events = events;
@@ -160,22 +157,15 @@ class MediaService {
         return updated;
     }
 
-    /** The whole file is here: check it by content, then keep it and queue the transcode. */
+    /**
+     * The whole file is here: keep it and queue it. It is checked by content (ffprobe, then a short
+     * decode) by the transcode worker, on its bounded pool, before anything else happens to it
+     * ({@code TranscodeWorker.task}): a hostile file costs the final PATCH nothing, a burst of
+     * uploads cannot run more checks at once than the pool has threads, and a restart mid-check
+     * simply checks again.
+     */
     void complete(Asset asset) throws IOException {
         Path part = partFile(asset);
-        Ffprobe.Probe result = null;
-        if (probe.available()) {
-            result = probe.probe(part);
-            if (!result.accepted()) {
-                Files.deleteIfExists(part);
-                String reason = "media.rejected." + result.rejection();
-                tx.executeWithoutResult(status -> {
-                    assets.rejected(asset.id(), reason);
-                    events.publishEvent(new MediaRejected(asset.id(), asset.owner(), asset.target(), reason));
-                });
-                return;
-            }
-        }
         String sourceKey = asset.prefix() + "source";
         long size = Files.size(part);
         if (store instanceof LocalMediaStore local) {
@@ -184,22 +174,11 @@ class MediaService {
             store.put(sourceKey, part, "application/octet-stream");
             Files.deleteIfExists(part);
         }
-        Ffprobe.Probe probed = result;
         tx.executeWithoutResult(status -> {
             assets.uploaded(asset.id(), sourceKey, size);
-            if (probed != null) {
-                assets.probed(
-                        asset.id(),
-                        probed.durationMs(),
-                        probed.width(),
-                        probed.height(),
-                        probed.codec(),
-                        probed.hasAudio(),
-                        probed.fps());
-            }
             jobs.enqueue(asset.id());
         });
-        log.info("Upload {} complete ({} bytes); transcode queued", asset.id(), size);
+        log.info("Upload {} complete ({} bytes); check and transcode queued", asset.id(), size);
     }
 
     /** Cancels an upload (tus termination) or removes a video: every stored byte goes. */

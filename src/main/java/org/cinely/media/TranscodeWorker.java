@@ -180,16 +180,20 @@ class TranscodeWorker implements DisposableBean {
             throws IOException, Transcoder.UnavailableException {
         Ffprobe.Probe facts;
         if (asset.width() == null) {
-            // Uploaded while ffprobe was missing: check the file now.
+            // Not checked yet (every upload is checked here, on this bounded pool, not in its request).
             if (!probe.available()) {
                 throw new Transcoder.UnavailableException("ffprobe is not available to check the upload", null);
             }
-            java.nio.file.Path copy = java.nio.file.Files.createTempFile("cinely-source", ".bin");
-            try {
-                store.download(asset.sourceKey(), copy);
-                facts = probe.probe(copy);
-            } finally {
-                java.nio.file.Files.deleteIfExists(copy);
+            if (store instanceof LocalMediaStore local) {
+                facts = probe.probe(local.root().resolve(asset.sourceKey()));
+            } else {
+                java.nio.file.Path copy = java.nio.file.Files.createTempFile("cinely-source", ".bin");
+                try {
+                    store.download(asset.sourceKey(), copy);
+                    facts = probe.probe(copy);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(copy);
+                }
             }
             if (!facts.accepted()) {
                 String reason = "media.rejected." + facts.rejection();

@@ -224,6 +224,51 @@ class WorkUploadIntegrationTests {
         mvc.perform(get("/works/" + workId + "/edit").with(user(owner))).andExpect(status().isOk());
     }
 
+    /**
+     * A picture bomb (PNG frames in Matroska, wider than 8K): the final PATCH only stores and queues
+     * it (the check runs on the worker's bounded pool, not in the request), then it is refused from
+     * its header with a reason the uploader can act on.
+     */
+    @Test
+    void aPictureBombIsCheckedOffTheRequestAndRefusedFromItsHeader() throws Exception {
+        long workId = createWork(owner, "PUBLIC");
+        Path bomb = Files.createTempFile("bomb", ".mkv");
+        Process ffmpeg = new ProcessBuilder(
+                        "ffmpeg",
+                        "-hide_banner",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "color=black:size=8200x16:rate=1",
+                        "-frames:v",
+                        "1",
+                        "-c:v",
+                        "png",
+                        "-f",
+                        "matroska",
+                        bomb.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(ffmpeg.waitFor()).isZero();
+        byte[] bytes = Files.readAllBytes(bomb);
+        Files.delete(bomb);
+        String location = createUpload(owner, workId, bytes.length);
+        mvc.perform(patch(location)
+                        .with(user(owner))
+                        .with(csrf())
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Offset", 0)
+                        .contentType("application/offset+octet-stream")
+                        .content(bytes))
+                .andExpect(status().isNoContent())
+                .andExpect(header().string("Cinely-State", "WAITING"));
+        JsonNode refused = awaitState(workId, "REJECTED");
+        assertThat(refused.path("reason").asString()).contains("picture is too large");
+    }
+
     /** Twelve 4 GB uploads announced at the same moment against a 20 GB quota: five get through. */
     @Test
     void racingUploadsNeverReserveMoreThanTheQuota() throws Exception {
