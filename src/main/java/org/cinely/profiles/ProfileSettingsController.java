@@ -84,7 +84,8 @@ class ProfileSettingsController {
             if (avatar.getSize() > AvatarImages.MAX_BYTES) {
                 throw new AvatarImages.Refused("avatar.too-large");
             }
-            profiles.changeAvatar(member.id(), avatar.getBytes());
+            // Decoded here, outside the transaction: a refused upload changes nothing.
+            profiles.changeAvatar(member.id(), AvatarImages.toAvatar(avatar.getBytes()));
         } catch (AvatarImages.Refused refused) {
             Flash.error(redirect, refused.messageKey());
             return "redirect:/settings/profile#avatar";
