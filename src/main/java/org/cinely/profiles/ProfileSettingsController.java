@@ -10,13 +10,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -71,7 +69,8 @@ class ProfileSettingsController {
         return "redirect:/settings/profile";
     }
 
-    @PostMapping("/settings/profile/avatar")
+    /** Over the server's own limit (10 MB), the request never gets here: see {@link AvatarTooLarge}. */
+    @PostMapping(AvatarTooLarge.AVATAR_PATH)
     String processAvatarForm(
             @AuthenticationPrincipal CurrentMember member,
             @RequestParam(name = "avatar", required = false) MultipartFile avatar,
@@ -99,13 +98,6 @@ class ProfileSettingsController {
         profiles.removeAvatar(member.id());
         Flash.success(redirect, "avatar.removed");
         return "redirect:/settings/profile";
-    }
-
-    /** Bigger than the server takes at all (10 MB): the same friendly error as above 5 MB. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(RedirectAttributes redirect) {
-        Flash.error(redirect, "avatar.too-large");
-        return "redirect:/settings/profile#avatar";
     }
 
     @PostMapping("/settings/profile/credits")
