@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.cinely.platform.Craft;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
+import org.cinely.platform.web.FormErrors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,6 +51,9 @@ class ProfileSettingsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
+        if (FormErrors.tooLong(result)) {
+            return editPage(member, model); // as typed, before any look-up
+        }
         String handleBefore = profiles.ownCard(member.id()).handle();
         try {
             if (!profiles.update(member.id(), form, result)) {
@@ -107,7 +111,7 @@ class ProfileSettingsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        if (!profiles.addCredit(member.id(), creditForm, result)) {
+        if (FormErrors.tooLong(result) || !profiles.addCredit(member.id(), creditForm, result)) {
             model.addAttribute("form", profiles.ownForm(member.id()));
             return editPage(member, model);
         }
@@ -131,7 +135,8 @@ class ProfileSettingsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        if (!profiles.updateCredit(member.id(), id, creditForm, result)) {
+        // Too long: shown as typed before the credit is even looked up (it is when the form is fixed).
+        if (FormErrors.tooLong(result) || !profiles.updateCredit(member.id(), id, creditForm, result)) {
             model.addAttribute("creditId", id);
             addChoices(model);
             return "profiles/credit-form";
