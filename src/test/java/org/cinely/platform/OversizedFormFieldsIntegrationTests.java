@@ -108,9 +108,6 @@ class OversizedFormFieldsIntegrationTests {
         MvcResult result =
                 mvc.perform(form("/works", fields)).andExpect(status().isOk()).andReturn();
 
-        System.out.printf(
-                "one credit line: %d JPA statements, %d bytes of credits: %d%n",
-                oneLine, credits.length(), jpaStatements() - before);
         assertThat(jpaStatements() - before).isZero();
         FieldError error = errors(result, "form").getFieldError("credits");
         assertThat(error.getCode()).isEqualTo("Size");
