@@ -3,6 +3,7 @@ package org.cinely.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -113,6 +114,21 @@ class OversizedFormFieldsIntegrationTests {
         assertThat(error.getCode()).isEqualTo("Size");
         assertThat(errors(result, "form").getFieldErrorCount("credits")).isOne();
         assertThat(errors(result, "form").getFieldValue("credits")).isEqualTo(credits);
+        assertThat(count("select count(*) from works where owner_id = ?")).isZero();
+    }
+
+    @Test
+    void moreCreditLinesThanAWorkKeepsAreRefusedBeforeAnyLookUp() throws Exception {
+        Map<String, String> fields = work();
+        fields.put("credits", "@zz gaffer\n".repeat(101)); // within 2,000 characters
+        // A member's first request of a while notes them as active: not part of what is measured.
+        mvc.perform(get("/works/new").with(user(sam.principal()))).andExpect(status().isOk());
+        long before = jpaStatements();
+        MvcResult result =
+                mvc.perform(form("/works", fields)).andExpect(status().isOk()).andReturn();
+
+        assertThat(jpaStatements() - before).isZero();
+        assertThat(errors(result, "form").getFieldError("credits").getCode()).isEqualTo("work.credits.too-many");
         assertThat(count("select count(*) from works where owner_id = ?")).isZero();
     }
 
