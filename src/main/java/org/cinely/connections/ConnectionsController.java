@@ -124,14 +124,15 @@ class ConnectionsController {
             @RequestParam(required = false) String note,
             @RequestParam(required = false) String returnTo,
             RedirectAttributes redirect) {
+        // The note's length first, before the member is looked up.
+        if (note != null && note.strip().length() > ConnectionService.MAX_NOTE) {
+            Flash.error(redirect, "connection.note.too-long", ConnectionService.MAX_NOTE);
+            return Redirects.back(returnTo, "/members/" + handle);
+        }
         MemberId other = memberOf(handle);
         RedirectView back = Redirects.back(returnTo, "/members/" + handle);
         if (!member.verified()) {
             Flash.error(redirect, "connection.verify-first");
-            return back;
-        }
-        if (note != null && note.strip().length() > ConnectionService.MAX_NOTE) {
-            Flash.error(redirect, "connection.note.too-long", ConnectionService.MAX_NOTE);
             return back;
         }
         if (note != null && note.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {

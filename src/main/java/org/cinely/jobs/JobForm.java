@@ -56,7 +56,8 @@ record JobForm(
 
         BigDecimal payAmount,
         PayUnit payUnit,
-        String payCurrency,
+
+        @Size(max = 10, message = "{form.choice.too-long}") String payCurrency,
 
         @NotNull(message = "{job.form.unionStatus.required}")
         UnionStatus unionStatus,

@@ -64,6 +64,10 @@ class JobPostingController {
         MemberPages.require(member);
         model.addAttribute("checkedCrafts", crafts == null ? java.util.List.of() : crafts);
         BindingResult errors = formErrors.complete(form, result, model);
+        if (FormErrors.tooLong(errors)) {
+            model.addAttribute("editing", null);
+            return FORM_VIEW; // as typed, nothing else checked
+        }
         if (!member.verified()) {
             errors.reject("job.post.unverified");
             model.addAttribute("editing", null);
@@ -113,6 +117,10 @@ class JobPostingController {
         JobListing listing = jobs.ownListing(id, member.id());
         model.addAttribute("checkedCrafts", crafts == null ? java.util.List.of() : crafts);
         BindingResult errors = formErrors.complete(form, result, model);
+        if (FormErrors.tooLong(errors)) {
+            model.addAttribute("editing", id);
+            return FORM_VIEW; // as typed, nothing else checked
+        }
         if (errors.hasErrors()) {
             // Field errors from binding; the cross-field rules still run so all show at once.
             JobRules.check(form, errors, jobs.now(), listing.getExpiresAt());

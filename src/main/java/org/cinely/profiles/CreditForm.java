@@ -14,9 +14,12 @@ record CreditForm(
         @NotBlank(message = "{credit.form.title.required}") @Size(max = 150, message = "{credit.form.title.too-long}")
         String title,
 
-        @NotBlank(message = "{credit.form.year.required}") String releaseYear,
-        String productionType,
-        String role,
+        @NotBlank(message = "{credit.form.year.required}") @Size(max = 10, message = "{typeMismatch.releaseYear}")
+        String releaseYear,
+
+        @Size(max = 40, message = "{form.choice.too-long}") String productionType,
+
+        @Size(max = 40, message = "{form.choice.too-long}") String role,
 
         @Size(max = 300, message = "{profile.form.link.too-long}")
         String workLink) {

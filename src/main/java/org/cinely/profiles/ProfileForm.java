@@ -7,13 +7,15 @@ import java.util.Optional;
 import org.cinely.platform.Craft;
 
 /**
- * What a member types on /settings/profile. Lengths are checked here (over-long input is refused,
- * never cut); the rest (crafts, links, rate, dates) by {@link ProfilePolicy}; the display name and
+ * What a member types on /settings/profile. Lengths are checked here, for every text field
+ * (over-long input is refused, never cut, and nothing else is checked then); the rest (crafts, links, rate, dates) by {@link ProfilePolicy}; the display name and
  * handle belong to the account and are checked by accounts with the rules of sign-up.
  */
 record ProfileForm(
+        @Size(max = 80, message = "{signup.displayName.too-long}")
         String displayName,
-        String handle,
+
+        @Size(max = 30, message = "{handle.too-long}") String handle,
 
         @Size(max = 120, message = "{profile.form.headline.too-long}")
         String headline,
@@ -28,10 +30,15 @@ record ProfileForm(
         String bio,
 
         List<String> crafts,
-        String availability,
+
+        @Size(max = 40, message = "{form.choice.too-long}") String availability,
+
+        @Size(max = 20, message = "{typeMismatch.busyUntil}")
         String busyUntil,
-        String dayRate,
-        String currency,
+
+        @Size(max = 20, message = "{typeMismatch.dayRate}") String dayRate,
+
+        @Size(max = 10, message = "{form.choice.too-long}") String currency,
 
         @Size(max = 300, message = "{profile.form.link.too-long}")
         String website,
@@ -48,7 +55,7 @@ record ProfileForm(
         @Size(max = 300, message = "{profile.form.link.too-long}")
         String instagram,
 
-        String visibility) {
+        @Size(max = 20, message = "{form.choice.too-long}") String visibility) {
 
     static ProfileForm of(Profile p) {
         return new ProfileForm(

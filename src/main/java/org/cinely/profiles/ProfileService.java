@@ -434,10 +434,12 @@ public class ProfileService {
         credit.update(c.title(), c.year(), c.type(), c.craft(), c.workId());
     }
 
-    /** Stores a new avatar; a refused upload changes nothing (the old avatar stays). */
+    /**
+     * Stores a new avatar, made by {@link AvatarImages#toAvatar} before this transaction starts
+     * (a decode may wait its turn; it does so without holding a database connection).
+     */
     @Transactional
-    void changeAvatar(MemberId member, byte[] upload) throws AvatarImages.Refused {
-        byte[] jpeg = AvatarImages.toAvatar(upload);
+    void changeAvatar(MemberId member, byte[] jpeg) {
         Profile profile = own(member);
         avatars.put(member.value(), jpeg, LocalDateTime.now(clock));
         profile.changeAvatar(clock.millis(), clock.instant());

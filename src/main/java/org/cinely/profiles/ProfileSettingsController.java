@@ -5,18 +5,17 @@ import java.io.IOException;
 import org.cinely.platform.Craft;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
+import org.cinely.platform.web.FormErrors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -52,6 +51,9 @@ class ProfileSettingsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
+        if (FormErrors.tooLong(result)) {
+            return editPage(member, model); // as typed, before any look-up
+        }
         String handleBefore = profiles.ownCard(member.id()).handle();
         try {
             if (!profiles.update(member.id(), form, result)) {
@@ -71,7 +73,8 @@ class ProfileSettingsController {
         return "redirect:/settings/profile";
     }
 
-    @PostMapping("/settings/profile/avatar")
+    /** Over the server's own limit (10 MB), the request never gets here: see {@link AvatarTooLarge}. */
+    @PostMapping(AvatarTooLarge.AVATAR_PATH)
     String processAvatarForm(
             @AuthenticationPrincipal CurrentMember member,
             @RequestParam(name = "avatar", required = false) MultipartFile avatar,
@@ -84,7 +87,8 @@ class ProfileSettingsController {
             if (avatar.getSize() > AvatarImages.MAX_BYTES) {
                 throw new AvatarImages.Refused("avatar.too-large");
             }
-            profiles.changeAvatar(member.id(), avatar.getBytes());
+            // Decoded here, outside the transaction: a refused upload changes nothing.
+            profiles.changeAvatar(member.id(), AvatarImages.toAvatar(avatar.getBytes()));
         } catch (AvatarImages.Refused refused) {
             Flash.error(redirect, refused.messageKey());
             return "redirect:/settings/profile#avatar";
@@ -100,13 +104,6 @@ class ProfileSettingsController {
         return "redirect:/settings/profile";
     }
 
-    /** Bigger than the server takes at all (10 MB): the same friendly error as above 5 MB. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(RedirectAttributes redirect) {
-        Flash.error(redirect, "avatar.too-large");
-        return "redirect:/settings/profile#avatar";
-    }
-
     @PostMapping("/settings/profile/credits")
     String processAddCreditForm(
             @AuthenticationPrincipal CurrentMember member,
@@ -114,7 +111,7 @@ class ProfileSettingsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        if (!profiles.addCredit(member.id(), creditForm, result)) {
+        if (FormErrors.tooLong(result) || !profiles.addCredit(member.id(), creditForm, result)) {
             model.addAttribute("form", profiles.ownForm(member.id()));
             return editPage(member, model);
         }
@@ -138,7 +135,8 @@ class ProfileSettingsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        if (!profiles.updateCredit(member.id(), id, creditForm, result)) {
+        // Too long: shown as typed before the credit is even looked up (it is when the form is fixed).
+        if (FormErrors.tooLong(result) || !profiles.updateCredit(member.id(), id, creditForm, result)) {
             model.addAttribute("creditId", id);
             addChoices(model);
             return "profiles/credit-form";

@@ -11,12 +11,21 @@ import jakarta.validation.constraints.Size;
  * "@maya-okafor cinematographer").
  */
 record WorkForm(
-        @NotBlank @Size(max = 120) String title,
-        @Size(max = 4000) String description,
+        @NotBlank @Size(max = 120, message = "{work.form.title.too-long}")
+        String title,
+
+        @Size(max = 4000, message = "{work.form.description.too-long}")
+        String description,
+
         @NotNull ProductionType type,
         @Min(1888) @Max(2100) Integer year,
-        @Size(max = 300) String tags,
-        @Size(max = 2000) String credits,
+
+        @Size(max = 300, message = "{work.form.tags.too-long}")
+        String tags,
+
+        @Size(max = 2000, message = "{work.form.credits.too-long}")
+        String credits,
+
         @NotNull Visibility visibility) {
 
     static WorkForm blank() {

@@ -2,6 +2,8 @@ package org.cinely.works;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.security.CurrentMember;
+import org.cinely.platform.web.FormErrors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -95,6 +98,9 @@ class WorkService implements UploadTargets {
 
     @Transactional
     Optional<Work> create(MemberId owner, WorkForm form, Errors errors) {
+        if (FormErrors.tooLong(errors)) {
+            return Optional.empty(); // nothing parsed or looked up
+        }
         List<ParsedCredit> credits = parseCredits(form.credits(), errors);
         rejectBlockedCredits(owner, credits, errors);
         if (errors.hasErrors()) {
@@ -109,6 +115,9 @@ class WorkService implements UploadTargets {
 
     @Transactional
     boolean update(Work work, MemberId owner, WorkForm form, Errors errors) {
+        if (FormErrors.tooLong(errors)) {
+            return false; // nothing parsed or looked up
+        }
         List<ParsedCredit> credits = parseCredits(form.credits(), errors);
         rejectBlockedCredits(owner, credits, errors);
         if (errors.hasErrors()) {
@@ -140,12 +149,23 @@ class WorkService implements UploadTargets {
                 .ifPresent(member -> errors.rejectValue("credits", "work.credits.blocked"));
     }
 
+    /** More credit lines than this are refused before any member is looked up. */
+    static final int MAX_CREDIT_LINES = 100;
+
+    /** Each handle is looked up once, however often it is named; the number of lines is capped first. */
     private List<ParsedCredit> parseCredits(String text, Errors errors) {
         List<ParsedCredit> parsed = new ArrayList<>();
         if (text == null) {
             return parsed;
         }
-        for (String raw : text.split("\\R")) {
+        List<String> lines =
+                Arrays.stream(text.split("\\R")).filter(line -> !line.isBlank()).toList();
+        if (lines.size() > MAX_CREDIT_LINES) {
+            errors.rejectValue("credits", "work.credits.too-many", new Object[] {MAX_CREDIT_LINES}, null);
+            return parsed;
+        }
+        Map<String, Optional<MemberSummary>> members = new HashMap<>();
+        for (String raw : lines) {
             String line = raw.strip();
             if (line.isEmpty()) {
                 continue;
@@ -157,7 +177,7 @@ class WorkService implements UploadTargets {
             }
             String craftText = matcher.group(2).strip().toLowerCase(Locale.ROOT).replace(' ', '-');
             Optional<Craft> craft = Craft.fromSlug(craftText);
-            Optional<MemberSummary> member = accounts.findByHandle(matcher.group(1));
+            Optional<MemberSummary> member = members.computeIfAbsent(matcher.group(1), accounts::findByHandle);
             if (member.isEmpty()) {
                 errors.rejectValue("credits", "work.credits.unknown-member", new Object[] {matcher.group(1)}, null);
             } else if (craft.isEmpty()) {

@@ -183,7 +183,14 @@ class WorksController {
 
     @GetMapping("/works/{id}")
     String showWork(@AuthenticationPrincipal CurrentMember viewer, @PathVariable long id, Model model) {
-        Work work = works.findVisible(id, viewer);
+        return workPage(viewer, works.findVisible(id, viewer), model);
+    }
+
+    private String workPage(CurrentMember viewer, Work work, Model model) {
+        long id = work.getId();
+        if (!model.containsAttribute("commentForm")) {
+            model.addAttribute("commentForm", new CommentForm(""));
+        }
         MemberId viewerId = viewer == null ? null : viewer.id();
         List<WorkExtras.Credit> credits = extras.credits(id);
         List<WorkExtras.Comment> comments = extras.comments(id);
@@ -290,7 +297,8 @@ class WorksController {
     }
 
     record CommentForm(
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000)
+            @jakarta.validation.constraints.NotBlank(message = "{work.comment.invalid}")
+            @jakarta.validation.constraints.Size(max = 2000, message = "{work.comment.invalid}")
             String body) {}
 
     @PostMapping("/works/{id}/comments")
@@ -300,11 +308,12 @@ class WorksController {
             @PathVariable long id,
             @Valid @ModelAttribute("commentForm") CommentForm form,
             BindingResult result,
+            Model model,
             RedirectAttributes redirect) {
-        works.findVisible(id, member);
+        Work work = works.findVisible(id, member);
         if (result.hasErrors()) {
-            Flash.error(redirect, "work.comment.invalid");
-            return "redirect:/works/" + id + "#comments";
+            // The page again, with the comment as typed and what to fix (nothing else is done).
+            return workPage(member, work, model);
         }
         rateLimiter.acquire(COMMENTS, "member:" + member.id());
         extras.addComment(id, member.id(), form.body().strip());

@@ -13,17 +13,23 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.cinely.platform.web.Flash;
 import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.HttpTestClient;
 import org.cinely.test.TestData;
 import org.cinely.test.TestMembers;
 import org.cinely.test.TestMembers.Member;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,6 +46,12 @@ class AvatarIntegrationTests {
 
     @Autowired
     PasswordEncoder encoder;
+
+    @Autowired
+    MessageSource messages;
+
+    @LocalServerPort
+    int port;
 
     TestMembers members;
 
@@ -170,6 +182,39 @@ class AvatarIntegrationTests {
         assertThat(flashKey(upload(sam, "big.jpg", "image/jpeg", tooBig))).isEqualTo("avatar.too-large");
 
         assertThat(avatarBytes(sam)).isEqualTo(before);
+    }
+
+    /**
+     * Over the server's multipart limit (10 MB), the request fails while it is read, before any
+     * controller: the member still lands on their settings with the friendly message.
+     */
+    @Test
+    void aFileOverTheServersLimitBringsTheMemberBackWithTheFriendlyMessage() {
+        Member sam = members.create("Sam");
+        HttpTestClient browser = new HttpTestClient(port);
+        browser.logIn(sam.email(), TestMembers.PASSWORD);
+
+        HttpResponse<String> sent = browser.upload(
+                "/settings/profile", "/settings/profile/avatar", "avatar", "huge.jpg", new byte[11 * 1024 * 1024]);
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/settings/profile#avatar");
+        String page = browser.get("/settings/profile").body();
+        assertThat(Jsoup.parse(page).select(".flash--error").text())
+                .isEqualTo(messages.getMessage("avatar.too-large", null, Locale.ENGLISH));
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select count(*) from profile_avatars where member_id = ?", Integer.class, sam.id()))
+                .isZero();
+    }
+
+    /** The reported bomb, sent as a member would: refused with a message that says why. */
+    @Test
+    void aPixelBombIsRefusedWithAClearMessage() throws Exception {
+        Member sam = members.create("Sam");
+        byte[] bomb = AvatarImagesTests.png16(10_000, 10_000, Color.ORANGE);
+        assertThat(flashKey(upload(sam, "bomb.png", "image/png", bomb))).isEqualTo("avatar.too-many-pixels");
+        mvc.perform(get("/members/{handle}/avatar", sam.handle())).andExpect(status().isNotFound());
     }
 
     @Test

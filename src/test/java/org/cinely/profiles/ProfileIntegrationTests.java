@@ -124,9 +124,19 @@ class ProfileIntegrationTests {
     @Test
     void overLongAndBadInputIsRefusedWithMessagesBesideTheFieldsAndNothingChanges() throws Exception {
         Member sam = members.create("Sam");
-        Document form = Jsoup.parse(mvc.perform(profileForm(sam)
+        // Over-long fields are reported first, and alone: nothing else is checked until they fit.
+        Document tooLong = Jsoup.parse(mvc.perform(profileForm(sam)
                         .with(set("headline", "x".repeat(121)))
                         .with(set("bio", "b".repeat(2001)))
+                        .with(set("website", "javascript:alert(1)")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(tooLong.select("#headline-error").text()).isEqualTo("Keep the headline to 120 characters or fewer.");
+        assertThat(tooLong.select("#bio-error").text()).isEqualTo("Keep the bio to 2,000 characters or fewer.");
+        assertThat(tooLong.select("#headline").attr("value")).isEqualTo("x".repeat(121));
+        Document form = Jsoup.parse(mvc.perform(profileForm(sam)
                         .with(set("website", "javascript:alert(1)"))
                         .with(set("imdb", "https://evil.example/imdb.com"))
                         .with(set("dayRate", "lots"))
@@ -138,8 +148,6 @@ class ProfileIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString());
-        assertThat(form.select("#headline-error").text()).isEqualTo("Keep the headline to 120 characters or fewer.");
-        assertThat(form.select("#bio-error").text()).isEqualTo("Keep the bio to 2,000 characters or fewer.");
         assertThat(form.select("#dayRate-error").text()).isEqualTo("Enter the day rate as a whole number, e.g. 450.");
         // What was typed is kept, so the member can fix it.
         assertThat(form.select("#website").attr("value")).isEqualTo("javascript:alert(1)");
@@ -262,12 +270,21 @@ class ProfileIntegrationTests {
                         .with(csrf())
                         .with(user(sam.principal()))
                         .param("title", "t".repeat(151))
+                        .param("releaseYear", "1700"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("creditForm", "title", "Size"))
+                // too long: reported alone, nothing else checked until it fits
+                .andExpect(model().attributeHasNoErrors("form"))
+                .andExpect(model().attributeErrorCount("creditForm", 1));
+        mvc.perform(post("/settings/profile/credits")
+                        .with(csrf())
+                        .with(user(sam.principal()))
+                        .param("title", "t".repeat(150))
                         .param("releaseYear", "1700")
                         .param("productionType", "OPERA")
                         .param("role", "astronaut")
                         .param("workLink", "https://evil.example/works/1"))
                 .andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrorCode("creditForm", "title", "Size"))
                 .andExpect(model().attributeHasFieldErrorCode("creditForm", "releaseYear", "credit.form.year.range"))
                 .andExpect(
                         model().attributeHasFieldErrorCode("creditForm", "productionType", "credit.form.type.required"))

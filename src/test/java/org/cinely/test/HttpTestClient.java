@@ -62,6 +62,39 @@ public class HttpTestClient {
                 .build());
     }
 
+    /**
+     * Sends a file as a browser sends the form on {@code pagePath} whose action starts with
+     * {@code action}: to that form's action (as the page wrote it), multipart, with the form's
+     * hidden fields (the CSRF token) after the file, where the page puts them.
+     */
+    public HttpResponse<String> upload(String pagePath, String action, String field, String filename, byte[] bytes) {
+        org.jsoup.nodes.Element form = Jsoup.parse(get(pagePath).body())
+                .select("form[enctype=multipart/form-data][action^=" + action + "]")
+                .first();
+        if (form == null) {
+            throw new AssertionError("No upload form for " + action + " on " + pagePath);
+        }
+        String boundary = "----cinely" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(bytes);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        for (org.jsoup.nodes.Element hidden : form.select("input[type=hidden]")) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + hidden.attr("name")
+                            + "\"\r\n\r\n" + hidden.val() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(form.attr("action"))
+                .header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))

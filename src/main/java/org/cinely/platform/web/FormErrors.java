@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
@@ -24,6 +25,15 @@ public class FormErrors {
 
     public FormErrors(Validator validator) {
         this.validator = new SpringValidatorAdapter(validator);
+    }
+
+    /**
+     * True when a typed value is over its length ({@code @Size}, checked as the form is bound):
+     * the caller then shows the form as typed, with that error, and does no other work (no
+     * parsing, no look-ups): a 200 KB field must cost no more than a short one.
+     */
+    public static boolean tooLong(Errors errors) {
+        return errors.getFieldErrors().stream().anyMatch(error -> "Size".equals(error.getCode()));
     }
 
     /** The errors of {@code form}, complete, and put in the model for the page to show. */
