@@ -54,6 +54,7 @@ class AccountsSecurityConfiguration {
             PersistentTokenRepository rememberMeTokens,
             DaoAuthenticationProvider provider,
             @Value("${cinely.remember-me.key:${random.uuid}}") String rememberMeKey) {
+        TrustedDevices devices = new TrustedDevices(rememberMeKey);
         return http -> {
             PersistentTokenBasedRememberMeServices rememberMe =
                     new PersistentTokenBasedRememberMeServices(rememberMeKey, userDetails, rememberMeTokens);
@@ -64,10 +65,11 @@ class AccountsSecurityConfiguration {
             http.formLogin(form -> form.loginPage("/login")
                     .usernameParameter("email")
                     .passwordParameter("password")
-                    .successHandler(new LoginHandlers.Success(accountService))
+                    .successHandler(new LoginHandlers.Success(accountService, devices))
                     .failureHandler(new LoginHandlers.Failure(accounts)));
             http.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMeKey));
-            http.addFilterBefore(new LoginRateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class);
+            http.addFilterBefore(
+                    new LoginRateLimitFilter(rateLimiter, devices), UsernamePasswordAuthenticationFilter.class);
         };
     }
 }

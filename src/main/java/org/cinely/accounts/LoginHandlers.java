@@ -18,9 +18,11 @@ final class LoginHandlers {
     static class Success extends SavedRequestAwareAuthenticationSuccessHandler {
 
         private final AccountService accounts;
+        private final TrustedDevices devices;
 
-        Success(AccountService accounts) {
+        Success(AccountService accounts, TrustedDevices devices) {
             this.accounts = accounts;
+            this.devices = devices;
             setDefaultTargetUrl("/");
             setRequestCache(org.cinely.platform.security.SavedRequests.CACHE);
         }
@@ -30,6 +32,7 @@ final class LoginHandlers {
                 HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                 throws IOException, jakarta.servlet.ServletException {
             accounts.recordLogin(authentication.getName());
+            devices.remember(request, response, Account.normalizeEmail(authentication.getName()));
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.cinely.platform.security.CurrentMember;
+import org.cinely.platform.security.RateLimiter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,11 +37,16 @@ class TusController {
     static final String TUS_VERSION = "1.0.0";
     static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
 
+    /** New uploads a member may start (resuming one is not counted). */
+    static final RateLimiter.Limit UPLOADS = new RateLimiter.Limit("upload", 30, java.time.Duration.ofHours(1));
+
     private final MediaService media;
     private final MediaAssets assets;
     private final MessageSource messages;
+    private final RateLimiter rateLimiter;
 
-    TusController(MediaService media, MediaAssets assets, MessageSource messages) {
+    TusController(MediaService media, MediaAssets assets, MessageSource messages, RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.media = media;
         this.assets = assets;
         this.messages = messages;
@@ -73,6 +79,7 @@ class TusController {
         if (!member.verified()) {
             throw new UploadRefusedException("media.refused.unverified", 403);
         }
+        rateLimiter.acquire(UPLOADS, "member:" + member.id());
         if (length == null) {
             // Upload-Defer-Length is not offered: the size must be known to check the limits.
             throw new UploadRefusedException("media.refused.length-required", 400);

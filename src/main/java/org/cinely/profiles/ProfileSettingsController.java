@@ -51,9 +51,8 @@ class ProfileSettingsController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        if (FormErrors.tooLong(result)) {
-            return editPage(member, model); // as typed, before any look-up
-        }
+        // Every field is bounded by its @Size, so the rules below (a handle's availability, links)
+        // only ever see bounded text: all problems are shown together.
         String handleBefore = profiles.ownCard(member.id()).handle();
         try {
             if (!profiles.update(member.id(), form, result)) {

@@ -43,6 +43,7 @@ class WorksController {
 
     static final int PAGE_SIZE = 24;
     static final RateLimiter.Limit COMMENTS = new RateLimiter.Limit("work-comment", 20, Duration.ofMinutes(10));
+    static final RateLimiter.Limit LIKES = new RateLimiter.Limit("work-like", 60, Duration.ofMinutes(10));
 
     private final WorkService works;
     private final WorkExtras extras;
@@ -292,6 +293,7 @@ class WorksController {
     @PreAuthorize("hasAuthority('VERIFIED')")
     String toggleLike(@AuthenticationPrincipal CurrentMember member, @PathVariable long id) {
         works.findVisible(id, member);
+        rateLimiter.acquire(LIKES, "member:" + member.id());
         extras.toggleLike(id, member.id());
         return "redirect:/works/" + id + "#likes";
     }

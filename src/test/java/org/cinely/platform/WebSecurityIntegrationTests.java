@@ -145,7 +145,8 @@ class WebSecurityIntegrationTests {
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         Document page = Jsoup.parse(refused.body());
         assertThat(page.select("h1").text()).isEqualTo("That’s a lot of tries in a short time");
-        assertThat(page.select("main").text()).contains("Please try again in 30 minutes.");
+        // Five sign-ups per 30 minutes: one try comes back every 6 minutes.
+        assertThat(page.select("main").text()).contains("Please try again in 6 minutes.");
     }
 
     @Test

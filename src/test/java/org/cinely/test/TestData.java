@@ -75,6 +75,7 @@ public class TestData {
 
     /** The newest mail sent to an address (the dev outbox keeps it). */
     public String latestMailBody(String email) {
+        awaitEventListeners(); // some mail (a reset link) is sent after the request was answered
         List<String> bodies = jdbc.queryForList(
                 "select body from outbox_mail where recipient = ? order by id desc limit 1", String.class, email);
         if (bodies.isEmpty()) {

@@ -27,6 +27,7 @@ class CinelyErrorAttributes extends DefaultErrorAttributes {
                 webRequest.getAttribute(RateLimitHandling.RETRY_AFTER_MINUTES, RequestAttributes.SCOPE_REQUEST);
         if (retryAfter != null) {
             safe.put("retryAfterMinutes", retryAfter);
+            safe.put("rateLimit", webRequest.getAttribute(RateLimitHandling.LIMIT, RequestAttributes.SCOPE_REQUEST));
         }
         return safe;
     }

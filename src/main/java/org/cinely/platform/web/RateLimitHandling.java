@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 public class RateLimitHandling {
 
     static final String RETRY_AFTER_MINUTES = "cinely.retryAfterMinutes";
+    static final String LIMIT = "cinely.rateLimit";
 
     @ExceptionHandler(RateLimitExceededException.class)
     void tooManyRequests(RateLimitExceededException e, HttpServletRequest request, HttpServletResponse response)
@@ -24,6 +25,7 @@ public class RateLimitHandling {
     public static void respond(RateLimitExceededException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         request.setAttribute(RETRY_AFTER_MINUTES, e.retryAfterMinutes());
+        request.setAttribute(LIMIT, e.limitName());
         response.setHeader(
                 "Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
         response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -1,6 +1,10 @@
 package org.cinely.platform.web;
 
 import java.time.Duration;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.DefaultErrorViewResolver;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -9,6 +13,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Static assets from frontend/ are fingerprint-free, so they are cached briefly and revalidated. */
 @Configuration
 class WebConfiguration implements WebMvcConfigurer {
+
+    /**
+     * The site's error pages by status (templates/error/404.html, 4xx.html, 5xx.html). Boot makes
+     * this resolver only while no other ErrorViewResolver exists, so a module's own (the avatar
+     * form's friendly "too large") would silently switch every error page to the generic one.
+     */
+    @Bean
+    DefaultErrorViewResolver conventionErrorViewResolver(ApplicationContext context, WebProperties web) {
+        return new DefaultErrorViewResolver(context, web.getResources());
+    }
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
