@@ -129,6 +129,19 @@ class WorkSocialIntegrationTests {
                 .queryForObject("select count(*) from " + table + " where work_id = ?", Integer.class, workId);
     }
 
+    @Test
+    void likesAreLimitedTo60In10Minutes() throws Exception {
+        long id = work("");
+        for (int i = 0; i < 60; i++) {
+            mvc.perform(post("/works/" + id + "/like").with(user(crew)).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(post("/works/" + id + "/like").with(user(crew)).with(csrf()))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(result -> assertThat(result.getResponse().getHeader("Retry-After"))
+                        .isNotNull());
+    }
+
     /** Blocking is enforced wherever one member reaches another through a work, both ways. */
     @Test
     void aBlockedMemberCannotSeeLikeCommentOnOrBeCreditedOnTheBlockersWork() throws Exception {

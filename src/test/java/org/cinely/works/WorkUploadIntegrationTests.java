@@ -269,6 +269,21 @@ class WorkUploadIntegrationTests {
         assertThat(refused.path("reason").asString()).contains("picture is too large");
     }
 
+    @Test
+    void newUploadsAreLimitedTo30AnHour() throws Exception {
+        long workId = createWork(owner, "PRIVATE");
+        for (int i = 0; i < 30; i++) {
+            createUpload(owner, workId, 1000);
+        }
+        mvc.perform(post("/uploads")
+                        .with(user(owner))
+                        .with(csrf())
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Length", 1000)
+                        .header("Upload-Metadata", meta(workId, "one-more.mp4")))
+                .andExpect(status().isTooManyRequests());
+    }
+
     /** Twelve 4 GB uploads announced at the same moment against a 20 GB quota: five get through. */
     @Test
     void racingUploadsNeverReserveMoreThanTheQuota() throws Exception {
