@@ -47,11 +47,6 @@ public class ConnectionsApi {
     }
 
     @Transactional(readOnly = true)
-    public int incomingRequestCount(MemberId member) {
-        return queries.incomingCount(member.value());
-    }
-
-    @Transactional(readOnly = true)
     public int connectionCount(MemberId member) {
         return queries.connectionCount(member.value());
     }

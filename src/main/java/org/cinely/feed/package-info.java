@@ -1,7 +1,7 @@
 /**
- * The activity feed and the home page: what a member's network is doing, and notifications.
- * For now the home page greets visitors and shows members who joined recently; feed entries
- * arrive with the connections, works and jobs modules.
+ * The home page, and (to come) the activity feed, notifications and live updates. Today the home
+ * page greets visitors, shows members who joined recently and, to a member, "people you may
+ * know"; the feed will be built from the events the other modules publish.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Feed")
 package org.cinely.feed;

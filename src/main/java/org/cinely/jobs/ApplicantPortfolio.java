@@ -7,10 +7,9 @@ import org.cinely.platform.MemberId;
 
 /**
  * What the jobs module needs to know about an applicant's portfolio: who they are (from their
- * profile), the works they may attach, and the credits on their profile. Owned by jobs so that
- * applications do not wait for the works module or profile credits: {@link
- * ProfileApplicantPortfolio} answers from profiles today; when {@code org.cinely.works} and profile
- * credits land, it asks their facades instead (see the README's jobs section).
+ * profile), the works they may attach, and the credits on their profile. Declared by jobs, so
+ * jobs depends on this small interface rather than on how profiles and works store them; {@link
+ * ProfileApplicantPortfolio} answers through the profiles and works facades.
  */
 public interface ApplicantPortfolio {
 

@@ -1,7 +1,6 @@
 package org.cinely.jobs;
 
 import java.util.List;
-import org.cinely.accounts.AccountsApi;
 import org.cinely.jobs.ApplicationQueries.ApplicantSort;
 import org.cinely.jobs.JobTypes.ApplicationStatus;
 import org.cinely.platform.Craft;
@@ -30,14 +29,11 @@ class ApplicantsController {
     private final JobService jobs;
     private final ApplicationQueries queries;
     private final ApplicantPortfolio portfolio;
-    private final AccountsApi accounts;
 
-    ApplicantsController(
-            JobService jobs, ApplicationQueries queries, ApplicantPortfolio portfolio, AccountsApi accounts) {
+    ApplicantsController(JobService jobs, ApplicationQueries queries, ApplicantPortfolio portfolio) {
         this.jobs = jobs;
         this.queries = queries;
         this.portfolio = portfolio;
-        this.accounts = accounts;
     }
 
     @GetMapping("/jobs/{id:\\d+}/applicants")
@@ -112,8 +108,6 @@ class ApplicantsController {
         model.addAttribute(
                 "profile", portfolio.applicant(application.getApplicant()).orElse(null));
         model.addAttribute("decisions", decisions());
-        model.addAttribute(
-                "active", accounts.findMember(application.getApplicant()).isPresent());
         return "jobs/applicant";
     }
 

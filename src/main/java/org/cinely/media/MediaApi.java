@@ -111,16 +111,8 @@ public class MediaApi {
         return worker.transcoder().available();
     }
 
-    public String transcoderName() {
-        return worker.transcoder().name();
-    }
-
     public long maxUploadBytes() {
         return properties.maxUploadSize().toBytes();
-    }
-
-    public long quotaBytes() {
-        return properties.memberQuota().toBytes();
     }
 
     public long usedBytes(MemberId member) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -300,11 +299,5 @@ class WorkService implements UploadTargets {
         works.findByMediaAssetId(event.assetId())
                 .ifPresent(work ->
                         events.publishEvent(new WorkTranscodeFailed(work.getId(), work.getOwner(), event.reasonKey())));
-    }
-
-    Map<Long, WorkExtras.Credit> creditsById(long workId) {
-        Map<Long, WorkExtras.Credit> map = new LinkedHashMap<>();
-        extras.credits(workId).forEach(credit -> map.put(credit.id(), credit));
-        return map;
     }
 }

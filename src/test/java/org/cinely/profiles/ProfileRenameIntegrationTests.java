@@ -47,7 +47,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.validation.MapBindingResult;
 
 /**
- * Changing one's display name and handle on /settings/profile (issue 3): accounts checks and keeps
+ * Changing one's display name and handle on /settings/profile: accounts checks and keeps
  * them, the profile follows, the header shows the new name at once, and the old address leads to
  * the new one until someone else takes it.
  */

@@ -37,7 +37,7 @@ public class TestData {
             jdbc.update("delete from persistent_logins where username = ?", email);
             jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", email);
         }
-        // issue 3
+        // connections, blocks, dismissals, avatars and credits
         jdbc.update("delete from connections where member_id > ? or other_id > ?", accountMark, accountMark);
         jdbc.update(
                 "delete from connection_requests where requester_id > ? or recipient_id > ?", accountMark, accountMark);
@@ -46,15 +46,14 @@ public class TestData {
                 "delete from suggestion_dismissals where member_id > ? or dismissed_id > ?", accountMark, accountMark);
         jdbc.update("delete from profile_avatars where member_id > ?", accountMark);
         jdbc.update("delete from profile_credits where member_id > ?", accountMark);
-        // end issue 3
-        // issue 4: works and media of the test's members (rows; their files are under target/test-data)
+        // works and media of the test's members (rows; their files are under target/test-data)
         jdbc.update("delete from works where owner_id > ?", accountMark);
         jdbc.update(
                 "delete from transcode_jobs where asset_id in (select id from media_assets where owner_id > ?)",
                 accountMark);
         jdbc.update("delete from media_assets where owner_id > ?", accountMark);
         jdbc.update("delete from media_member_locks where owner_id > ?", accountMark);
-        // issue 5: jobs (crafts, works, matches go with their rows by cascade)
+        // jobs (crafts, works, matches go with their rows by cascade)
         jdbc.update("delete from job_saved_searches where member_id > ?", accountMark);
         jdbc.update("delete from job_applications where applicant_id > ?", accountMark);
         jdbc.update("delete from job_listings where poster_id > ?", accountMark);
@@ -108,22 +107,28 @@ public class TestData {
         return max == null ? 0 : max;
     }
 
-    /** Async listeners (profile creation) finish before rows are deleted under them. */
-    /** Waits until every published event has been handled by its listeners (they run after commit). */
+    /**
+     * Waits until every published event has been handled by its listeners (they run after commit,
+     * asynchronously), so a test reads their effects and cleans up after them. Fails loudly when
+     * an event is still unhandled after 10 s: a listener that threw or hangs is a bug to see.
+     */
     public void awaitEventListeners() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> open = List.of();
         while (System.nanoTime() < deadline) {
-            Integer open = jdbc.queryForObject(
-                    "select count(*) from EVENT_PUBLICATION where COMPLETION_DATE is null", Integer.class);
-            if (open == null || open == 0) {
+            open = jdbc.queryForList(
+                    "select concat(LISTENER_ID, ' <- ', EVENT_TYPE) from EVENT_PUBLICATION where COMPLETION_DATE is null",
+                    String.class);
+            if (open.isEmpty()) {
                 return;
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new AssertionError("Interrupted while waiting for event listeners", e);
             }
         }
+        throw new AssertionError("Events still unhandled after 10 s: " + open);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * Members for profile and connection tests (issue 3), written straight into the accounts and
+ * Members for profile and connection tests, written straight into the accounts and
  * profiles tables: much faster than signing up through the web (and not held by the sign-up rate
  * limit). {@link TestData#cleanUp()} removes them like any other account created in a test.
  */
