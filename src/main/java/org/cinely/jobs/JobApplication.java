@@ -21,6 +21,7 @@ import org.cinely.jobs.JobTypes.ApplicationStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.hibernate.annotations.BatchSize;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * One member's application to one listing, and where the poster has put it. The applicant's
@@ -30,7 +31,7 @@ import org.hibernate.annotations.BatchSize;
  */
 @Entity
 @Table(name = "job_applications")
-class JobApplication {
+class JobApplication extends AbstractAggregateRoot<JobApplication> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -90,17 +91,30 @@ class JobApplication {
         this.updatedAt = now;
     }
 
-    ApplicationStatus changeStatus(ApplicationStatus to, Instant now) {
+    /**
+     * The poster moves the application; the applicant will hear of it ({@link
+     * ApplicationStatusChanged}, published when the application is saved).
+     */
+    ApplicationStatus changeStatus(ApplicationStatus to, JobListing listing, Instant now) {
         ApplicationStatus from = status;
         this.status = to;
         this.decidedAt = to == ApplicationStatus.NEW ? null : now;
         this.updatedAt = now;
+        registerStatusChange(listing, from, to);
         return from;
     }
 
-    void withdraw(Instant now) {
+    /** The applicant takes the application back (published when the application is saved). */
+    void withdraw(JobListing listing, Instant now) {
+        ApplicationStatus from = status;
         this.status = ApplicationStatus.WITHDRAWN;
         this.updatedAt = now;
+        registerStatusChange(listing, from, ApplicationStatus.WITHDRAWN);
+    }
+
+    private void registerStatusChange(JobListing listing, ApplicationStatus from, ApplicationStatus to) {
+        registerEvent(new ApplicationStatusChanged(
+                id, listing.jobId(), getApplicant(), listing.getTitle(), from.slug(), to.slug()));
     }
 
     void notePrivately(String note, Instant now) {

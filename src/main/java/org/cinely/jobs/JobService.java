@@ -270,15 +270,8 @@ class JobService {
         if (!application.withdrawable()) {
             return false;
         }
-        JobListing listing = listing(jobId);
-        application.withdraw(now());
-        events.publishEvent(new ApplicationStatusChanged(
-                application.getId(),
-                listing.jobId(),
-                member,
-                listing.getTitle(),
-                ApplicationStatus.NEW.slug(),
-                ApplicationStatus.WITHDRAWN.slug()));
+        application.withdraw(listing(jobId), now());
+        applications.save(application); // publishes ApplicationStatusChanged
         return true;
     }
 
@@ -309,14 +302,8 @@ class JobService {
             if (application.getStatus() == ApplicationStatus.WITHDRAWN || application.getStatus() == to) {
                 continue;
             }
-            ApplicationStatus from = application.changeStatus(to, now());
-            events.publishEvent(new ApplicationStatusChanged(
-                    application.getId(),
-                    listing.jobId(),
-                    application.getApplicant(),
-                    listing.getTitle(),
-                    from.slug(),
-                    to.slug()));
+            application.changeStatus(to, listing, now());
+            applications.save(application); // publishes ApplicationStatusChanged
             changed++;
         }
         return changed;

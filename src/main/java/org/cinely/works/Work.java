@@ -12,11 +12,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.cinely.platform.MemberId;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** A shared work. Its video is a media asset, referred to by id. */
 @Entity
 @Table(name = "works")
-class Work {
+class Work extends AbstractAggregateRoot<Work> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -96,13 +97,16 @@ class Work {
     }
 
     /** True when this is the first time the work can be watched (it is published then). */
-    boolean becamePlayable(Instant now) {
+    /**
+     * Its video can be watched. The first time, the work is published: {@link WorkPublished} is
+     * registered here and goes out when the work is saved.
+     */
+    void becamePlayable(Instant now) {
         this.playable = true;
         if (publishedAt == null) {
             publishedAt = now;
-            return true;
+            registerEvent(new WorkPublished(id, getOwner(), title, visibility));
         }
-        return false;
     }
 
     void detach(Instant now) {

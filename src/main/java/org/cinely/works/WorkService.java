@@ -278,12 +278,8 @@ class WorkService implements UploadTargets {
     @ApplicationModuleListener
     void on(MediaBecamePlayable event) {
         works.findByMediaAssetId(event.assetId()).ifPresent(work -> {
-            boolean first = work.becamePlayable(clock.instant());
-            works.save(work);
-            if (first) {
-                events.publishEvent(
-                        new WorkPublished(work.getId(), work.getOwner(), work.getTitle(), work.getVisibility()));
-            }
+            work.becamePlayable(clock.instant());
+            works.save(work); // publishes WorkPublished the first time
         });
     }
 

@@ -20,7 +20,47 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Credits (confirmed by the credited member), likes and comments on a work. */
 @CinelyIntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class WorkSocialIntegrationTests {
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
+
+    @Autowired
+    WorkRepository repository;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    /** The work registers its own event when its video first becomes playable; only the first time. */
+    @Test
+    void aWorkIsPublishedOnceWhenItsVideoFirstPlays() throws Exception {
+        long id = mvc.perform(post("/works")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("title", "First Light")
+                        .param("type", "SHORT")
+                        .param("credits", "")
+                        .param("visibility", "PUBLIC"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl()
+                .replaceAll("\\D", "")
+                .transform(Long::parseLong);
+        events.clear();
+        for (int i = 0; i < 2; i++) {
+            tx.executeWithoutResult(status -> {
+                Work work = repository.findById(id).orElseThrow();
+                work.becamePlayable(java.time.Instant.now());
+                repository.save(work);
+            });
+        }
+        assertThat(events.stream(WorkPublished.class)).singleElement().satisfies(published -> {
+            assertThat(published.workId()).isEqualTo(id);
+            assertThat(published.owner()).isEqualTo(owner.id());
+            assertThat(published.title()).isEqualTo("First Light");
+        });
+    }
 
     @Autowired
     MockMvc mvc;
