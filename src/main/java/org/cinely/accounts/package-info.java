@@ -5,5 +5,7 @@
  * org.cinely.accounts.AccountsApi} and listen to {@link org.cinely.accounts.MemberSignedUp} and
  * {@link org.cinely.accounts.MemberRenamed}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Accounts",
+        allowedDependencies = {"platform"})
 package org.cinely.accounts;

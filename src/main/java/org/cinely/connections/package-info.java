@@ -5,5 +5,7 @@
  * org.cinely.connections.ConnectionAccepted} and {@link org.cinely.connections.MemberBlocked}; tells
  * the profile pages how a viewer stands towards a member through profiles' {@code MemberRelations}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Connections")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Connections",
+        allowedDependencies = {"profiles", "works", "platform"})
 package org.cinely.connections;

@@ -3,5 +3,7 @@
  * page greets visitors, shows members who joined recently and, to a member, "people you may
  * know"; the feed will be built from the events the other modules publish.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Feed")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Feed",
+        allowedDependencies = {"connections", "profiles", "platform"})
 package org.cinely.feed;

@@ -7,5 +7,7 @@
  * org.cinely.jobs.ApplicationSubmitted}, {@link org.cinely.jobs.ApplicationStatusChanged} and
  * {@link org.cinely.jobs.SavedSearchMatched} for the feed to turn into notifications.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Jobs")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Jobs",
+        allowedDependencies = {"accounts", "connections", "profiles", "works", "platform"})
 package org.cinely.jobs;

@@ -4,5 +4,7 @@
  * transcode jobs with their state machine. Other modules attach an asset to what they own
  * ({@link org.cinely.media.UploadTargets}) and read its state through {@link org.cinely.media.MediaApi}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Media")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Media",
+        allowedDependencies = {"platform"})
 package org.cinely.media;

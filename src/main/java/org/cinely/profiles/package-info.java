@@ -9,5 +9,7 @@
  * The profile page learns how a viewer stands towards a member through {@link
  * org.cinely.profiles.MemberRelations}, which the connections module implements.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Profiles")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Profiles",
+        allowedDependencies = {"accounts", "works", "platform"})
 package org.cinely.profiles;
