@@ -1,5 +1,7 @@
 package org.cinely.accounts;
 
+import static org.cinely.accounts.jooq.Tables.ACCOUNT_HANDLE_CHANGES;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +10,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
+import org.cinely.platform.search.Sql;
 import org.cinely.platform.security.RateLimiter;
+import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -43,7 +46,7 @@ class AccountService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
+    private final DSLContext dsl;
     private final RateLimiter rateLimiter;
 
     AccountService(
@@ -56,11 +59,11 @@ class AccountService {
             ApplicationEventPublisher events,
             Clock clock,
             TransactionTemplate transactions,
-            JdbcClient jdbc,
+            DSLContext dsl,
             RateLimiter rateLimiter) {
         this.rateLimiter = rateLimiter;
         this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.dsl = dsl;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -176,9 +179,10 @@ class AccountService {
         account.rename(displayName, handle);
         accounts.flush();
         if (newHandle) {
-            jdbc.sql("insert into account_handle_changes (member_id, changed_at) values (?, ?)")
-                    .params(memberId.value(), java.sql.Timestamp.from(now))
-                    .update();
+            dsl.insertInto(ACCOUNT_HANDLE_CHANGES)
+                    .set(ACCOUNT_HANDLE_CHANGES.MEMBER_ID, memberId.value())
+                    .set(ACCOUNT_HANDLE_CHANGES.CHANGED_AT, Sql.utc(now))
+                    .execute();
         }
         events.publishEvent(new MemberRenamed(memberId, previousHandle, handle, displayName));
         return Optional.of(account);
@@ -189,18 +193,19 @@ class AccountService {
      * changes in any {@link #HANDLE_CHANGE_WINDOW}, since others find and link to members by it.
      */
     private Optional<Instant> nextHandleChange(MemberId memberId, Instant now) {
-        List<java.sql.Timestamp> recent = jdbc.sql(
-                        "select changed_at from account_handle_changes where member_id = ? and changed_at > ?"
-                                + " order by changed_at")
-                .params(memberId.value(), java.sql.Timestamp.from(now.minus(HANDLE_CHANGE_WINDOW)))
-                .query(java.sql.Timestamp.class)
-                .list();
+        List<java.time.LocalDateTime> recent = dsl.select(ACCOUNT_HANDLE_CHANGES.CHANGED_AT)
+                .from(ACCOUNT_HANDLE_CHANGES)
+                .where(ACCOUNT_HANDLE_CHANGES.MEMBER_ID.eq(memberId.value()))
+                .and(ACCOUNT_HANDLE_CHANGES.CHANGED_AT.gt(Sql.utc(now.minus(HANDLE_CHANGE_WINDOW))))
+                .orderBy(ACCOUNT_HANDLE_CHANGES.CHANGED_AT)
+                .fetch(ACCOUNT_HANDLE_CHANGES.CHANGED_AT);
         if (recent.size() < HANDLE_CHANGES) {
             return Optional.empty();
         }
         // Allowed again once the oldest change that counts leaves the window.
-        return Optional.of(
-                recent.get(recent.size() - HANDLE_CHANGES).toInstant().plus(HANDLE_CHANGE_WINDOW));
+        return Optional.of(recent.get(recent.size() - HANDLE_CHANGES)
+                .toInstant(java.time.ZoneOffset.UTC)
+                .plus(HANDLE_CHANGE_WINDOW));
     }
 
     static Optional<String> displayNameProblem(String displayName) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.cinely.platform.MemberId;
 import org.cinely.profiles.ProfileCard;
-import org.cinely.profiles.ProfileService;
+import org.cinely.profiles.ProfilesApi;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +17,9 @@ public class ConnectionsApi {
     static final int CREDIT_PARTNERS = 500;
 
     private final ConnectionQueries queries;
-    private final ProfileService profiles;
+    private final ProfilesApi profiles;
 
-    ConnectionsApi(ConnectionQueries queries, ProfileService profiles) {
+    ConnectionsApi(ConnectionQueries queries, ProfilesApi profiles) {
         this.queries = queries;
         this.profiles = profiles;
     }

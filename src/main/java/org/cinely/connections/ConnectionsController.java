@@ -10,7 +10,7 @@ import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
 import org.cinely.platform.web.Redirects;
 import org.cinely.profiles.ProfileCard;
-import org.cinely.profiles.ProfileService;
+import org.cinely.profiles.ProfilesApi;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,10 +37,10 @@ class ConnectionsController {
     private final ConnectionService connections;
     private final ConnectionQueries queries;
     private final ConnectionsApi api;
-    private final ProfileService profiles;
+    private final ProfilesApi profiles;
 
     ConnectionsController(
-            ConnectionService connections, ConnectionQueries queries, ConnectionsApi api, ProfileService profiles) {
+            ConnectionService connections, ConnectionQueries queries, ConnectionsApi api, ProfilesApi profiles) {
         this.connections = connections;
         this.queries = queries;
         this.api = api;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.demo.DemoData;
-import org.cinely.profiles.ProfileService;
+import org.cinely.profiles.ProfilesApi;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -23,11 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoConnections implements ApplicationRunner {
 
     private final DemoData demo;
-    private final ProfileService profiles;
+    private final ProfilesApi profiles;
     private final ConnectionQueries queries;
     private final Clock clock;
 
-    DemoConnections(DemoData demo, ProfileService profiles, ConnectionQueries queries, Clock clock) {
+    DemoConnections(DemoData demo, ProfilesApi profiles, ConnectionQueries queries, Clock clock) {
         this.demo = demo;
         this.profiles = profiles;
         this.queries = queries;

@@ -3,7 +3,7 @@ package org.cinely.feed;
 import java.util.Optional;
 import org.cinely.connections.ConnectionsApi;
 import org.cinely.platform.security.CurrentMember;
-import org.cinely.profiles.ProfileService;
+import org.cinely.profiles.ProfilesApi;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,10 +15,10 @@ class HomeController {
 
     static final int SIDEBAR_SUGGESTIONS = 5;
 
-    private final ProfileService profiles;
+    private final ProfilesApi profiles;
     private final ConnectionsApi connections;
 
-    HomeController(ProfileService profiles, ConnectionsApi connections) {
+    HomeController(ProfilesApi profiles, ConnectionsApi connections) {
         this.profiles = profiles;
         this.connections = connections;
     }

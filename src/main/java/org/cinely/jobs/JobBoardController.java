@@ -6,10 +6,10 @@ import java.util.Map;
 import org.cinely.accounts.AccountsApi;
 import org.cinely.accounts.MemberSummary;
 import org.cinely.jobs.JobTypes.ApplicationStatus;
-import org.cinely.jobs.JobTypes.ProductionType;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.ProductionType;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -192,7 +192,7 @@ class JobBoardController {
 
     /** Listed for forms: every production type. */
     @ModelAttribute("productionTypes")
-    ProductionType[] productionTypes() {
-        return ProductionType.values();
+    List<ProductionType> productionTypes() {
+        return ProductionType.FOR_JOBS;
     }
 }

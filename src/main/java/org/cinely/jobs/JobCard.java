@@ -7,9 +7,9 @@ import java.util.List;
 import org.cinely.jobs.JobTypes.Compensation;
 import org.cinely.jobs.JobTypes.ListingState;
 import org.cinely.jobs.JobTypes.PayUnit;
-import org.cinely.jobs.JobTypes.ProductionType;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
+import org.cinely.platform.ProductionType;
 
 /** A listing as the board and lists show it. */
 record JobCard(

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Objects;
 import org.cinely.jobs.JobTypes.Compensation;
 import org.cinely.jobs.JobTypes.PayUnit;
-import org.cinely.jobs.JobTypes.ProductionType;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
+import org.cinely.platform.ProductionType;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**

@@ -24,11 +24,11 @@ import java.util.List;
 import org.cinely.jobs.JobTypes.Compensation;
 import org.cinely.jobs.JobTypes.ListingState;
 import org.cinely.jobs.JobTypes.PayUnit;
-import org.cinely.jobs.JobTypes.ProductionType;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.CraftSlugConverter;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.ProductionType;
 import org.hibernate.annotations.BatchSize;
 
 /** A call for crew. Open until the poster closes it or it passes its expiry. */

@@ -1,11 +1,12 @@
 package org.cinely.jobs;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import org.cinely.jobs.JobTypes.Compensation;
 import org.cinely.jobs.JobTypes.PayUnit;
-import org.cinely.jobs.JobTypes.ProductionType;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
+import org.cinely.platform.ProductionType;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
 import org.cinely.platform.web.FormErrors;
@@ -37,12 +38,12 @@ class JobPostingController {
     @ModelAttribute("formOptions")
     FormOptions formOptions() {
         return new FormOptions(
-                Craft.values(), ProductionType.values(), Compensation.values(), PayUnit.values(), UnionStatus.values());
+                Craft.values(), ProductionType.FOR_JOBS, Compensation.values(), PayUnit.values(), UnionStatus.values());
     }
 
     record FormOptions(
             Craft[] crafts,
-            ProductionType[] productionTypes,
+            List<ProductionType> productionTypes,
             Compensation[] compensations,
             PayUnit[] payUnits,
             UnionStatus[] unions) {}

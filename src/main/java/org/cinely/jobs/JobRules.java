@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Locale;
 import org.cinely.jobs.JobTypes.Compensation;
+import org.cinely.platform.ProductionType;
 import org.springframework.validation.Errors;
 
 /**
@@ -25,6 +26,9 @@ final class JobRules {
      */
     static void check(JobForm form, Errors errors, Instant now, Instant expiresAt) {
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        if (form.productionType() != null && !ProductionType.FOR_JOBS.contains(form.productionType())) {
+            errors.rejectValue("productionType", "job.form.productionType.required");
+        }
         if (form.crafts() != null && form.craftList().size() != form.crafts().size()) {
             errors.rejectValue("crafts", "job.form.crafts.unknown");
         }

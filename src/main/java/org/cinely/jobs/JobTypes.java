@@ -7,22 +7,6 @@ final class JobTypes {
 
     private JobTypes() {}
 
-    enum ProductionType {
-        FEATURE,
-        SHORT,
-        SERIES,
-        DOCUMENTARY,
-        COMMERCIAL,
-        MUSIC_VIDEO,
-        CORPORATE,
-        STUDENT,
-        OTHER;
-
-        public String messageKey() {
-            return "job.production-type." + name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     /** Only a guaranteed payment is PAID; deferred pay (from profits, later) is its own kind. */
     enum Compensation {
         PAID,

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cinely.accounts.AccountsApi;
 import org.cinely.platform.MemberId;
-import org.cinely.profiles.ProfileService;
+import org.cinely.profiles.ProfilesApi;
 import org.cinely.works.WorkCard;
 import org.cinely.works.WorksApi;
 import org.springframework.context.MessageSource;
@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
 class ProfileApplicantPortfolio implements ApplicantPortfolio {
 
     private final AccountsApi accounts;
-    private final ProfileService profiles;
+    private final ProfilesApi profiles;
     private final WorksApi works;
     private final MessageSource messages;
 
-    ProfileApplicantPortfolio(AccountsApi accounts, ProfileService profiles, WorksApi works, MessageSource messages) {
+    ProfileApplicantPortfolio(AccountsApi accounts, ProfilesApi profiles, WorksApi works, MessageSource messages) {
         this.accounts = accounts;
         this.profiles = profiles;
         this.works = works;

@@ -1,68 +1,78 @@
 package org.cinely.media;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import static org.cinely.media.jooq.Tables.MEDIA_ASSETS;
+import static org.cinely.media.jooq.Tables.MEDIA_MEMBER_LOCKS;
+
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.cinely.media.jooq.tables.records.MediaAssetsRecord;
 import org.cinely.platform.MemberId;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.cinely.platform.search.Sql;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * media_assets through plain SQL: updates are small, targeted and often conditional on the
- * current state (so a late callback cannot move an asset backwards), which JPA would obscure.
+ * media_assets in jOOQ: updates are small, targeted and often conditional on the current state
+ * (so a late callback cannot move an asset backwards), which JPA would obscure.
  */
 @Repository
 class MediaAssets {
 
-    private final JdbcClient jdbc;
+    private final DSLContext dsl;
     private final Clock clock;
 
-    MediaAssets(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    MediaAssets(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
         this.clock = clock;
     }
 
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
+    private LocalDateTime now() {
+        return Sql.utc(clock.instant());
     }
 
+    /** Inserts and reads the new id on the same connection (the transaction keeps it). */
+    @Transactional
     long create(MemberId owner, String target, String token, long length, String filename) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into media_assets (owner_id, target, upload_token, state, upload_length, upload_offset,"
-                        + " filename, created_at, updated_at) values (?, ?, ?, 'UPLOADING', ?, 0, ?, ?, ?)")
-                .params(owner.value(), target, token, length, filename, now(), now())
-                .update(keys, "id");
-        return keys.getKey().longValue();
+        dsl.insertInto(MEDIA_ASSETS)
+                .set(MEDIA_ASSETS.OWNER_ID, owner.value())
+                .set(MEDIA_ASSETS.TARGET, target)
+                .set(MEDIA_ASSETS.UPLOAD_TOKEN, token)
+                .set(MEDIA_ASSETS.STATE, MediaState.UPLOADING.name())
+                .set(MEDIA_ASSETS.UPLOAD_LENGTH, length)
+                .set(MEDIA_ASSETS.UPLOAD_OFFSET, 0L)
+                .set(MEDIA_ASSETS.FILENAME, filename)
+                .set(MEDIA_ASSETS.CREATED_AT, now())
+                .set(MEDIA_ASSETS.UPDATED_AT, now())
+                .execute();
+        // LAST_INSERT_ID(), not INSERT ... RETURNING: the MariaDB dialect renders RETURNING,
+        // which Connector/J cannot run as a query.
+        return dsl.lastID().longValue();
     }
 
     Optional<Asset> find(long id) {
-        return jdbc.sql("select * from media_assets where id = ?")
-                .param(id)
-                .query(MediaAssets::map)
-                .optional();
+        return dsl.selectFrom(MEDIA_ASSETS).where(MEDIA_ASSETS.ID.eq(id)).fetchOptional(MediaAssets::map);
     }
 
-    List<Asset> findAll(java.util.Collection<Long> ids) {
+    List<Asset> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from media_assets where id in (:ids)")
-                .param("ids", ids)
-                .query(MediaAssets::map)
-                .list();
+        return dsl.selectFrom(MEDIA_ASSETS).where(MEDIA_ASSETS.ID.in(ids)).fetch(MediaAssets::map);
     }
 
     Optional<Asset> findByToken(String token) {
-        return jdbc.sql("select * from media_assets where upload_token = ?")
-                .param(token)
-                .query(MediaAssets::map)
-                .optional();
+        return dsl.selectFrom(MEDIA_ASSETS)
+                .where(MEDIA_ASSETS.UPLOAD_TOKEN.eq(token))
+                .fetchOptional(MediaAssets::map);
     }
 
-    /** Bytes a member uses or has announced (uploads in progress count at their full length). */
     /**
      * Locks the member's quota until the transaction ends: of two uploads announced at the same
      * moment, the second sees the first's reservation.
@@ -70,111 +80,145 @@ class MediaAssets {
     void lockQuota(MemberId owner) {
         // One statement that creates the row if needed and holds it exclusively (an INSERT IGNORE
         // then SELECT ... FOR UPDATE deadlocks: both racers take a shared lock, then wait for each other).
-        jdbc.sql("insert into media_member_locks (owner_id) values (?) on duplicate key update owner_id = owner_id")
-                .param(owner.value())
-                .update();
+        dsl.insertInto(MEDIA_MEMBER_LOCKS)
+                .set(MEDIA_MEMBER_LOCKS.OWNER_ID, owner.value())
+                .onDuplicateKeyUpdate()
+                .set(MEDIA_MEMBER_LOCKS.OWNER_ID, MEDIA_MEMBER_LOCKS.OWNER_ID)
+                .execute();
     }
 
+    /** Bytes a member uses or has announced (uploads in progress count at their full length). */
     long usedBytes(MemberId owner) {
-        Long used = jdbc.sql("select coalesce(sum(case when state = 'UPLOADING' then upload_length"
-                        + " else stored_bytes end), 0) from media_assets where owner_id = ? and state <> 'REJECTED'")
-                .param(owner.value())
-                .query(Long.class)
-                .single();
+        var perAsset = DSL.when(MEDIA_ASSETS.STATE.eq(MediaState.UPLOADING.name()), MEDIA_ASSETS.UPLOAD_LENGTH)
+                .otherwise(MEDIA_ASSETS.STORED_BYTES);
+        var used = dsl.select(DSL.coalesce(DSL.sum(perAsset), java.math.BigDecimal.ZERO))
+                .from(MEDIA_ASSETS)
+                .where(MEDIA_ASSETS.OWNER_ID.eq(owner.value()))
+                .and(MEDIA_ASSETS.STATE.ne(MediaState.REJECTED.name()))
+                .fetchSingle(0, Long.class);
         return used == null ? 0 : used;
     }
 
     /** Moves the offset forward only from the expected value (two PATCHes cannot both win). */
     boolean advanceOffset(long id, long expected, long next) {
-        return jdbc.sql("update media_assets set upload_offset = ?, updated_at = ? where id = ? and upload_offset = ?"
-                                + " and state = 'UPLOADING'")
-                        .params(next, now(), id, expected)
-                        .update()
+        return dsl.update(MEDIA_ASSETS)
+                        .set(MEDIA_ASSETS.UPLOAD_OFFSET, next)
+                        .set(MEDIA_ASSETS.UPDATED_AT, now())
+                        .where(MEDIA_ASSETS.ID.eq(id))
+                        .and(MEDIA_ASSETS.UPLOAD_OFFSET.eq(expected))
+                        .and(MEDIA_ASSETS.STATE.eq(MediaState.UPLOADING.name()))
+                        .execute()
                 == 1;
     }
 
     void uploaded(long id, String sourceKey, long bytes) {
-        jdbc.sql("update media_assets set state = 'WAITING', source_key = ?, stored_bytes = ?, progress = 0,"
-                        + " updated_at = ? where id = ?")
-                .params(sourceKey, bytes, now(), id)
-                .update();
+        dsl.update(MEDIA_ASSETS)
+                .set(MEDIA_ASSETS.STATE, MediaState.WAITING.name())
+                .set(MEDIA_ASSETS.SOURCE_KEY, sourceKey)
+                .set(MEDIA_ASSETS.STORED_BYTES, bytes)
+                .set(MEDIA_ASSETS.PROGRESS, 0)
+                .set(MEDIA_ASSETS.UPDATED_AT, now())
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .execute();
     }
 
     void probed(long id, long durationMs, int width, int height, String codec, boolean hasAudio, double fps) {
-        jdbc.sql("update media_assets set duration_ms = ?, width = ?, height = ?, video_codec = ?, has_audio = ?,"
-                        + " frame_rate = ?, updated_at = ? where id = ?")
-                .params(durationMs, width, height, codec, hasAudio, fps, now(), id)
-                .update();
+        dsl.update(MEDIA_ASSETS)
+                .set(MEDIA_ASSETS.DURATION_MS, durationMs)
+                .set(MEDIA_ASSETS.WIDTH, width)
+                .set(MEDIA_ASSETS.HEIGHT, height)
+                .set(MEDIA_ASSETS.VIDEO_CODEC, codec)
+                .set(MEDIA_ASSETS.HAS_AUDIO, hasAudio)
+                .set(MEDIA_ASSETS.FRAME_RATE, fps)
+                .set(MEDIA_ASSETS.UPDATED_AT, now())
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .execute();
     }
 
     void rejected(long id, String reason) {
-        jdbc.sql("update media_assets set state = 'REJECTED', failure_reason = ?, source_key = null, stored_bytes = 0,"
-                        + " renditions = null, updated_at = ? where id = ?")
-                .params(reason, now(), id)
-                .update();
+        dsl.update(MEDIA_ASSETS)
+                .set(MEDIA_ASSETS.STATE, MediaState.REJECTED.name())
+                .set(MEDIA_ASSETS.FAILURE_REASON, reason)
+                .setNull(MEDIA_ASSETS.SOURCE_KEY)
+                .set(MEDIA_ASSETS.STORED_BYTES, 0L)
+                .setNull(MEDIA_ASSETS.RENDITIONS)
+                .set(MEDIA_ASSETS.UPDATED_AT, now())
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .execute();
     }
 
+    /** Any state but out of REJECTED, which is final. */
     void state(long id, MediaState state, String failureReason) {
-        jdbc.sql("update media_assets set state = ?, failure_reason = ?, updated_at = ? where id = ?"
-                        + " and state not in ('REJECTED')")
-                .params(state.name(), failureReason, now(), id)
-                .update();
+        dsl.update(MEDIA_ASSETS)
+                .set(MEDIA_ASSETS.STATE, state.name())
+                .set(MEDIA_ASSETS.FAILURE_REASON, failureReason)
+                .set(MEDIA_ASSETS.UPDATED_AT, now())
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .and(MEDIA_ASSETS.STATE.ne(MediaState.REJECTED.name()))
+                .execute();
     }
 
     void progress(long id, int percent) {
-        jdbc.sql("update media_assets set progress = ?, updated_at = ? where id = ? and state = 'TRANSCODING'")
-                .params(percent, now(), id)
-                .update();
+        dsl.update(MEDIA_ASSETS)
+                .set(MEDIA_ASSETS.PROGRESS, percent)
+                .set(MEDIA_ASSETS.UPDATED_AT, now())
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .and(MEDIA_ASSETS.STATE.eq(MediaState.TRANSCODING.name()))
+                .execute();
     }
 
     void renditions(long id, List<Integer> heights, long extraBytes) {
         String list = String.join(",", heights.stream().map(String::valueOf).toList());
-        jdbc.sql("update media_assets set renditions = ?, stored_bytes = stored_bytes + ?, updated_at = ?"
-                        + " where id = ?")
-                .params(list.isEmpty() ? null : list, extraBytes, now(), id)
-                .update();
+        dsl.update(MEDIA_ASSETS)
+                .set(MEDIA_ASSETS.RENDITIONS, list.isEmpty() ? null : list)
+                .set(MEDIA_ASSETS.STORED_BYTES, MEDIA_ASSETS.STORED_BYTES.plus(extraBytes))
+                .set(MEDIA_ASSETS.UPDATED_AT, now())
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .execute();
     }
 
     void poster(long id, String key) {
-        jdbc.sql("update media_assets set poster_key = ?, updated_at = ? where id = ?")
-                .params(key, now(), id)
-                .update();
+        dsl.update(MEDIA_ASSETS)
+                .set(MEDIA_ASSETS.POSTER_KEY, key)
+                .set(MEDIA_ASSETS.UPDATED_AT, now())
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .execute();
     }
 
     void delete(long id) {
-        jdbc.sql("delete from media_assets where id = ?").param(id).update();
+        dsl.deleteFrom(MEDIA_ASSETS).where(MEDIA_ASSETS.ID.eq(id)).execute();
     }
 
     /** Uploads nobody has touched for a day: their partial bytes are dropped. */
-    List<Asset> staleUploads(java.time.Instant before) {
-        return jdbc.sql("select * from media_assets where state = 'UPLOADING' and updated_at < ?")
-                .param(Timestamp.from(before))
-                .query(MediaAssets::map)
-                .list();
+    List<Asset> staleUploads(Instant before) {
+        return dsl.selectFrom(MEDIA_ASSETS)
+                .where(MEDIA_ASSETS.STATE.eq(MediaState.UPLOADING.name()))
+                .and(MEDIA_ASSETS.UPDATED_AT.lt(Sql.utc(before)))
+                .fetch(MediaAssets::map);
     }
 
-    private static Asset map(ResultSet rs, int row) throws SQLException {
+    private static Asset map(MediaAssetsRecord r) {
         return new Asset(
-                rs.getLong("id"),
-                MemberId.of(rs.getLong("owner_id")),
-                rs.getString("target"),
-                rs.getString("upload_token"),
-                MediaState.valueOf(rs.getString("state")),
-                rs.getLong("upload_length"),
-                rs.getLong("upload_offset"),
-                rs.getString("filename"),
-                rs.getString("source_key"),
-                (Long) rs.getObject("duration_ms", Long.class),
-                (Integer) rs.getObject("width", Integer.class),
-                (Integer) rs.getObject("height", Integer.class),
-                rs.getString("video_codec"),
-                (Double) rs.getObject("frame_rate", Double.class),
-                rs.getBoolean("has_audio"),
-                rs.getString("renditions"),
-                rs.getString("poster_key"),
-                rs.getInt("progress"),
-                rs.getString("failure_reason"),
-                rs.getLong("stored_bytes"),
-                rs.getTimestamp("created_at").toInstant());
+                r.getId(),
+                MemberId.of(r.getOwnerId()),
+                r.getTarget(),
+                r.getUploadToken(),
+                MediaState.valueOf(r.getState()),
+                r.getUploadLength(),
+                r.getUploadOffset(),
+                r.getFilename(),
+                r.getSourceKey(),
+                r.getDurationMs(),
+                r.getWidth(),
+                r.getHeight(),
+                r.getVideoCodec(),
+                r.getFrameRate(),
+                r.getHasAudio(),
+                r.getRenditions(),
+                r.getPosterKey(),
+                r.getProgress(),
+                r.getFailureReason(),
+                r.getStoredBytes(),
+                r.getCreatedAt().toInstant(ZoneOffset.UTC));
     }
 }

@@ -1,12 +1,17 @@
 package org.cinely.media;
 
-import java.sql.Timestamp;
+import static org.cinely.media.jooq.Tables.TRANSCODE_JOBS;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.cinely.media.jooq.tables.records.TranscodeJobsRecord;
+import org.cinely.platform.search.Sql;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,23 +25,32 @@ class TranscodeJobs {
 
     record Job(long id, long assetId, String state, int attempts, String transcoder, String externalId) {}
 
-    private final JdbcClient jdbc;
+    static final String QUEUED = "QUEUED";
+    static final String RUNNING = "RUNNING";
+    static final String READY = "READY";
+    static final String FAILED = "FAILED";
+
+    private final DSLContext dsl;
     private final Clock clock;
 
-    TranscodeJobs(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    TranscodeJobs(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
         this.clock = clock;
     }
 
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
+    private LocalDateTime now() {
+        return Sql.utc(clock.instant());
     }
 
     void enqueue(long assetId) {
-        jdbc.sql("insert into transcode_jobs (asset_id, state, attempts, not_before, created_at, updated_at)"
-                        + " values (?, 'QUEUED', 0, ?, ?, ?)")
-                .params(assetId, now(), now(), now())
-                .update();
+        dsl.insertInto(TRANSCODE_JOBS)
+                .set(TRANSCODE_JOBS.ASSET_ID, assetId)
+                .set(TRANSCODE_JOBS.STATE, QUEUED)
+                .set(TRANSCODE_JOBS.ATTEMPTS, 0)
+                .set(TRANSCODE_JOBS.NOT_BEFORE, now())
+                .set(TRANSCODE_JOBS.CREATED_AT, now())
+                .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                .execute();
     }
 
     /**
@@ -45,110 +59,139 @@ class TranscodeJobs {
      */
     @Transactional
     Optional<Job> claim(String node, String transcoder) {
-        Optional<Long> id = jdbc.sql("select id from transcode_jobs where state = 'QUEUED' and not_before <= ?"
-                        + " order by id limit 1 for update skip locked")
-                .param(now())
-                .query(Long.class)
-                .optional();
+        Optional<Long> id = dsl.select(TRANSCODE_JOBS.ID)
+                .from(TRANSCODE_JOBS)
+                .where(TRANSCODE_JOBS.STATE.eq(QUEUED))
+                .and(TRANSCODE_JOBS.NOT_BEFORE.le(now()))
+                .orderBy(TRANSCODE_JOBS.ID)
+                .limit(1)
+                .forUpdate()
+                .skipLocked()
+                .fetchOptional(TRANSCODE_JOBS.ID);
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.sql("update transcode_jobs set state = 'RUNNING', attempts = attempts + 1, transcoder = ?,"
-                        + " external_id = null, claimed_by = ?, heartbeat_at = ?, updated_at = ? where id = ?")
-                .params(transcoder, node, now(), now(), id.get())
-                .update();
+        dsl.update(TRANSCODE_JOBS)
+                .set(TRANSCODE_JOBS.STATE, RUNNING)
+                .set(TRANSCODE_JOBS.ATTEMPTS, TRANSCODE_JOBS.ATTEMPTS.plus(1))
+                .set(TRANSCODE_JOBS.TRANSCODER, transcoder)
+                .setNull(TRANSCODE_JOBS.EXTERNAL_ID)
+                .set(TRANSCODE_JOBS.CLAIMED_BY, node)
+                .set(TRANSCODE_JOBS.HEARTBEAT_AT, now())
+                .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                .where(TRANSCODE_JOBS.ID.eq(id.get()))
+                .execute();
         return find(id.get());
     }
 
     Optional<Job> find(long id) {
-        return jdbc.sql(
-                        "select id, asset_id, state, attempts, transcoder, external_id from transcode_jobs where id = ?")
-                .param(id)
-                .query((rs, row) -> new Job(
-                        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
-                .optional();
+        return first(TRANSCODE_JOBS.ID.eq(id));
     }
 
     Optional<Job> latestForAsset(long assetId) {
-        return jdbc.sql("select id, asset_id, state, attempts, transcoder, external_id from transcode_jobs"
-                        + " where asset_id = ? order by id desc limit 1")
-                .param(assetId)
-                .query((rs, row) -> new Job(
-                        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
-                .optional();
+        return first(TRANSCODE_JOBS.ASSET_ID.eq(assetId));
     }
 
     Optional<Job> findByExternalId(String transcoder, String externalId) {
-        return jdbc.sql("select id, asset_id, state, attempts, transcoder, external_id from transcode_jobs"
-                        + " where transcoder = ? and external_id = ? order by id desc limit 1")
-                .params(transcoder, externalId)
-                .query((rs, row) -> new Job(
-                        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
-                .optional();
+        return first(TRANSCODE_JOBS.TRANSCODER.eq(transcoder).and(TRANSCODE_JOBS.EXTERNAL_ID.eq(externalId)));
+    }
+
+    /** The newest job that matches. */
+    private Optional<Job> first(Condition where) {
+        return dsl.selectFrom(TRANSCODE_JOBS)
+                .where(where)
+                .orderBy(TRANSCODE_JOBS.ID.desc())
+                .limit(1)
+                .fetchOptional(TranscodeJobs::job);
     }
 
     List<Job> runningRemote(String transcoder) {
-        return jdbc.sql("select id, asset_id, state, attempts, transcoder, external_id from transcode_jobs"
-                        + " where state = 'RUNNING' and transcoder = ? and external_id is not null")
-                .param(transcoder)
-                .query((rs, row) -> new Job(
-                        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
-                .list();
+        return dsl.selectFrom(TRANSCODE_JOBS)
+                .where(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                .and(TRANSCODE_JOBS.TRANSCODER.eq(transcoder))
+                .and(TRANSCODE_JOBS.EXTERNAL_ID.isNotNull())
+                .fetch(TranscodeJobs::job);
+    }
+
+    private static Job job(TranscodeJobsRecord r) {
+        return new Job(r.getId(), r.getAssetId(), r.getState(), r.getAttempts(), r.getTranscoder(), r.getExternalId());
     }
 
     void submitted(long id, String externalId) {
-        jdbc.sql("update transcode_jobs set external_id = ?, heartbeat_at = ?, updated_at = ? where id = ?"
-                        + " and state = 'RUNNING'")
-                .params(externalId, now(), now(), id)
-                .update();
+        dsl.update(TRANSCODE_JOBS)
+                .set(TRANSCODE_JOBS.EXTERNAL_ID, externalId)
+                .set(TRANSCODE_JOBS.HEARTBEAT_AT, now())
+                .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                .where(TRANSCODE_JOBS.ID.eq(id))
+                .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                .execute();
     }
 
     void heartbeat(long id, int progress) {
-        jdbc.sql("update transcode_jobs set progress = ?, heartbeat_at = ?, updated_at = ? where id = ?"
-                        + " and state = 'RUNNING'")
-                .params(progress, now(), now(), id)
-                .update();
+        dsl.update(TRANSCODE_JOBS)
+                .set(TRANSCODE_JOBS.PROGRESS, progress)
+                .set(TRANSCODE_JOBS.HEARTBEAT_AT, now())
+                .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                .where(TRANSCODE_JOBS.ID.eq(id))
+                .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                .execute();
     }
 
     /** RUNNING -> READY; false when the job had already left RUNNING (a duplicate). */
     boolean finished(long id) {
-        return jdbc.sql("update transcode_jobs set state = 'READY', progress = 100, finished_at = ?, updated_at = ?,"
-                                + " last_error = null where id = ? and state = 'RUNNING'")
-                        .params(now(), now(), id)
-                        .update()
+        return dsl.update(TRANSCODE_JOBS)
+                        .set(TRANSCODE_JOBS.STATE, READY)
+                        .set(TRANSCODE_JOBS.PROGRESS, 100)
+                        .set(TRANSCODE_JOBS.FINISHED_AT, now())
+                        .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                        .setNull(TRANSCODE_JOBS.LAST_ERROR)
+                        .where(TRANSCODE_JOBS.ID.eq(id))
+                        .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                        .execute()
                 == 1;
     }
 
     boolean failed(long id, String error) {
-        return jdbc.sql("update transcode_jobs set state = 'FAILED', last_error = ?, finished_at = ?, updated_at = ?"
-                                + " where id = ? and state = 'RUNNING'")
-                        .params(truncate(error), now(), now(), id)
-                        .update()
+        return dsl.update(TRANSCODE_JOBS)
+                        .set(TRANSCODE_JOBS.STATE, FAILED)
+                        .set(TRANSCODE_JOBS.LAST_ERROR, truncate(error))
+                        .set(TRANSCODE_JOBS.FINISHED_AT, now())
+                        .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                        .where(TRANSCODE_JOBS.ID.eq(id))
+                        .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                        .execute()
                 == 1;
     }
 
     /** RUNNING -> QUEUED after a delay; an unavailable transcoder does not use up an attempt. */
     boolean retryLater(long id, Duration delay, String error, boolean countAttempt) {
-        return jdbc.sql(
-                                "update transcode_jobs set state = 'QUEUED', not_before = ?, last_error = ?, claimed_by = null,"
-                                        + " external_id = null, attempts = attempts - ?, updated_at = ? where id = ? and state = 'RUNNING'")
-                        .params(
-                                Timestamp.from(clock.instant().plus(delay)),
-                                truncate(error),
-                                countAttempt ? 0 : 1,
-                                now(),
-                                id)
-                        .update()
+        return dsl.update(TRANSCODE_JOBS)
+                        .set(TRANSCODE_JOBS.STATE, QUEUED)
+                        .set(TRANSCODE_JOBS.NOT_BEFORE, Sql.utc(clock.instant().plus(delay)))
+                        .set(TRANSCODE_JOBS.LAST_ERROR, truncate(error))
+                        .setNull(TRANSCODE_JOBS.CLAIMED_BY)
+                        .setNull(TRANSCODE_JOBS.EXTERNAL_ID)
+                        .set(TRANSCODE_JOBS.ATTEMPTS, TRANSCODE_JOBS.ATTEMPTS.minus(countAttempt ? 0 : 1))
+                        .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                        .where(TRANSCODE_JOBS.ID.eq(id))
+                        .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                        .execute()
                 == 1;
     }
 
     /** FAILED -> QUEUED with fresh attempts (the owner pressed retry). */
     boolean retryNow(long id) {
-        return jdbc.sql(
-                                "update transcode_jobs set state = 'QUEUED', attempts = 0, not_before = ?, last_error = null,"
-                                        + " external_id = null, finished_at = null, updated_at = ? where id = ? and state = 'FAILED'")
-                        .params(now(), now(), id)
-                        .update()
+        return dsl.update(TRANSCODE_JOBS)
+                        .set(TRANSCODE_JOBS.STATE, QUEUED)
+                        .set(TRANSCODE_JOBS.ATTEMPTS, 0)
+                        .set(TRANSCODE_JOBS.NOT_BEFORE, now())
+                        .setNull(TRANSCODE_JOBS.LAST_ERROR)
+                        .setNull(TRANSCODE_JOBS.EXTERNAL_ID)
+                        .setNull(TRANSCODE_JOBS.FINISHED_AT)
+                        .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                        .where(TRANSCODE_JOBS.ID.eq(id))
+                        .and(TRANSCODE_JOBS.STATE.eq(FAILED))
+                        .execute()
                 == 1;
     }
 
@@ -157,10 +200,15 @@ class TranscodeJobs {
      * next run skips the renditions already stored, so the job resumes where it stopped.
      */
     int requeueAbandoned(Instant heartbeatBefore) {
-        return jdbc.sql("update transcode_jobs set state = 'QUEUED', claimed_by = null, not_before = ?,"
-                        + " updated_at = ? where state = 'RUNNING' and external_id is null and heartbeat_at < ?")
-                .params(now(), now(), Timestamp.from(heartbeatBefore))
-                .update();
+        return dsl.update(TRANSCODE_JOBS)
+                .set(TRANSCODE_JOBS.STATE, QUEUED)
+                .setNull(TRANSCODE_JOBS.CLAIMED_BY)
+                .set(TRANSCODE_JOBS.NOT_BEFORE, now())
+                .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                .where(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                .and(TRANSCODE_JOBS.EXTERNAL_ID.isNull())
+                .and(TRANSCODE_JOBS.HEARTBEAT_AT.lt(Sql.utc(heartbeatBefore)))
+                .execute();
     }
 
     private static String truncate(String text) {

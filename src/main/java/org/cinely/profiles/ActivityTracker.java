@@ -23,11 +23,11 @@ class ActivityTracker implements WebMvcConfigurer, HandlerInterceptor {
 
     static final Duration EVERY = Duration.ofMinutes(10);
 
-    private final ProfileService profiles;
+    private final OwnProfile profiles;
     private final Clock clock;
     private final Map<Long, Long> lastTouched = new ConcurrentHashMap<>();
 
-    ActivityTracker(ProfileService profiles, Clock clock) {
+    ActivityTracker(OwnProfile profiles, Clock clock) {
         this.profiles = profiles;
         this.clock = clock;
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.cinely.platform.Craft;
 import org.cinely.platform.CraftSlugConverter;
+import org.cinely.platform.ProductionType;
 
 /** One line of a member's filmography. */
 @Entity
@@ -45,13 +46,13 @@ class Credit {
         this.createdAt = now;
     }
 
-    void update(String title, int releaseYear, ProductionType type, Craft craft, Long workId) {
-        this.title = title;
-        this.titleKey = titleKey(title);
-        this.releaseYear = releaseYear;
-        this.productionType = type;
-        this.craft = craft;
-        this.workId = workId;
+    void update(CreditForm.Checked checked) {
+        this.title = checked.title();
+        this.titleKey = titleKey(checked.title());
+        this.releaseYear = checked.year();
+        this.productionType = checked.type();
+        this.craft = checked.craft();
+        this.workId = checked.workId();
     }
 
     /** Lower case, single spaces: "The  Night Shift" and "the night shift" are one production. */

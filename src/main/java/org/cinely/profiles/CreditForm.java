@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cinely.platform.Craft;
+import org.cinely.platform.ProductionType;
 import org.springframework.validation.Errors;
 
 /** A credit as typed on /settings/profile: production title, year, type, role, optional work link. */
@@ -63,7 +64,7 @@ record CreditForm(
         } catch (IllegalArgumentException unknown) {
             // reported below
         }
-        if (type == null) {
+        if (type == null || !ProductionType.FOR_CREDITS.contains(type)) {
             errors.rejectValue("productionType", "credit.form.type.required");
         }
         Optional<Craft> craft = Craft.fromSlug(role);

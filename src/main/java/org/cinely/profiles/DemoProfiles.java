@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.cinely.accounts.AccountsApi;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.ProductionType;
 import org.cinely.platform.demo.DemoData;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -17,6 +20,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives the demo members their crafts, headline, city, bio, availability, day rate and credits
@@ -33,14 +38,27 @@ class DemoProfiles implements ApplicationRunner {
 
     private final DemoData demo;
     private final AccountsApi accounts;
-    private final ProfileService profiles;
+    private final ProfileNames names;
     private final ProfileRepository repository;
+    private final CreditRepository creditRepository;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    DemoProfiles(DemoData demo, AccountsApi accounts, ProfileService profiles, ProfileRepository repository) {
+    DemoProfiles(
+            DemoData demo,
+            AccountsApi accounts,
+            ProfileNames names,
+            ProfileRepository repository,
+            CreditRepository creditRepository,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.demo = demo;
         this.accounts = accounts;
-        this.profiles = profiles;
+        this.names = names;
         this.repository = repository;
+        this.creditRepository = creditRepository;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     @Override
@@ -62,7 +80,7 @@ class DemoProfiles implements ApplicationRunner {
                     List<Craft> crafts = member.crafts().stream()
                             .map(slug -> Craft.fromSlug(slug).orElse(Craft.OTHER))
                             .toList();
-                    Runnable describe = () -> profiles.describe(
+                    Runnable describe = () -> describe(
                             account.id(),
                             account.handle(),
                             account.displayName(),
@@ -76,7 +94,7 @@ class DemoProfiles implements ApplicationRunner {
                         // The MemberSignedUp listener created the same profile a moment earlier.
                         describe.run();
                     }
-                    profiles.seedDemoDetails(
+                    seedDetails(
                             account.id(),
                             details(member, index),
                             credits.stream()
@@ -86,6 +104,31 @@ class DemoProfiles implements ApplicationRunner {
                 }
             });
         }
+    }
+
+    private void describe(
+            MemberId memberId,
+            String handle,
+            String displayName,
+            String headline,
+            String city,
+            String country,
+            List<Craft> crafts) {
+        transaction.executeWithoutResult(status -> names.ensureProfile(memberId, handle, displayName)
+                .describe(headline, city, country, crafts, clock.instant()));
+    }
+
+    /** The rest of a demo member's profile and their credits. */
+    private void seedDetails(MemberId member, ProfileForm details, List<CreditForm.Checked> demoCredits) {
+        transaction.executeWithoutResult(status -> {
+            Profile profile = repository.findById(member.value()).orElseThrow();
+            profile.update(details, new ArrayList<>(profile.getCrafts()), clock.instant());
+            for (CreditForm.Checked c : demoCredits) {
+                Credit credit = new Credit(member.value(), clock.instant());
+                credit.update(c);
+                creditRepository.save(credit);
+            }
+        });
     }
 
     /** A plausible bio, availability and rate, varied by the member's place in the list. */
@@ -107,7 +150,7 @@ class DemoProfiles implements ApplicationRunner {
                 member.crafts(),
                 availability,
                 "busy".equals(availability)
-                        ? profiles.today().plusWeeks(3 + index % 8).toString()
+                        ? LocalDate.now(clock).plusWeeks(3 + index % 8).toString()
                         : "",
                 index % 3 == 2 ? "" : Integer.toString(250 + (index * 37) % 900),
                 CURRENCIES[index % CURRENCIES.length],

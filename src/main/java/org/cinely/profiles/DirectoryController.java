@@ -25,11 +25,13 @@ class DirectoryController {
 
     static final int PAGE_SIZE = 24;
 
-    private final ProfileService profiles;
+    private final ProfilePages profiles;
+    private final ProfileNames names;
     private final WorksApi works;
 
-    DirectoryController(ProfileService profiles, WorksApi works) {
+    DirectoryController(ProfilePages profiles, ProfileNames names, WorksApi works) {
         this.profiles = profiles;
+        this.names = names;
         this.works = works;
     }
 
@@ -61,7 +63,7 @@ class DirectoryController {
         MemberId viewer = member == null ? null : member.id();
         Optional<ProfilePage> found = profiles.page(handle, viewer, isStaff(member));
         if (found.isEmpty()) {
-            return profiles.renamedFrom(handle)
+            return names.renamedFrom(handle)
                     .map(current -> "redirect:/members/" + current)
                     .orElseThrow(() -> new NotFoundException("member " + handle));
         }
@@ -88,7 +90,7 @@ class DirectoryController {
         var found = profiles.avatar(handle, member == null ? null : member.id(), isStaff(member));
         if (found.isEmpty()) {
             // An avatar URL from before a rename leads to the member's avatar now.
-            var renamed = profiles.renamedFrom(handle);
+            var renamed = names.renamedFrom(handle);
             if (renamed.isPresent()) {
                 return ResponseEntity.status(HttpStatus.FOUND)
                         .location(org.springframework.web.util.UriComponentsBuilder.fromPath("/members/{handle}/avatar")

@@ -2,6 +2,7 @@ package org.cinely.profiles;
 
 import java.util.List;
 import org.cinely.platform.Craft;
+import org.cinely.platform.ProductionType;
 import org.cinely.platform.text.Links;
 
 /**

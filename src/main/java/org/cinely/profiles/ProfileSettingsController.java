@@ -3,6 +3,7 @@ package org.cinely.profiles;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import org.cinely.platform.Craft;
+import org.cinely.platform.ProductionType;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
 import org.cinely.platform.web.FormErrors;
@@ -27,9 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProfileSettingsController {
 
-    private final ProfileService profiles;
+    private final OwnProfile profiles;
 
-    ProfileSettingsController(ProfileService profiles) {
+    ProfileSettingsController(OwnProfile profiles) {
         this.profiles = profiles;
     }
 
@@ -168,7 +169,7 @@ class ProfileSettingsController {
         model.addAttribute("crafts", Craft.values());
         model.addAttribute("availabilities", Availability.values());
         model.addAttribute("currencies", ProfilePolicy.currencies());
-        model.addAttribute("productionTypes", ProductionType.values());
+        model.addAttribute("productionTypes", ProductionType.FOR_CREDITS);
         model.addAttribute("visibilities", Visibility.values());
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.ProductionType;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** A shared work. Its video is a media asset, referred to by id. */

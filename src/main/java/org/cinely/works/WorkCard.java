@@ -2,6 +2,7 @@ package org.cinely.works;
 
 import java.time.Instant;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.ProductionType;
 
 /** A work in a list (browse, a member's profile): enough for a poster card. */
 public record WorkCard(

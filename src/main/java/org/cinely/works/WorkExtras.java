@@ -1,17 +1,28 @@
 package org.cinely.works;
 
-import java.sql.Timestamp;
+import static org.cinely.works.jooq.Tables.WORKS;
+import static org.cinely.works.jooq.Tables.WORK_COMMENTS;
+import static org.cinely.works.jooq.Tables.WORK_CREDITS;
+import static org.cinely.works.jooq.Tables.WORK_LIKES;
+
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.cinely.platform.MemberId;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.cinely.platform.search.Sql;
+import org.cinely.works.jooq.tables.records.WorkCommentsRecord;
+import org.cinely.works.jooq.tables.records.WorkCreditsRecord;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Credits, likes and comments: small rows read in one query per page and changed one at a
- * time, with the counters on works kept in the same statement batch.
+ * Credits, likes and comments in jOOQ: small rows read in one query per page and changed one at a
+ * time, with the counters on works recounted in the same transaction.
  */
 @Repository
 class WorkExtras {
@@ -20,151 +31,165 @@ class WorkExtras {
 
     public record Comment(long id, long workId, MemberId author, String body, Instant createdAt, Instant editedAt) {}
 
-    private final JdbcClient jdbc;
+    private final DSLContext dsl;
     private final Clock clock;
 
-    WorkExtras(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    WorkExtras(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
         this.clock = clock;
     }
 
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
+    private LocalDateTime now() {
+        return Sql.utc(clock.instant());
     }
 
     List<Credit> credits(long workId) {
-        return jdbc.sql(
-                        "select id, work_id, member_id, craft, confirmed from work_credits where work_id = ? order by id")
-                .param(workId)
-                .query((rs, row) -> new Credit(
-                        rs.getLong(1), rs.getLong(2), MemberId.of(rs.getLong(3)), rs.getString(4), rs.getBoolean(5)))
-                .list();
+        return dsl.selectFrom(WORK_CREDITS)
+                .where(WORK_CREDITS.WORK_ID.eq(workId))
+                .orderBy(WORK_CREDITS.ID)
+                .fetch(WorkExtras::credit);
     }
 
     Optional<Credit> credit(long creditId) {
-        return jdbc.sql("select id, work_id, member_id, craft, confirmed from work_credits where id = ?")
-                .param(creditId)
-                .query((rs, row) -> new Credit(
-                        rs.getLong(1), rs.getLong(2), MemberId.of(rs.getLong(3)), rs.getString(4), rs.getBoolean(5)))
-                .optional();
+        return dsl.selectFrom(WORK_CREDITS).where(WORK_CREDITS.ID.eq(creditId)).fetchOptional(WorkExtras::credit);
+    }
+
+    private static Credit credit(WorkCreditsRecord r) {
+        return new Credit(r.getId(), r.getWorkId(), MemberId.of(r.getMemberId()), r.getCraft(), r.getConfirmed());
     }
 
     /** Adds a credit unless it exists; returns its id when it is new. */
+    @Transactional
     Optional<Long> addCredit(long workId, MemberId member, String craft, boolean confirmed) {
-        Integer exists = jdbc.sql("select count(*) from work_credits where work_id = ? and member_id = ? and craft = ?")
-                .params(workId, member.value(), craft)
-                .query(Integer.class)
-                .single();
-        if (exists != null && exists > 0) {
+        if (creditId(workId, member, craft).isPresent()) {
             return Optional.empty();
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into work_credits (work_id, member_id, craft, confirmed, created_at) values (?, ?, ?, ?, ?)")
-                .params(workId, member.value(), craft, confirmed, now())
-                .update(keys, "id");
-        return Optional.of(keys.getKey().longValue());
+        dsl.insertInto(WORK_CREDITS)
+                .set(WORK_CREDITS.WORK_ID, workId)
+                .set(WORK_CREDITS.MEMBER_ID, member.value())
+                .set(WORK_CREDITS.CRAFT, craft)
+                .set(WORK_CREDITS.CONFIRMED, confirmed)
+                .set(WORK_CREDITS.CREATED_AT, now())
+                .execute();
+        return Optional.of(insertedId());
+    }
+
+    /**
+     * The id the last insert on this connection made (the caller's transaction keeps the
+     * connection). LAST_INSERT_ID(), not INSERT ... RETURNING: the MariaDB dialect renders
+     * RETURNING, which Connector/J cannot run as a query.
+     */
+    private long insertedId() {
+        return dsl.lastID().longValue();
     }
 
     void confirmCredit(long creditId) {
-        jdbc.sql("update work_credits set confirmed = true where id = ?")
-                .param(creditId)
-                .update();
+        dsl.update(WORK_CREDITS)
+                .set(WORK_CREDITS.CONFIRMED, true)
+                .where(WORK_CREDITS.ID.eq(creditId))
+                .execute();
     }
 
     void removeCredit(long creditId) {
-        jdbc.sql("delete from work_credits where id = ?").param(creditId).update();
+        dsl.deleteFrom(WORK_CREDITS).where(WORK_CREDITS.ID.eq(creditId)).execute();
     }
 
     void removeCreditsNotIn(long workId, List<Long> keep) {
-        if (keep.isEmpty()) {
-            jdbc.sql("delete from work_credits where work_id = ?").param(workId).update();
-            return;
-        }
-        jdbc.sql("delete from work_credits where work_id = :work and id not in (:keep)")
-                .param("work", workId)
-                .param("keep", keep)
-                .update();
+        dsl.deleteFrom(WORK_CREDITS)
+                .where(WORK_CREDITS.WORK_ID.eq(workId))
+                .and(keep.isEmpty() ? DSL.trueCondition() : WORK_CREDITS.ID.notIn(keep))
+                .execute();
     }
 
     Optional<Long> creditId(long workId, MemberId member, String craft) {
-        return jdbc.sql("select id from work_credits where work_id = ? and member_id = ? and craft = ?")
-                .params(workId, member.value(), craft)
-                .query(Long.class)
-                .optional();
+        return dsl.select(WORK_CREDITS.ID)
+                .from(WORK_CREDITS)
+                .where(WORK_CREDITS.WORK_ID.eq(workId))
+                .and(WORK_CREDITS.MEMBER_ID.eq(member.value()))
+                .and(WORK_CREDITS.CRAFT.eq(craft))
+                .fetchOptional(WORK_CREDITS.ID);
     }
 
     boolean liked(long workId, MemberId member) {
-        Integer n = jdbc.sql("select count(*) from work_likes where work_id = ? and member_id = ?")
-                .params(workId, member.value())
-                .query(Integer.class)
-                .single();
-        return n != null && n > 0;
+        return dsl.fetchExists(WORK_LIKES, WORK_LIKES.WORK_ID.eq(workId).and(WORK_LIKES.MEMBER_ID.eq(member.value())));
     }
 
     /** Likes or unlikes; returns whether the member now likes it. */
     boolean toggleLike(long workId, MemberId member) {
-        int removed = jdbc.sql("delete from work_likes where work_id = ? and member_id = ?")
-                .params(workId, member.value())
-                .update();
+        int removed = dsl.deleteFrom(WORK_LIKES)
+                .where(WORK_LIKES.WORK_ID.eq(workId))
+                .and(WORK_LIKES.MEMBER_ID.eq(member.value()))
+                .execute();
         if (removed == 0) {
-            jdbc.sql("insert into work_likes (work_id, member_id, created_at) values (?, ?, ?)")
-                    .params(workId, member.value(), now())
-                    .update();
+            dsl.insertInto(WORK_LIKES)
+                    .set(WORK_LIKES.WORK_ID, workId)
+                    .set(WORK_LIKES.MEMBER_ID, member.value())
+                    .set(WORK_LIKES.CREATED_AT, now())
+                    .execute();
         }
-        jdbc.sql("update works set like_count = (select count(*) from work_likes where work_id = ?) where id = ?")
-                .params(workId, workId)
-                .update();
+        dsl.update(WORKS)
+                .set(WORKS.LIKE_COUNT, DSL.select(DSL.count()).from(WORK_LIKES).where(WORK_LIKES.WORK_ID.eq(workId)))
+                .where(WORKS.ID.eq(workId))
+                .execute();
         return removed == 0;
     }
 
     List<Comment> comments(long workId) {
-        return jdbc.sql("select id, work_id, author_id, body, created_at, edited_at from work_comments"
-                        + " where work_id = ? order by created_at, id")
-                .param(workId)
-                .query((rs, row) -> new Comment(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        MemberId.of(rs.getLong(3)),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
-                .list();
+        return dsl.selectFrom(WORK_COMMENTS)
+                .where(WORK_COMMENTS.WORK_ID.eq(workId))
+                .orderBy(WORK_COMMENTS.CREATED_AT, WORK_COMMENTS.ID)
+                .fetch(WorkExtras::comment);
     }
 
     Optional<Comment> comment(long commentId) {
-        return jdbc.sql("select id, work_id, author_id, body, created_at, edited_at from work_comments where id = ?")
-                .param(commentId)
-                .query((rs, row) -> new Comment(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        MemberId.of(rs.getLong(3)),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
-                .optional();
+        return dsl.selectFrom(WORK_COMMENTS)
+                .where(WORK_COMMENTS.ID.eq(commentId))
+                .fetchOptional(WorkExtras::comment);
     }
 
-    void addComment(long workId, MemberId author, String body) {
-        jdbc.sql("insert into work_comments (work_id, author_id, body, created_at) values (?, ?, ?, ?)")
-                .params(workId, author.value(), body, now())
-                .update();
+    private static Comment comment(WorkCommentsRecord r) {
+        return new Comment(
+                r.getId(),
+                r.getWorkId(),
+                MemberId.of(r.getAuthorId()),
+                r.getBody(),
+                r.getCreatedAt().toInstant(ZoneOffset.UTC),
+                r.getEditedAt() == null ? null : r.getEditedAt().toInstant(ZoneOffset.UTC));
+    }
+
+    /** Adds a comment and returns its id. */
+    @Transactional
+    long addComment(long workId, MemberId author, String body) {
+        dsl.insertInto(WORK_COMMENTS)
+                .set(WORK_COMMENTS.WORK_ID, workId)
+                .set(WORK_COMMENTS.AUTHOR_ID, author.value())
+                .set(WORK_COMMENTS.BODY, body)
+                .set(WORK_COMMENTS.CREATED_AT, now())
+                .execute();
+        long id = insertedId();
         countComments(workId);
+        return id;
     }
 
     void editComment(long commentId, String body) {
-        jdbc.sql("update work_comments set body = ?, edited_at = ? where id = ?")
-                .params(body, now(), commentId)
-                .update();
+        dsl.update(WORK_COMMENTS)
+                .set(WORK_COMMENTS.BODY, body)
+                .set(WORK_COMMENTS.EDITED_AT, now())
+                .where(WORK_COMMENTS.ID.eq(commentId))
+                .execute();
     }
 
     void deleteComment(long workId, long commentId) {
-        jdbc.sql("delete from work_comments where id = ?").param(commentId).update();
+        dsl.deleteFrom(WORK_COMMENTS).where(WORK_COMMENTS.ID.eq(commentId)).execute();
         countComments(workId);
     }
 
     private void countComments(long workId) {
-        jdbc.sql("update works set comment_count = (select count(*) from work_comments where work_id = ?) where id = ?")
-                .params(workId, workId)
-                .update();
+        dsl.update(WORKS)
+                .set(
+                        WORKS.COMMENT_COUNT,
+                        DSL.select(DSL.count()).from(WORK_COMMENTS).where(WORK_COMMENTS.WORK_ID.eq(workId)))
+                .where(WORKS.ID.eq(workId))
+                .execute();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.cinely.platform.ProductionType;
 
 /**
  * A work's details as typed. Credits are one per line, "@handle craft" (for example

@@ -1,5 +1,10 @@
 package org.cinely.works;
 
+import static org.cinely.works.jooq.Tables.WORKS;
+import static org.cinely.works.jooq.Tables.WORK_CREDITS;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,22 +15,27 @@ import org.cinely.media.MediaApi;
 import org.cinely.media.MediaStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.cinely.platform.ProductionType;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Records;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
- * List queries (browse, a member's works). Plain SQL with one query for the page and one batch
+ * List queries (browse, a member's works) in jOOQ, with one query for the page and one batch
  * each for owners and media, so a page of 24 cards costs three queries, not 50.
  */
 @Repository
 class WorkQueries {
 
-    private final JdbcClient jdbc;
+    private final DSLContext dsl;
     private final AccountsApi accounts;
     private final MediaApi media;
 
-    WorkQueries(JdbcClient jdbc, AccountsApi accounts, MediaApi media) {
-        this.jdbc = jdbc;
+    WorkQueries(DSLContext dsl, AccountsApi accounts, MediaApi media) {
+        this.dsl = dsl;
         this.accounts = accounts;
         this.media = media;
     }
@@ -38,69 +48,75 @@ class WorkQueries {
             long owner,
             Long asset,
             int likes,
-            java.sql.Timestamp published) {}
+            LocalDateTime published) {}
+
+    private List<Row> rows(Condition where, SortField<?>[] order, int limit, int offset) {
+        return dsl.select(
+                        WORKS.ID,
+                        WORKS.TITLE,
+                        WORKS.PRODUCTION_TYPE,
+                        WORKS.PRODUCTION_YEAR,
+                        WORKS.OWNER_ID,
+                        WORKS.MEDIA_ASSET_ID,
+                        WORKS.LIKE_COUNT,
+                        WORKS.PUBLISHED_AT)
+                .from(WORKS)
+                .where(where)
+                .orderBy(order)
+                .limit(limit)
+                .offset(offset)
+                .fetch(Records.mapping(Row::new));
+    }
+
+    private static Condition publicAndPlayable() {
+        return WORKS.VISIBILITY.eq(Visibility.PUBLIC.name()).and(WORKS.PLAYABLE.isTrue());
+    }
 
     /** Newest public, playable works, optionally of one production type or with a credited craft. */
     List<WorkCard> newestPublic(Optional<ProductionType> type, Optional<Craft> craft, int page, int size) {
-        StringBuilder sql = new StringBuilder(
-                "select w.id, w.title, w.production_type, w.production_year, w.owner_id, w.media_asset_id,"
-                        + " w.like_count, w.published_at from works w where w.visibility = 'PUBLIC' and w.playable = true");
-        var params = new java.util.HashMap<String, Object>();
-        type.ifPresent(t -> {
-            sql.append(" and w.production_type = :type");
-            params.put("type", t.name());
-        });
-        craft.ifPresent(c -> {
-            sql.append(" and exists (select 1 from work_credits c where c.work_id = w.id and c.craft = :craft)");
-            params.put("craft", c.slug());
-        });
-        sql.append(" order by w.published_at desc, w.id desc limit :limit offset :offset");
-        params.put("limit", size + 1);
-        params.put("offset", Math.max(0, page) * size);
-        return cards(
-                jdbc.sql(sql.toString()).params(params).query(WorkQueries::row).list());
+        Condition where = publicAndPlayable();
+        if (type.isPresent()) {
+            where = where.and(WORKS.PRODUCTION_TYPE.eq(type.get().name()));
+        }
+        if (craft.isPresent()) {
+            where = where.and(DSL.exists(DSL.selectOne()
+                    .from(WORK_CREDITS)
+                    .where(WORK_CREDITS.WORK_ID.eq(WORKS.ID))
+                    .and(WORK_CREDITS.CRAFT.eq(craft.get().slug()))));
+        }
+        return cards(rows(
+                where,
+                new SortField<?>[] {WORKS.PUBLISHED_AT.desc(), WORKS.ID.desc()},
+                size + 1,
+                Math.max(0, page) * size));
     }
 
     /** A member's works that this viewer may see, newest first (for the profile page). */
     List<WorkCard> worksOf(MemberId owner, boolean ownerViewing, boolean connected) {
-        String visible = ownerViewing
-                ? ""
-                : connected
-                        ? " and w.visibility in ('PUBLIC','CONNECTIONS') and w.playable = true"
-                        : " and w.visibility = 'PUBLIC' and w.playable = true";
-        return cards(jdbc.sql("select w.id, w.title, w.production_type, w.production_year, w.owner_id,"
-                        + " w.media_asset_id, w.like_count, w.published_at from works w where w.owner_id = ?" + visible
-                        + " order by w.created_at desc limit 100")
-                .param(owner.value())
-                .query(WorkQueries::row)
-                .list());
+        Condition where = WORKS.OWNER_ID.eq(owner.value());
+        if (!ownerViewing) {
+            where = where.and(WORKS.PLAYABLE.isTrue())
+                    .and(
+                            connected
+                                    ? WORKS.VISIBILITY.in(Visibility.PUBLIC.name(), Visibility.CONNECTIONS.name())
+                                    : WORKS.VISIBILITY.eq(Visibility.PUBLIC.name()));
+        }
+        return cards(rows(where, new SortField<?>[] {WORKS.CREATED_AT.desc()}, 100, 0));
     }
 
     /** Confirmed credits of a member on public, playable works (others' works included). */
     List<CreditedWork> confirmedCreditsOf(MemberId member) {
-        return jdbc.sql("select w.id, w.title, w.production_type, w.production_year, c.craft from work_credits c"
-                        + " join works w on w.id = c.work_id where c.member_id = ? and c.confirmed = true"
-                        + " and w.visibility = 'PUBLIC' and w.playable = true order by w.published_at desc limit 100")
-                .param(member.value())
-                .query((rs, n) -> new CreditedWork(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        ProductionType.valueOf(rs.getString(3)),
-                        (Integer) rs.getObject(4, Integer.class),
-                        rs.getString(5)))
-                .list();
-    }
-
-    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                (Integer) rs.getObject(4, Integer.class),
-                rs.getLong(5),
-                (Long) rs.getObject(6, Long.class),
-                rs.getInt(7),
-                rs.getTimestamp(8));
+        return dsl.select(WORKS.ID, WORKS.TITLE, WORKS.PRODUCTION_TYPE, WORKS.PRODUCTION_YEAR, WORK_CREDITS.CRAFT)
+                .from(WORK_CREDITS)
+                .join(WORKS)
+                .on(WORKS.ID.eq(WORK_CREDITS.WORK_ID))
+                .where(WORK_CREDITS.MEMBER_ID.eq(member.value()))
+                .and(WORK_CREDITS.CONFIRMED.isTrue())
+                .and(publicAndPlayable())
+                .orderBy(WORKS.PUBLISHED_AT.desc())
+                .limit(100)
+                .fetch(r -> new CreditedWork(
+                        r.value1(), r.value2(), ProductionType.valueOf(r.value3()), r.value4(), r.value5()));
     }
 
     private List<WorkCard> cards(List<Row> rows) {
@@ -123,7 +139,7 @@ class WorkQueries {
                     status != null && status.hasPoster(),
                     status == null ? null : status.durationSeconds(),
                     r.likes(),
-                    r.published() == null ? null : r.published().toInstant()));
+                    r.published() == null ? null : r.published().toInstant(ZoneOffset.UTC)));
         }
         return cards;
     }

@@ -21,6 +21,7 @@ import org.cinely.media.UploadTargets;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
+import org.cinely.platform.ProductionType;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.FormErrors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -100,6 +101,7 @@ class WorkService implements UploadTargets {
         if (FormErrors.tooLong(errors)) {
             return Optional.empty(); // nothing parsed or looked up
         }
+        rejectUnofferedType(form, errors);
         List<ParsedCredit> credits = parseCredits(form.credits(), errors);
         rejectBlockedCredits(owner, credits, errors);
         if (errors.hasErrors()) {
@@ -117,6 +119,7 @@ class WorkService implements UploadTargets {
         if (FormErrors.tooLong(errors)) {
             return false; // nothing parsed or looked up
         }
+        rejectUnofferedType(form, errors);
         List<ParsedCredit> credits = parseCredits(form.credits(), errors);
         rejectBlockedCredits(owner, credits, errors);
         if (errors.hasErrors()) {
@@ -139,6 +142,13 @@ class WorkService implements UploadTargets {
     record ParsedCredit(MemberId member, Craft craft) {}
 
     /** A member who blocked the owner, or whom the owner blocked, cannot be credited by them. */
+    /** A kind of production the form does not offer (such as a job's "student"): a forged post. */
+    private static void rejectUnofferedType(WorkForm form, Errors errors) {
+        if (form.type() != null && !ProductionType.FOR_WORKS.contains(form.type())) {
+            errors.rejectValue("type", "work.field.type.required");
+        }
+    }
+
     private void rejectBlockedCredits(MemberId owner, List<ParsedCredit> credits, Errors errors) {
         credits.stream()
                 .map(ParsedCredit::member)

@@ -2,6 +2,7 @@ package org.cinely.works;
 
 import java.util.List;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.ProductionType;
 
 /** A work as its pages show it. */
 public record WorkView(

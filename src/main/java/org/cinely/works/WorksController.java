@@ -15,6 +15,7 @@ import org.cinely.media.MediaStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
+import org.cinely.platform.ProductionType;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.security.RateLimiter;
 import org.cinely.platform.web.Flash;
@@ -80,13 +81,14 @@ class WorksController {
             @RequestParam(required = false) String craft,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        Optional<ProductionType> selectedType = ProductionType.fromSlug(type);
+        Optional<ProductionType> selectedType =
+                ProductionType.fromSlug(type).filter(ProductionType.FOR_WORKS::contains);
         Optional<Craft> selectedCraft = Craft.fromSlug(craft);
         List<WorkCard> cards = queries.newestPublic(selectedType, selectedCraft, page, PAGE_SIZE);
         model.addAttribute("cards", cards.size() > PAGE_SIZE ? cards.subList(0, PAGE_SIZE) : cards);
         model.addAttribute("hasNext", cards.size() > PAGE_SIZE);
         model.addAttribute("page", Math.max(0, page));
-        model.addAttribute("types", ProductionType.values());
+        model.addAttribute("types", ProductionType.FOR_WORKS);
         model.addAttribute("crafts", Craft.values());
         model.addAttribute(
                 "selectedType", selectedType.map(ProductionType::slug).orElse(""));
@@ -154,7 +156,7 @@ class WorksController {
 
     private String formPage(Model model, Work work) {
         model.addAttribute("work", work == null ? null : work.view());
-        model.addAttribute("types", ProductionType.values());
+        model.addAttribute("types", ProductionType.FOR_WORKS);
         model.addAttribute("visibilities", Visibility.values());
         model.addAttribute("maxUploadBytes", media.maxUploadBytes());
         model.addAttribute("transcoderAvailable", media.transcoderAvailable());

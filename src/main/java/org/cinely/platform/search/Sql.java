@@ -1,5 +1,8 @@
 package org.cinely.platform.search;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -23,5 +26,13 @@ public final class Sql {
      */
     public static int cappedCount(DSLContext dsl, Table<?> table, Condition where, int cap) {
         return dsl.fetchCount(dsl.selectOne().from(table).where(where).limit(cap + 1));
+    }
+
+    /**
+     * An instant as the UTC wall-clock time a {@code DATETIME} column holds (connections run in
+     * UTC; see the README), for jOOQ's {@code LocalDateTime} columns.
+     */
+    public static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,100 @@
+package org.cinely.profiles;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cinely.platform.Craft;
+import org.cinely.platform.MemberId;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may ask of profiles: cards of members (one or many, listed only or all), a
+ * member's id by handle, the newest members, search among a set of members, credits and credit
+ * partners. Read-only; a profile changes only through its owner's forms and the account events.
+ */
+@Service
+public class ProfilesApi {
+
+    private final ProfileRepository profiles;
+    private final CreditRepository credits;
+    private final DirectoryQueries queries;
+    private final Clock clock;
+
+    ProfilesApi(ProfileRepository profiles, CreditRepository credits, DirectoryQueries queries, Clock clock) {
+        this.profiles = profiles;
+        this.credits = credits;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProfileCard> findByHandle(String handle) {
+        return profiles.findByHandle(handle).map(p -> ProfileCard.of(p, today()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MemberId> memberIdOf(String handle) {
+        return profiles.findByHandle(handle).map(p -> MemberId.of(p.getMemberId()));
+    }
+
+    /** The newest members, as an anonymous visitor may see them. */
+    @Transactional(readOnly = true)
+    public Page<ProfileCard> newest(Optional<Craft> craft, int page, int size) {
+        DirectorySearch search = new DirectorySearch(null, craft.orElse(null), null, null, Math.max(0, page));
+        return queries.search(search, true, Set.of(), today(), size);
+    }
+
+    /**
+     * Cards of the members who are listed (not suspended or banned), for lists that recommend
+     * people, such as suggestions; keyed by member.
+     */
+    @Transactional(readOnly = true)
+    public Map<MemberId, ProfileCard> listedCards(Collection<MemberId> members) {
+        return cards(members, true);
+    }
+
+    /** Cards of several members in one go, keyed by member. */
+    @Transactional(readOnly = true)
+    public Map<MemberId, ProfileCard> cards(Collection<MemberId> members) {
+        return cards(members, false);
+    }
+
+    private Map<MemberId, ProfileCard> cards(Collection<MemberId> members, boolean listedOnly) {
+        Map<MemberId, ProfileCard> cards = new LinkedHashMap<>();
+        queries.cards(members.stream().map(MemberId::value).toList(), today(), listedOnly)
+                .forEach((id, card) -> cards.put(MemberId.of(id), card));
+        return cards;
+    }
+
+    /** A page of the given members (such as one's connections) matching words, by name. */
+    @Transactional(readOnly = true)
+    public Page<ProfileCard> among(Collection<MemberId> members, String q, int page, int size) {
+        return queries.among(members.stream().map(MemberId::value).toList(), q, Math.max(0, page), size, today());
+    }
+
+    /** Members who share a credit (same production and year) with this one, and how many. */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> creditPartners(MemberId member, int limit) {
+        return queries.creditPartners(member.value(), limit);
+    }
+
+    /** The member's credits, newest first (e.g. an applicant's credits). */
+    @Transactional(readOnly = true)
+    public List<ProfileCredit> creditsOf(MemberId member) {
+        return credits.findByMemberIdOrderByReleaseYearDescIdDesc(member.value()).stream()
+                .map(ProfilePage.CreditView::of)
+                .map(view -> new ProfileCredit(view.title(), view.year(), view.type(), view.role()))
+                .toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
