@@ -22,7 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Errors;
 
-/** The rules of accounts: who may sign up, verify, change or reset a password. */
+/**
+ * The rules of accounts: who may sign up, verify, change or reset a password. Over 300 lines
+ * because these rules share the account's invariants (unique e-mail and handle, state, tokens).
+ */
 @Service
 class AccountService {
 

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Repository;
  * Reads and writes of the connection graph. In jOOQ, not JPA: the graph is rows of pairs with no
  * aggregate behind them, and "people you may know" is a two-step self-join with a GROUP BY and
  * anti-joins that must stay in the database (the naive JPA walk in ConnectionsBenchmark loads
- * every friend's friends into memory and is far slower).
+ * every friend's friends into memory and is far slower). One class at ~300 lines because
+ * every query here shares the pair-ordering rule (low id first) that keeps the graph consistent.
  */
 @Repository
 class ConnectionQueries {

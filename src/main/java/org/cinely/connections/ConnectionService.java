@@ -194,6 +194,7 @@ class ConnectionService {
                 .filter(r -> r.recipientId() == me.value())
                 .orElseThrow(() -> new NotFoundException("request " + requestId));
         queries.deleteRequest(request.id());
+        events.publishEvent(new ConnectionDeclined(request.id(), MemberId.of(request.requesterId()), me));
         return MemberId.of(request.requesterId());
     }
 
@@ -216,13 +217,19 @@ class ConnectionService {
                     .orElseThrow(() -> new NotFoundException("request " + requestId));
         }
         queries.deleteRequest(request.get().id());
+        events.publishEvent(new ConnectionWithdrawn(
+                request.get().id(), me, MemberId.of(request.get().recipientId())));
         return new Withdrawal(MemberId.of(request.get().recipientId()), false);
     }
 
     /** Ends a connection (either side may); false when there was none. */
     @Transactional
     boolean remove(MemberId me, MemberId other) {
-        return queries.disconnect(me.value(), other.value()) > 0;
+        if (queries.disconnect(me.value(), other.value()) == 0) {
+            return false;
+        }
+        events.publishEvent(new ConnectionRemoved(me, other));
+        return true;
     }
 
     /** Blocks a member: any connection and pending request between the two goes too. */
@@ -240,7 +247,11 @@ class ConnectionService {
 
     @Transactional
     boolean unblock(MemberId me, MemberId other) {
-        return queries.unblock(me.value(), other.value()) > 0;
+        if (queries.unblock(me.value(), other.value()) == 0) {
+            return false;
+        }
+        events.publishEvent(new MemberUnblocked(me, other));
+        return true;
     }
 
     @Transactional

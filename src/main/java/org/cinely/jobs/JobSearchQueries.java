@@ -44,7 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
  * index (job_search_crafts, a STRAIGHT_JOIN) or down the newest listings instead, testing the
  * words with REGEXP. JPQL has none of these, and the naive JPA version (LIKE '%word%' over title
  * and description, crafts joined as entities) reads every open listing. The benchmark ({@code
- * JobSearchBenchmark}) measures both.
+ * JobSearchBenchmark}) measures both. One class because the planner's ways of reading must return
+ * the same rows and are tested side by side.
  */
 @Repository
 class JobSearchQueries {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Transcodes with the ffmpeg program, run as an external process (never inside the JVM): one
  * process per rendition, lowest first so the work plays as early as possible; a rendition the
  * source already matches (H.264 at that size) is copied instead of re-encoded. Progress comes
- * from ffmpeg's {@code -progress} output.
+ * from ffmpeg's {@code -progress} output. One class: the ladder, the process handling and the
+ * progress parsing change together whenever ffmpeg's command line does.
  */
 class FfmpegTranscoder implements Transcoder {
 

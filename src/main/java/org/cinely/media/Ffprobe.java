@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ffmpeg and ffprobe run on an upload reads it only with the demuxers in {@link #DEMUXERS}, only
  * through the file protocol, and never follows a QuickTime data reference ({@link
  * #probeInputOptions}, {@link #inputOptions}).
+ *
+ * <p>One piece on purpose: the allow-list, the probe and the limits it checks are one security
+ * boundary, read and reviewed together.
  */
 class Ffprobe {
 

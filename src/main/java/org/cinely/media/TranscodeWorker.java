@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Claims queued transcode jobs (any node may, one at a time per job), runs them on a bounded
  * pool, and moves each job and its asset through their states. Retries back off; a transcoder
- * that is missing or down leaves the job queued and the asset "waiting for transcoder".
+ * that is missing or down leaves the job queued and the asset "waiting for transcoder". One
+ * class because the job's and the asset's state machines move in step here, and only here.
  */
 @Component
 class TranscodeWorker implements DisposableBean {

@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code progress.json} and the job details, on a poll or when a notification arrives. The
  * notification is only a nudge: the state always comes from the API, so a duplicate, forged or
  * out-of-order notification changes nothing by itself. Finished renditions are copied into our
- * store as they complete, so the lowest one plays first.
+ * store as they complete, so the lowest one plays first. One class because it is one adapter
+ * of one documented API (requests, polling, signed source links).
  */
 class ZencoderTranscoder implements Transcoder {
 

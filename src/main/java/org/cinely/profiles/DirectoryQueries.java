@@ -39,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * say), reads common words another way ({@link TextSearchPlanner}: REGEXP down the recency or
  * city indexes), combines optional filters, and must read one page of cards plus their crafts in
  * two indexed queries; the naive JPA version (kept in DirectoryAndSuggestionsBenchmark) is many
- * times slower.
+ * times slower. One class because the search's ways of reading (see the planner) must return
+ * the same rows and are tested side by side.
  */
 @Repository
 class DirectoryQueries {

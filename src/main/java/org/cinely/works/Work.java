@@ -64,8 +64,12 @@ class Work extends AbstractAggregateRoot<Work> {
         this.productionType = form.type();
         this.productionYear = form.year();
         this.tags = normalizeTags(form.tags());
+        Visibility before = this.visibility;
         this.visibility = form.visibility();
         this.updatedAt = now;
+        if (id != null && before != null && before != visibility) {
+            registerEvent(new WorkVisibilityChanged(id, getOwner(), before, visibility));
+        }
     }
 
     static String normalizeTags(String raw) {
@@ -97,7 +101,6 @@ class Work extends AbstractAggregateRoot<Work> {
         this.updatedAt = now;
     }
 
-    /** True when this is the first time the work can be watched (it is published then). */
     /**
      * Its video can be watched. The first time, the work is published: {@link WorkPublished} is
      * registered here and goes out when the work is saved.

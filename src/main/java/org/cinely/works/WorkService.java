@@ -30,7 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
-/** Works: their details and credits, who may see them, and what happens as their video moves on. */
+/**
+ * Works: their details and credits, who may see them, and what happens as their video moves on.
+ * Over 300 lines because the visibility rule and the state changes it guards belong together.
+ */
 @Service
 class WorkService implements UploadTargets {
 
@@ -137,11 +140,11 @@ class WorkService implements UploadTargets {
             media.delete(work.getMediaAssetId());
         }
         works.delete(work);
+        events.publishEvent(new WorkDeleted(work.getId(), work.getOwner()));
     }
 
     record ParsedCredit(MemberId member, Craft craft) {}
 
-    /** A member who blocked the owner, or whom the owner blocked, cannot be credited by them. */
     /** A kind of production the form does not offer (such as a job's "student"): a forged post. */
     private static void rejectUnofferedType(WorkForm form, Errors errors) {
         if (form.type() != null && !ProductionType.FOR_WORKS.contains(form.type())) {
@@ -149,6 +152,7 @@ class WorkService implements UploadTargets {
         }
     }
 
+    /** A member who blocked the owner, or whom the owner blocked, cannot be credited by them. */
     private void rejectBlockedCredits(MemberId owner, List<ParsedCredit> credits, Errors errors) {
         credits.stream()
                 .map(ParsedCredit::member)

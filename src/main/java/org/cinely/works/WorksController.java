@@ -17,7 +17,6 @@ import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.ProductionType;
 import org.cinely.platform.security.CurrentMember;
-import org.cinely.platform.security.RateLimiter;
 import org.cinely.platform.web.Flash;
 import org.cinely.platform.web.FormErrors;
 import org.springframework.context.MessageSource;
@@ -38,20 +37,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The works pages: browse, new, a work (player, details, credits, comments), edit, and its media. */
+/**
+ * The works pages: browse, new, a work (player, details, credits, comments), edit, and its media.
+ * One controller because a refused comment or edit renders the same work page again, with what
+ * was typed; the social actions themselves live in {@link WorkSocial}.
+ */
 @Controller
 class WorksController {
 
     static final int PAGE_SIZE = 24;
-    static final RateLimiter.Limit COMMENTS = new RateLimiter.Limit("work-comment", 20, Duration.ofMinutes(10));
-    static final RateLimiter.Limit LIKES = new RateLimiter.Limit("work-like", 60, Duration.ofMinutes(10));
 
     private final WorkService works;
     private final WorkExtras extras;
     private final WorkQueries queries;
     private final MediaApi media;
     private final AccountsApi accounts;
-    private final RateLimiter rateLimiter;
+    private final WorkSocial social;
     private final MessageSource messages;
 
     private final FormErrors formErrors;
@@ -62,7 +63,7 @@ class WorksController {
             WorkQueries queries,
             MediaApi media,
             AccountsApi accounts,
-            RateLimiter rateLimiter,
+            WorkSocial social,
             MessageSource messages,
             FormErrors formErrors) {
         this.formErrors = formErrors;
@@ -71,7 +72,7 @@ class WorksController {
         this.queries = queries;
         this.media = media;
         this.accounts = accounts;
-        this.rateLimiter = rateLimiter;
+        this.social = social;
         this.messages = messages;
     }
 
@@ -294,9 +295,7 @@ class WorksController {
     @PostMapping("/works/{id}/like")
     @PreAuthorize("hasAuthority('VERIFIED')")
     String toggleLike(@AuthenticationPrincipal CurrentMember member, @PathVariable long id) {
-        works.findVisible(id, member);
-        rateLimiter.acquire(LIKES, "member:" + member.id());
-        extras.toggleLike(id, member.id());
+        social.toggleLike(id, member);
         return "redirect:/works/" + id + "#likes";
     }
 
@@ -319,8 +318,7 @@ class WorksController {
             // The page again, with the comment as typed and what to fix (nothing else is done).
             return workPage(member, work, model);
         }
-        rateLimiter.acquire(COMMENTS, "member:" + member.id());
-        extras.addComment(id, member.id(), form.body().strip());
+        social.comment(work, member, form.body());
         return "redirect:/works/" + id + "#comments";
     }
 
@@ -332,13 +330,10 @@ class WorksController {
             @Valid @ModelAttribute("commentForm") CommentForm form,
             BindingResult result,
             RedirectAttributes redirect) {
-        WorkExtras.Comment comment = extras.comment(commentId)
-                .filter(c -> c.workId() == id && c.author().equals(member.id()))
-                .orElseThrow(() -> new NotFoundException("work"));
         if (result.hasErrors()) {
             Flash.error(redirect, "work.comment.invalid");
         } else {
-            extras.editComment(comment.id(), form.body().strip());
+            social.editComment(id, commentId, member, form.body());
         }
         return "redirect:/works/" + id + "#comment-" + commentId;
     }
@@ -346,12 +341,7 @@ class WorksController {
     @PostMapping("/works/{id}/comments/{commentId}/delete")
     String deleteComment(
             @AuthenticationPrincipal CurrentMember member, @PathVariable long id, @PathVariable long commentId) {
-        Work work = works.find(id);
-        WorkExtras.Comment comment = extras.comment(commentId)
-                .filter(c -> c.workId() == id)
-                .filter(c -> c.author().equals(member.id()) || work.ownedBy(member.id()) || member.isModerator())
-                .orElseThrow(() -> new NotFoundException("work"));
-        extras.deleteComment(id, comment.id());
+        social.deleteComment(id, commentId, member);
         return "redirect:/works/" + id + "#comments";
     }
 
@@ -361,8 +351,7 @@ class WorksController {
             @PathVariable long id,
             @PathVariable long creditId,
             RedirectAttributes redirect) {
-        WorkExtras.Credit credit = ownCredit(member, id, creditId);
-        extras.confirmCredit(credit.id());
+        social.confirmCredit(id, creditId, member);
         Flash.success(redirect, "work.credit.confirmed");
         return "redirect:/works/" + id;
     }
@@ -373,16 +362,8 @@ class WorksController {
             @PathVariable long id,
             @PathVariable long creditId,
             RedirectAttributes redirect) {
-        WorkExtras.Credit credit = ownCredit(member, id, creditId);
-        extras.removeCredit(credit.id());
+        social.removeCredit(id, creditId, member);
         Flash.info(redirect, "work.credit.removed");
         return "redirect:/works/" + id;
-    }
-
-    /** The credited member may confirm or remove their own credit (the owner edits the list). */
-    private WorkExtras.Credit ownCredit(CurrentMember member, long workId, long creditId) {
-        return extras.credit(creditId)
-                .filter(c -> c.workId() == workId && c.member().equals(member.id()))
-                .orElseThrow(() -> new NotFoundException("work"));
     }
 }

@@ -1,6 +1,8 @@
 package org.cinely.media;
 
 import java.net.URI;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -22,9 +24,10 @@ class S3MediaStoreIntegrationTests extends MediaStoreContract {
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .build();
         s3proxy.start();
-        while (!s3proxy.getState().equals("STARTED")) {
-            Thread.sleep(20);
-        }
+        Awaitility.await("S3Proxy started")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> s3proxy.getState().equals("STARTED"));
         blobs.createContainer("cinely-test");
         store = S3MediaStore.create(new MediaProperties.S3(
                 "http://127.0.0.1:" + s3proxy.getPort(), "us-east-1", "cinely-test", "access-key", "secret-key", true));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import org.awaitility.Awaitility;
 import org.cinely.platform.MemberId;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
@@ -98,12 +100,10 @@ class TranscodeRecoveryIntegrationTests {
                 .isNotEqualTo("crashed-node");
 
         // The site's own worker picks it up again.
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        while (assets.find(assetId).orElseThrow().state() != MediaState.READY && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        Asset ready = assets.find(assetId).orElseThrow();
-        assertThat(ready.state()).isEqualTo(MediaState.READY);
+        Asset ready = Awaitility.await("asset " + assetId + " ready")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> assets.find(assetId).orElseThrow(), asset -> asset.state() == MediaState.READY);
         assertThat(ready.renditionHeights()).containsExactly(360, 720);
         assertThat(new String(store.open(Asset.prefix(assetId) + "hls/360/index.m3u8", 0, -1)
                         .readAllBytes()))

@@ -3,7 +3,9 @@ package org.cinely.test;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.cinely.platform.security.RateLimiter;
+import org.hamcrest.Matchers;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -113,22 +115,14 @@ public class TestData {
      * an event is still unhandled after 10 s: a listener that threw or hangs is a bug to see.
      */
     public void awaitEventListeners() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<String> open = List.of();
-        while (System.nanoTime() < deadline) {
-            open = jdbc.queryForList(
-                    "select concat(LISTENER_ID, ' <- ', EVENT_TYPE) from EVENT_PUBLICATION where COMPLETION_DATE is null",
-                    String.class);
-            if (open.isEmpty()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for event listeners", e);
-            }
-        }
-        throw new AssertionError("Events still unhandled after 10 s: " + open);
+        Awaitility.await("every event handled by its listeners")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> jdbc.queryForList(
+                                "select concat(LISTENER_ID, ' <- ', EVENT_TYPE) from EVENT_PUBLICATION"
+                                        + " where COMPLETION_DATE is null",
+                                String.class),
+                        Matchers.empty()); // on time-out, the message lists the events still open
     }
 }

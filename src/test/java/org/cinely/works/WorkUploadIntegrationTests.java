@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
@@ -117,14 +119,13 @@ class WorkUploadIntegrationTests {
     }
 
     JsonNode awaitState(long workId, String state) throws Exception {
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        JsonNode status = workStatus(workId);
-        while (!state.equals(status.path("state").asString()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            status = workStatus(workId);
-        }
-        assertThat(status.path("state").asString()).as(status.toString()).isEqualTo(state);
-        return status;
+        // Fails with the last status seen when the state is not reached in time.
+        return Awaitility.await("work " + workId + " " + state)
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> workStatus(workId),
+                        status -> state.equals(status.path("state").asString()));
     }
 
     @Test

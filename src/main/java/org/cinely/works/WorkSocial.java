@@ -1,0 +1,102 @@
+package org.cinely.works;
+
+import java.time.Duration;
+import org.cinely.platform.NotFoundException;
+import org.cinely.platform.security.CurrentMember;
+import org.cinely.platform.security.RateLimiter;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What members do on a work they can see: like it, comment, and (the credited member) confirm or
+ * remove their credit. Each change is one transaction with its counter and publishes its event, so
+ * the owner hears of it and a retraction follows an undo.
+ */
+@Service
+class WorkSocial {
+
+    static final RateLimiter.Limit COMMENTS = new RateLimiter.Limit("work-comment", 20, Duration.ofMinutes(10));
+    static final RateLimiter.Limit LIKES = new RateLimiter.Limit("work-like", 60, Duration.ofMinutes(10));
+
+    private final WorkService works;
+    private final WorkExtras extras;
+    private final RateLimiter rateLimiter;
+    private final ApplicationEventPublisher events;
+
+    WorkSocial(WorkService works, WorkExtras extras, RateLimiter rateLimiter, ApplicationEventPublisher events) {
+        this.works = works;
+        this.extras = extras;
+        this.rateLimiter = rateLimiter;
+        this.events = events;
+    }
+
+    /** Likes or unlikes a work the member may see; returns whether they like it now. */
+    @Transactional
+    boolean toggleLike(long workId, CurrentMember member) {
+        Work work = works.findVisible(workId, member);
+        rateLimiter.acquire(LIKES, "member:" + member.id());
+        boolean liked = extras.toggleLike(workId, member.id());
+        events.publishEvent(
+                liked
+                        ? new WorkLiked(workId, work.getOwner(), member.id(), work.getTitle())
+                        : new WorkUnliked(workId, work.getOwner(), member.id()));
+        return liked;
+    }
+
+    @Transactional
+    long comment(Work work, CurrentMember member, String body) {
+        rateLimiter.acquire(COMMENTS, "member:" + member.id());
+        long commentId = extras.addComment(work.getId(), member.id(), body.strip());
+        events.publishEvent(new WorkCommented(work.getId(), commentId, work.getOwner(), member.id(), work.getTitle()));
+        return commentId;
+    }
+
+    /** Only the author edits a comment; anyone else's is "not found". */
+    @Transactional
+    void editComment(long workId, long commentId, CurrentMember member, String body) {
+        WorkExtras.Comment comment = extras.comment(commentId)
+                .filter(c -> c.workId() == workId && c.author().equals(member.id()))
+                .orElseThrow(() -> new NotFoundException("work"));
+        extras.editComment(comment.id(), body.strip());
+    }
+
+    /** The author, the work's owner or a moderator may delete a comment. */
+    @Transactional
+    void deleteComment(long workId, long commentId, CurrentMember member) {
+        Work work = works.find(workId);
+        WorkExtras.Comment comment = extras.comment(commentId)
+                .filter(c -> c.workId() == workId)
+                .filter(c -> c.author().equals(member.id()) || work.ownedBy(member.id()) || member.isModerator())
+                .orElseThrow(() -> new NotFoundException("work"));
+        extras.deleteComment(workId, comment.id());
+        events.publishEvent(new WorkCommentDeleted(workId, comment.id(), comment.author()));
+    }
+
+    @Transactional
+    void confirmCredit(long workId, long creditId, CurrentMember member) {
+        WorkExtras.Credit credit = ownCredit(member, workId, creditId);
+        if (credit.confirmed()) {
+            return; // a double submit: confirmed once, announced once
+        }
+        Work work = works.find(workId);
+        extras.confirmCredit(credit.id());
+        events.publishEvent(new WorkCreditConfirmed(
+                workId, credit.id(), member.id(), work.getOwner(), work.getTitle(), credit.craft()));
+    }
+
+    @Transactional
+    void removeCredit(long workId, long creditId, CurrentMember member) {
+        WorkExtras.Credit credit = ownCredit(member, workId, creditId);
+        Work work = works.find(workId);
+        extras.removeCredit(credit.id());
+        events.publishEvent(new WorkCreditRemoved(workId, credit.id(), member.id(), work.getOwner()));
+    }
+
+    /** The credited member may confirm or remove their own credit (the owner edits the list). */
+    private WorkExtras.Credit ownCredit(CurrentMember member, long workId, long creditId) {
+        return extras.credit(creditId)
+                .filter(c -> c.workId() == workId && c.member().equals(member.id()))
+                .orElseThrow(() -> new NotFoundException("work"));
+    }
+}

@@ -1,0 +1,32 @@
+package org.cinely.platform.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A web slice: the given controllers with the site's real security rules (filter chain, CSRF,
+ * roles, the log-in entry point) and error handling, and no database. For the access rules of
+ * one controller, fast; the services behind it are stand-ins the test declares. Journeys keep
+ * running full-stack ({@code @CinelyIntegrationTest}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+// Noting when a member was last active is no access rule and needs the profiles database.
+@WebMvcTest(
+        excludeFilters =
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.cinely\\.profiles\\.ActivityTracker"))
+@Import(SecurityConfiguration.class)
+@ActiveProfiles("test")
+public @interface WebSliceTest {
+
+    @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
+    Class<?>[] value() default {};
+}
