@@ -53,3 +53,8 @@ for (const video of document.querySelectorAll('video[data-hls-src]')) {
     hls.attachMedia(video);
   }
 }
+
+// Live updates (the bell, the feed) on signed-in pages.
+if (document.body.dataset.live) {
+  import('./live.js');
+}

@@ -1,15 +1,17 @@
 package org.cinely.connections;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cinely.platform.MemberId;
 import org.cinely.profiles.ProfileCard;
 import org.cinely.profiles.ProfilesApi;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other modules (the feed) may ask of connections. */
+/** What other modules (the feed, works, profiles) may ask of connections. */
 @Service
 public class ConnectionsApi {
 
@@ -60,5 +62,22 @@ public class ConnectionsApi {
     @Transactional(readOnly = true)
     public boolean blockedEitherWay(MemberId a, MemberId b) {
         return queries.blocks(a.value(), b.value()) || queries.blocks(b.value(), a.value());
+    }
+
+    /** Everyone connected to the member (a hub may have thousands: ids only). */
+    @Transactional(readOnly = true)
+    public List<MemberId> connectionsOf(MemberId member) {
+        return queries.connectionIds(member.value(), Integer.MAX_VALUE).stream()
+                .map(MemberId::of)
+                .toList();
+    }
+
+    /** The members this one blocked or was blocked by: neither sees the other anywhere. */
+    @Transactional(readOnly = true)
+    public Set<MemberId> blockedEitherWay(MemberId member) {
+        Set<MemberId> blocked = new HashSet<>();
+        queries.blockersOf(member.value()).forEach(id -> blocked.add(MemberId.of(id)));
+        queries.blockedBy(member.value()).forEach(id -> blocked.add(MemberId.of(id)));
+        return blocked;
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The home page: a welcome for visitors, the feed for members (with "people you may know"). */
 @Controller
@@ -17,19 +18,32 @@ class HomeController {
 
     private final ProfilesApi profiles;
     private final ConnectionsApi connections;
+    private final FeedReader feed;
 
-    HomeController(ProfilesApi profiles, ConnectionsApi connections) {
+    HomeController(ProfilesApi profiles, ConnectionsApi connections, FeedReader feed) {
         this.profiles = profiles;
         this.connections = connections;
+        this.feed = feed;
     }
 
     @GetMapping("/")
-    String showHome(@AuthenticationPrincipal CurrentMember member, Model model) {
+    String showHome(
+            @AuthenticationPrincipal CurrentMember member, @RequestParam(required = false) Long before, Model model) {
         model.addAttribute("newMembers", profiles.newest(Optional.empty(), 0, 8).getContent());
         if (member == null) {
             return "feed/welcome";
         }
+        FeedReader.FeedPage page = feed.page(member.id(), before == null || before < 1 ? null : before);
+        model.addAttribute("feed", page);
+        model.addAttribute("firstPage", before == null);
         model.addAttribute("suggestions", connections.suggestions(member.id(), SIDEBAR_SUGGESTIONS));
         return "feed/home";
+    }
+
+    /** Entries newer than the newest on an open page, for live updates to add at the top. */
+    @GetMapping("/feed/newer")
+    String showNewer(@AuthenticationPrincipal CurrentMember member, @RequestParam long after, Model model) {
+        model.addAttribute("entries", feed.newer(member.id(), after));
+        return "feed/entries :: entries";
     }
 }

@@ -1,9 +1,12 @@
 /**
- * The home page, and (to come) the activity feed, notifications and live updates. Today the home
- * page greets visitors, shows members who joined recently and, to a member, "people you may
- * know"; the feed will be built from the events the other modules publish.
+ * The activity feed, notifications and live updates. Other modules publish events and never
+ * write here: {@link org.cinely.feed.FeedWriter} turns them into feed entries fanned out to
+ * home timelines, {@link org.cinely.feed.NotificationWriter} into notifications (and their
+ * e-mail, through a durable outbox), and {@link org.cinely.feed.LiveHub} pushes both to open
+ * pages with server-sent events, across nodes through the database or Redis. What an entry or a
+ * notification is about is shown only while its owning module's rule lets the viewer see it.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Feed",
-        allowedDependencies = {"connections", "profiles", "platform"})
+        allowedDependencies = {"accounts", "connections", "jobs", "profiles", "works", "platform"})
 package org.cinely.feed;

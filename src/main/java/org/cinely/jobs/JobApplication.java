@@ -114,7 +114,14 @@ class JobApplication extends AbstractAggregateRoot<JobApplication> {
 
     private void registerStatusChange(JobListing listing, ApplicationStatus from, ApplicationStatus to) {
         registerEvent(new ApplicationStatusChanged(
-                id, listing.jobId(), getApplicant(), listing.getTitle(), from.slug(), to.slug()));
+                id,
+                listing.jobId(),
+                getApplicant(),
+                listing.getPoster(),
+                listing.getTitle(),
+                from.slug(),
+                to.slug(),
+                updatedAt));
     }
 
     void notePrivately(String note, Instant now) {

@@ -8,21 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
-import org.cinely.accounts.AccountsApi;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
-import org.cinely.platform.mail.Mailer;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Saved searches and their alerts. When a listing is posted, every saved search is checked
@@ -35,8 +27,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Service
 class SavedSearchService {
-
-    private static final Logger log = LoggerFactory.getLogger(SavedSearchService.class);
 
     static final int MAX_PER_MEMBER = 20;
 
@@ -54,31 +44,19 @@ class SavedSearchService {
     private final JobSearchQueries queries;
     private final DSLContext dsl;
     private final ApplicationEventPublisher events;
-    private final AccountsApi accounts;
-    private final Mailer mailer;
-    private final MessageSource messages;
     private final Clock clock;
-    private final String baseUrl;
 
     SavedSearchService(
             SavedSearchRepository searches,
             JobSearchQueries queries,
             DSLContext dsl,
             ApplicationEventPublisher events,
-            AccountsApi accounts,
-            Mailer mailer,
-            MessageSource messages,
-            Clock clock,
-            @Value("${cinely.base-url}") String baseUrl) {
+            Clock clock) {
         this.searches = searches;
         this.queries = queries;
         this.dsl = dsl;
         this.events = events;
-        this.accounts = accounts;
-        this.mailer = mailer;
-        this.messages = messages;
         this.clock = clock;
-        this.baseUrl = baseUrl;
     }
 
     /** Saves a search; false when the member already keeps the maximum. */
@@ -212,35 +190,14 @@ class SavedSearchService {
             if (inserted == 0) {
                 continue;
             }
+            // The feed notifies the member and, if the search says so, mails the alert after commit.
             events.publishEvent(new SavedSearchMatched(
-                    search.getId(), search.getMember(), search.getName(), event.job(), event.title()));
-            if (search.isEmailAlerts()) {
-                mail(search, event);
-            }
+                    search.getId(),
+                    search.getMember(),
+                    search.getName(),
+                    event.job(),
+                    event.title(),
+                    search.isEmailAlerts()));
         }
-    }
-
-    private void mail(SavedSearch search, JobPosted event) {
-        accounts.verifiedEmail(search.getMember())
-                .ifPresentOrElse(
-                        email -> {
-                            String jobLink = UriComponentsBuilder.fromUriString(baseUrl)
-                                    .path("/jobs/{id}")
-                                    .buildAndExpand(event.job().value())
-                                    .toUriString();
-                            String manageLink = UriComponentsBuilder.fromUriString(baseUrl)
-                                    .path("/jobs/saved-searches")
-                                    .toUriString();
-                            mailer.send(
-                                    email,
-                                    text("mail.job-alert.subject", event.title()),
-                                    text("mail.job-alert.body", search.getName(), event.title(), jobLink, manageLink));
-                        },
-                        () -> log.info(
-                                "Saved search {} matched, but its member has no confirmed e-mail", search.getId()));
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, Locale.ENGLISH);
     }
 }

@@ -6,6 +6,7 @@ import static org.cinely.works.jooq.Tables.WORK_CREDITS;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +103,31 @@ class WorkQueries {
                                     : WORKS.VISIBILITY.eq(Visibility.PUBLIC.name()));
         }
         return cards(rows(where, new SortField<?>[] {WORKS.CREATED_AT.desc()}, 100, 0));
+    }
+
+    /** Who may see a work: its owner, chosen visibility and whether it plays yet. */
+    record Audience(long workId, MemberId owner, Visibility visibility, boolean playable) {}
+
+    Map<Long, Audience> audiences(Collection<Long> ids) {
+        Map<Long, Audience> audiences = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return audiences;
+        }
+        dsl.select(WORKS.ID, WORKS.OWNER_ID, WORKS.VISIBILITY, WORKS.PLAYABLE)
+                .from(WORKS)
+                .where(WORKS.ID.in(ids))
+                .forEach(r -> audiences.put(
+                        r.value1(),
+                        new Audience(r.value1(), MemberId.of(r.value2()), Visibility.valueOf(r.value3()), r.value4())));
+        return audiences;
+    }
+
+    /** Cards of the given works, in no particular order. */
+    List<WorkCard> cardsOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return cards(rows(WORKS.ID.in(ids), new SortField<?>[] {WORKS.ID.desc()}, ids.size(), 0));
     }
 
     /** Confirmed credits of a member on public, playable works (others' works included). */

@@ -86,15 +86,24 @@ class WorkService implements UploadTargets {
     }
 
     boolean canView(Work work, MemberId viewer, boolean moderator) {
-        if (work.ownedBy(viewer) || moderator) {
+        return canView(work.getOwner(), work.getVisibility(), viewer, moderator);
+    }
+
+    /**
+     * The one rule for who may see a work: its owner and moderators always; nobody blocked
+     * either way; then as the owner chose (everyone, connections, nobody else). Pages, lists and
+     * the feed ({@link WorksApi#visibleCards}) all ask this.
+     */
+    boolean canView(MemberId owner, Visibility visibility, MemberId viewer, boolean moderator) {
+        if (owner.equals(viewer) || moderator) {
             return true;
         }
-        if (viewer != null && connections.blockedEitherWay(work.getOwner(), viewer)) {
+        if (viewer != null && connections.blockedEitherWay(owner, viewer)) {
             return false; // blocked either way: neither sees nor reaches the other's work
         }
-        return switch (work.getVisibility()) {
+        return switch (visibility) {
             case PUBLIC -> true;
-            case CONNECTIONS -> viewer != null && connections.connected(work.getOwner(), viewer);
+            case CONNECTIONS -> viewer != null && connections.connected(owner, viewer);
             case PRIVATE -> false;
         };
     }
@@ -216,7 +225,8 @@ class WorkService implements UploadTargets {
                             added.get(),
                             credit.member(),
                             credit.craft().slug(),
-                            owner));
+                            owner,
+                            work.getTitle()));
                 }
             } else {
                 extras.creditId(work.getId(), credit.member(), credit.craft().slug())

@@ -57,6 +57,13 @@ public class TestData {
         jdbc.update("delete from media_member_locks where owner_id > ?", accountMark);
         // jobs (crafts, works, matches go with their rows by cascade)
         jdbc.update("delete from job_saved_searches where member_id > ?", accountMark);
+        jdbc.update("delete from feed_timeline where member_id > ?", accountMark);
+        jdbc.update("delete from feed_activities where actor_id > ?", accountMark);
+        jdbc.update("delete from notifications where recipient_id > ?", accountMark);
+        jdbc.update("delete from notification_mail where recipient_id > ?", accountMark);
+        jdbc.update("delete from notification_preferences where member_id > ?", accountMark);
+        jdbc.update("delete from notification_digests where member_id > ?", accountMark);
+        jdbc.update("delete from live_events where member_id > ?", accountMark);
         jdbc.update("delete from job_applications where applicant_id > ?", accountMark);
         jdbc.update("delete from job_listings where poster_id > ?", accountMark);
         jdbc.update("delete from profiles where member_id > ?", accountMark);

@@ -1,13 +1,16 @@
 package org.cinely.platform.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -50,24 +53,45 @@ public class Mailer {
      * user to retry instead of failing their whole request.
      */
     public boolean send(String to, String subject, String body) {
+        return send(to, subject, body, Map.of());
+    }
+
+    /**
+     * Sends one message with extra headers (such as List-Unsubscribe). Returns false (and logs)
+     * when it could not be sent, so a caller can retry later.
+     */
+    public boolean send(String to, String subject, String body, Map<String, String> headers) {
         if (smtp == null) {
             if (!devOutbox) {
                 log.warn("Mail not sent (no SMTP server configured): \"{}\"", subject);
                 return false;
             }
-            outbox.save(new OutboxMail(to, subject, body, false, Instant.now()));
+            StringBuilder lines = new StringBuilder();
+            headers.forEach((name, value) ->
+                    lines.append(name).append(": ").append(value).append('\n'));
+            outbox.save(new OutboxMail(
+                    to,
+                    subject,
+                    body,
+                    false,
+                    Instant.now(),
+                    lines.isEmpty() ? null : lines.toString().strip()));
             log.info("Mail kept in the dev outbox (development mode)\nTo: {}\nSubject: {}\n\n{}", to, subject, body);
             return true;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(body);
         try {
+            MimeMessage message = smtp.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(body, false);
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             smtp.send(message);
             return true;
-        } catch (MailException e) {
+        } catch (MailException | MessagingException e) {
             log.warn("Mail to {} could not be sent: {}", to, e.getMessage());
             return false;
         }

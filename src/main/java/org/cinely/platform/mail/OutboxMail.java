@@ -21,15 +21,26 @@ public class OutboxMail {
     private String body;
     private boolean delivered;
     private Instant createdAt;
+    private String headers;
 
     protected OutboxMail() {}
 
     OutboxMail(String recipient, String subject, String body, boolean delivered, Instant createdAt) {
+        this(recipient, subject, body, delivered, createdAt, null);
+    }
+
+    OutboxMail(String recipient, String subject, String body, boolean delivered, Instant createdAt, String headers) {
         this.recipient = recipient;
         this.subject = subject;
         this.body = body;
         this.delivered = delivered;
         this.createdAt = createdAt;
+        this.headers = headers;
+    }
+
+    /** Extra headers, one "Name: value" a line; null when there were none. */
+    public String getHeaders() {
+        return headers;
     }
 
     public Long getId() {

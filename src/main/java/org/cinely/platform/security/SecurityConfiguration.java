@@ -29,6 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** The feed's signed one-click unsubscribe links. */
+    static final String UNSUBSCRIBE = "/notifications/unsubscribe/**";
+
     /** No inline script or style anywhere: the browser runs only our own files. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
@@ -52,6 +55,9 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/signup", "/login", "/password-reset", "/password-reset/**", "/verify-email")
                         .permitAll()
+                        // One-click unsubscribe from a mail: the signed link is the credential.
+                        .requestMatchers(UNSUBSCRIBE)
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/members", "/members/**", "/works", "/works/**", "/jobs")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/jobs/**", "/error")
@@ -69,7 +75,10 @@ class SecurityConfiguration {
         // No session for visitors who have not logged in: the CSRF token and the page to return
         // to after log-in travel in cookies, so reading the site, a log-in form or a failed try
         // stores nothing on the server (sessions are rows in the database).
-        http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
+        // A mail client's one-click unsubscribe (RFC 8058) posts without a token; its signed link
+        // changes one mail setting and nothing else.
+        http.csrf(csrf ->
+                csrf.csrfTokenRepository(new CookieCsrfTokenRepository()).ignoringRequestMatchers(UNSUBSCRIBE));
         http.requestCache(cache -> cache.requestCache(SavedRequests.CACHE));
         http.addFilterAfter(new SignedInSessionLifetime(memberSessionLifetime), AuthorizationFilter.class);
         http.logout(logout ->

@@ -1,0 +1,68 @@
+package org.cinely.feed;
+
+import org.cinely.platform.security.CurrentMember;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /live}: the signed-in member's server-sent events (new feed entries, the unread
+ * count, transcode progress). A page opens it with {@code ?since=} the newest event id it was
+ * rendered with; the browser's own reconnects send {@code Last-Event-ID}, and the stream replays
+ * what was missed before going live. An id that is not a number, lies in the future or is older
+ * than what is kept is refused with a 4xx and changes nothing; the page then reloads its state.
+ */
+@RestController
+class LiveController {
+
+    /** Open pages one member may hold at once (tabs, devices). */
+    static final int PAGES_PER_MEMBER = 20;
+
+    private final LiveHub hub;
+    private final LiveEvents events;
+
+    LiveController(LiveHub hub, LiveEvents events) {
+        this.hub = hub;
+        this.events = events;
+    }
+
+    @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<?> live(
+            @AuthenticationPrincipal CurrentMember member,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @RequestParam(required = false) String since) {
+        String given = lastEventId != null ? lastEventId.strip() : since;
+        long from;
+        if (given == null || given.isEmpty()) {
+            from = events.maxId();
+        } else if (!given.matches("\\d{1,18}")) {
+            return refuse(HttpStatus.BAD_REQUEST, "live.bad-id");
+        } else {
+            from = Long.parseLong(given);
+            if (from > events.maxId()) {
+                return refuse(HttpStatus.BAD_REQUEST, "live.bad-id");
+            }
+            long oldest = events.minId().orElse(from + 1);
+            if (from + 1 < oldest) {
+                return refuse(HttpStatus.GONE, "live.stale-id");
+            }
+        }
+        if (hub.openPages(member.id()) >= PAGES_PER_MEMBER) {
+            return refuse(HttpStatus.TOO_MANY_REQUESTS, "live.too-many");
+        }
+        return ResponseEntity.ok()
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no") // nginx: pass each event through at once
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .body(hub.open(member.id(), from));
+    }
+
+    private static ResponseEntity<String> refuse(HttpStatus status, String reason) {
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(reason);
+    }
+}

@@ -1,0 +1,236 @@
+package org.cinely.feed;
+
+import static org.cinely.feed.jooq.Tables.NOTIFICATIONS;
+import static org.cinely.feed.jooq.Tables.NOTIFICATION_DIGESTS;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.cinely.accounts.AccountsApi;
+import org.cinely.accounts.MemberSummary;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.mail.Mailer;
+import org.cinely.platform.search.Sql;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Sends notification e-mail from the outbox ({@link NotificationMailQueue}): each mail after the
+ * notification's transaction committed, outside any transaction, retried with back-off when the
+ * mail server refuses; and once a day, for the kinds a member wants that way, a digest. Every mail
+ * carries a one-click unsubscribe link for its kind (RFC 8058: List-Unsubscribe and
+ * List-Unsubscribe-Post) that needs no log-in and changes only that choice.
+ */
+@Component
+class NotificationMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationMailer.class);
+
+    static final Duration DIGEST_EVERY = Duration.ofHours(24);
+
+    private final NotificationMailQueue queue;
+    private final NotificationStore notifications;
+    private final AccountsApi accounts;
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final FeedKeys keys;
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final String baseUrl;
+
+    NotificationMailer(
+            NotificationMailQueue queue,
+            NotificationStore notifications,
+            AccountsApi accounts,
+            Mailer mailer,
+            MessageSource messages,
+            FeedKeys keys,
+            DSLContext dsl,
+            Clock clock,
+            @Value("${cinely.base-url}") String baseUrl) {
+        this.queue = queue;
+        this.notifications = notifications;
+        this.accounts = accounts;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.keys = keys;
+        this.dsl = dsl;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Sends what is due. Each claimed batch is committed before the first mail goes out. */
+    @Scheduled(
+            fixedDelayString = "${cinely.notifications.mail-interval:PT5S}",
+            initialDelayString = "${cinely.notifications.mail-interval:PT5S}")
+    void sendDue() {
+        queue.requeueStuck(Duration.ofMinutes(10));
+        List<NotificationMailQueue.QueuedMail> due;
+        do {
+            due = queue.claim(50);
+            due.forEach(this::send);
+        } while (due.size() == 50);
+    }
+
+    private void send(NotificationMailQueue.QueuedMail mail) {
+        Optional<NotificationStore.Notification> notification =
+                mail.notificationId() == null ? Optional.empty() : notifications.find(mail.notificationId());
+        Optional<String> email = accounts.verifiedEmail(mail.recipient());
+        if (notification.isEmpty() || email.isEmpty()) {
+            queue.dropped(mail.id(), notification.isEmpty() ? "notification gone" : "no confirmed e-mail");
+            return;
+        }
+        NotificationStore.Notification n = notification.get();
+        String actor = n.actor() == null
+                ? ""
+                : accounts.findMember(n.actor()).map(MemberSummary::displayName).orElse("");
+        Object[] args = args(n, actor);
+        String subject = text("mail.notification." + n.kind().slug() + ".subject", args);
+        String body = text("mail.notification." + n.kind().slug() + ".body", args) + footer(n.recipient(), n.kind());
+        if (mailer.send(email.get(), subject, body, unsubscribeHeaders(n.recipient(), n.kind()))) {
+            queue.sent(mail.id());
+        } else {
+            queue.failed(mail, "the mail server did not take it");
+        }
+    }
+
+    /**
+     * Once a day per member, the unread notifications of the kinds they want in a digest. Claimed
+     * by moving the member's digest time forward first, so two nodes never both send it.
+     */
+    @Scheduled(
+            fixedDelayString = "${cinely.notifications.digest-interval:PT15M}",
+            initialDelayString = "${cinely.notifications.digest-interval:PT15M}")
+    void sendDigests() {
+        Instant now = clock.instant();
+        List<Long> candidates = dsl.selectDistinct(NOTIFICATIONS.RECIPIENT_ID)
+                .from(NOTIFICATIONS)
+                .where(NOTIFICATIONS.READ_AT.isNull())
+                .and(NOTIFICATIONS.MAILABLE.isTrue())
+                .and(NOTIFICATIONS.CREATED_AT.gt(Sql.utc(now.minus(DIGEST_EVERY))))
+                .limit(10_000)
+                .fetch(NOTIFICATIONS.RECIPIENT_ID);
+        for (long id : candidates) {
+            sendDigest(MemberId.of(id), now);
+        }
+    }
+
+    /** Sends this member's digest if it is due and has anything in it; true when sent. */
+    boolean sendDigest(MemberId member, Instant now) {
+        List<NotificationKind> daily = notifications.choices(member).entrySet().stream()
+                .filter(e -> e.getValue() == NotificationKind.EmailChoice.DAILY)
+                .map(Map.Entry::getKey)
+                .toList();
+        if (daily.isEmpty()) {
+            return false;
+        }
+        Instant since = dsl.select(NOTIFICATION_DIGESTS.LAST_SENT_AT)
+                .from(NOTIFICATION_DIGESTS)
+                .where(NOTIFICATION_DIGESTS.MEMBER_ID.eq(member.value()))
+                .fetchOptional(NOTIFICATION_DIGESTS.LAST_SENT_AT)
+                .map(t -> t.toInstant(ZoneOffset.UTC))
+                .orElse(now.minus(DIGEST_EVERY));
+        if (since.isAfter(now.minus(DIGEST_EVERY))) {
+            return false;
+        }
+        List<NotificationStore.Notification> items = notifications.unreadSince(member, daily, since, 50);
+        Optional<String> email = accounts.verifiedEmail(member);
+        if (items.isEmpty() || email.isEmpty() || !claimDigest(member, since, now)) {
+            return false;
+        }
+        Map<NotificationKind, List<String>> lines = new LinkedHashMap<>();
+        for (NotificationStore.Notification n : items) {
+            String actor = n.actor() == null
+                    ? ""
+                    : accounts.findMember(n.actor())
+                            .map(MemberSummary::displayName)
+                            .orElse("");
+            lines.computeIfAbsent(n.kind(), k -> new ArrayList<>())
+                    .add("- " + text("mail.notification." + n.kind().slug() + ".subject", args(n, actor)) + "\n  "
+                            + url(n.link()));
+        }
+        StringBuilder body = new StringBuilder(text("mail.digest.intro", items.size())).append("\n\n");
+        lines.forEach((kind, kindLines) -> {
+            body.append(text(kind.messageKey())).append('\n');
+            kindLines.forEach(line -> body.append(line).append('\n'));
+            body.append('\n');
+        });
+        body.append(text("mail.digest.all", url("/notifications")));
+        body.append(text("mail.digest.footer", url("/settings/notifications")));
+        return mailer.send(email.get(), text("mail.digest.subject", items.size()), body.toString(), Map.of());
+    }
+
+    private boolean claimDigest(MemberId member, Instant since, Instant now) {
+        int claimed = dsl.update(NOTIFICATION_DIGESTS)
+                .set(NOTIFICATION_DIGESTS.LAST_SENT_AT, Sql.utc(now))
+                .where(NOTIFICATION_DIGESTS.MEMBER_ID.eq(member.value()))
+                .and(NOTIFICATION_DIGESTS.LAST_SENT_AT.le(Sql.utc(since)))
+                .execute();
+        if (claimed == 1) {
+            return true;
+        }
+        return dsl.insertInto(NOTIFICATION_DIGESTS)
+                        .set(NOTIFICATION_DIGESTS.MEMBER_ID, member.value())
+                        .set(NOTIFICATION_DIGESTS.LAST_SENT_AT, Sql.utc(now))
+                        .onDuplicateKeyIgnore()
+                        .execute()
+                == 1;
+    }
+
+    /** A mail's message arguments: {0} who, {1} what (a title), {2} the link, {3} a detail. */
+    private Object[] args(NotificationStore.Notification n, String actor) {
+        String[] parts = split(n);
+        String detail = n.kind() == NotificationKind.APPLICATION_STATUS
+                ? text("application.status." + parts[0]).toLowerCase(Locale.ROOT)
+                : parts[0];
+        return new Object[] {actor, parts[1], url(n.link()), detail};
+    }
+
+    /** "status|title" and "search|title" titles: {detail, title}. */
+    private static String[] split(NotificationStore.Notification n) {
+        String title = n.title() == null ? "" : n.title();
+        int bar = title.indexOf('|');
+        return bar < 0 ? new String[] {"", title} : new String[] {title.substring(0, bar), title.substring(bar + 1)};
+    }
+
+    private String footer(MemberId member, NotificationKind kind) {
+        return text(
+                "mail.notification.footer",
+                text(kind.messageKey()),
+                unsubscribeUrl(member, kind),
+                url("/settings/notifications"));
+    }
+
+    Map<String, String> unsubscribeHeaders(MemberId member, NotificationKind kind) {
+        return Map.of(
+                "List-Unsubscribe",
+                "<" + unsubscribeUrl(member, kind) + ">",
+                "List-Unsubscribe-Post",
+                "List-Unsubscribe=One-Click");
+    }
+
+    String unsubscribeUrl(MemberId member, NotificationKind kind) {
+        return url(Unsubscribe.path(member, kind, keys));
+    }
+
+    private String url(String path) {
+        return UriComponentsBuilder.fromUriString(baseUrl).path(path).build().toUriString();
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.ENGLISH);
+    }
+}
