@@ -263,8 +263,11 @@ class NotificationIntegrationTests {
                 .isEqualTo("instant");
         assertThat(settings.select("input[name=email-work-commented][checked]").val())
                 .isEqualTo("daily");
+        // A visitor changes nothing: refused without a token, sent to log in with one.
         mvc.perform(post("/settings/notifications").param("email-work-liked", "off"))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/settings/notifications").with(csrf()).param("email-work-liked", "off"))
+                .andExpect(redirectedUrl("/login"));
         assertThat(page(recipient, "/settings/notifications")
                         .select("input[name=email-work-liked][checked]")
                         .val())
