@@ -211,23 +211,40 @@ class LiveHub implements SmartLifecycle {
 
         /** A comment line (":...") or an event; drops the page when it does not keep up. */
         void offer(String data, LiveEvents.LiveEvent event) {
-            boolean start;
+            boolean start = false;
+            boolean dropNow = false;
             synchronized (this) {
                 if (dropped) {
                     return;
                 }
                 if (queue.size() >= QUEUE_LIMIT) {
                     dropped = true;
+                    dropNow = true;
                     queue.clear();
-                    writers.execute(() -> emitter.completeWithError(new IOException("the page stopped reading")));
-                    return;
+                } else {
+                    queue.add(new Object[] {data, event});
+                    start = !writing;
+                    writing = true;
                 }
-                queue.add(new Object[] {data, event});
-                start = !writing;
-                writing = true;
             }
-            if (start) {
+            if (dropNow) {
+                drop();
+            } else if (start) {
                 schedule();
+            }
+        }
+
+        /**
+         * Lets go of a page that does not keep up: it leaves the hub at once (a write blocked on it
+         * ties up only its own thread until the socket times out); the browser reconnects and
+         * replays what it missed.
+         */
+        private void drop() {
+            close(this);
+            try {
+                writers.execute(emitter::complete);
+            } catch (RejectedExecutionException busy) {
+                // the blocked write fails on its own when the socket times out
             }
         }
 

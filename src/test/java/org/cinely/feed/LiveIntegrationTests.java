@@ -1,0 +1,158 @@
+package org.cinely.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.cinely.platform.MemberId;
+import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.HttpTestClient;
+import org.cinely.test.TestData;
+import org.cinely.test.TestMembers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * /live over real HTTP on the running server: an event reaches an open stream, a reconnect with
+ * Last-Event-ID gets exactly what it missed, bad ids are refused with a 4xx, and a client that
+ * never reads is dropped without holding up anyone else.
+ */
+@CinelyIntegrationTest
+class LiveIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    LiveEvents live;
+
+    @Autowired
+    LiveHub hub;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    TestMembers members;
+    TestMembers.Member reader;
+    TestMembers.Member asker;
+    String session;
+
+    @BeforeEach
+    void setUp() {
+        data.mark();
+        members = new TestMembers(data.jdbc(), encoder);
+        reader = members.create("Live Reader");
+        asker = members.create("Live Asker");
+        session = sessionOf(reader);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        data.cleanUp();
+    }
+
+    String sessionOf(TestMembers.Member member) {
+        HttpTestClient client = new HttpTestClient(port);
+        client.logIn(member.email(), TestMembers.PASSWORD);
+        return client.cookie("SESSION");
+    }
+
+    void ask(TestMembers.Member from) throws Exception {
+        mvc.perform(post("/connections/requests")
+                        .with(user(from.principal()))
+                        .with(csrf())
+                        .param("handle", reader.handle()))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aNotificationReachesTheOpenPageAndAReconnectGetsExactlyWhatItMissed() throws Exception {
+        LiveStream.Event first;
+        try (LiveStream stream = LiveStream.open(port, session, null, null)) {
+            assertThat(stream.status).isEqualTo(200);
+            ask(asker);
+            first = stream.next("notifications", Duration.ofSeconds(5));
+            assertThat(first).isNotNull();
+            assertThat(first.data()).isEqualTo("{\"unread\":1}");
+        }
+        // While the page is away, another request comes in.
+        ask(members.create("Second Asker"));
+        data.awaitEventListeners();
+
+        try (LiveStream again = LiveStream.open(port, session, null, Long.toString(first.id()))) {
+            LiveStream.Event missed = again.next("notifications", Duration.ofSeconds(5));
+            assertThat(missed).isNotNull();
+            assertThat(missed.id()).isGreaterThan(first.id());
+            assertThat(missed.data()).isEqualTo("{\"unread\":2}");
+            assertThat(again.next("notifications", Duration.ofMillis(700)))
+                    .as("nothing repeated")
+                    .isNull();
+        }
+    }
+
+    @Test
+    void forgedAndStaleIdsAreRefusedAndVisitorsGetNoStream() throws Exception {
+        try (LiveStream forged = LiveStream.open(port, session, null, "not-a-number")) {
+            assertThat(forged.status).isEqualTo(400);
+        }
+        try (LiveStream future = LiveStream.open(port, session, "?since=" + (live.maxId() + 1000), null)) {
+            assertThat(future.status).isEqualTo(400);
+        }
+        tx.executeWithoutResult(s -> live.publish(List.of(MemberId.of(reader.id())), LiveEvents.Kind.FEED, "{}"));
+        tx.executeWithoutResult(s -> live.publish(List.of(MemberId.of(reader.id())), LiveEvents.Kind.FEED, "{}"));
+        long newest = live.maxId();
+        data.jdbc().update("delete from live_events where id < ?", newest);
+        try (LiveStream stale = LiveStream.open(port, session, null, Long.toString(newest - 5))) {
+            assertThat(stale.status).isEqualTo(410);
+        }
+        try (LiveStream anonymous = LiveStream.open(port, "no-such-session", null, null)) {
+            assertThat(anonymous.status).isNotEqualTo(200);
+        }
+    }
+
+    @Test
+    void aClientThatNeverReadsIsDroppedWithoutSlowingOthers() throws Exception {
+        TestMembers.Member other = members.create("Other Reader");
+        try (LiveStream stuck = LiveStream.openUnread(port, session);
+                LiveStream healthy = LiveStream.open(port, sessionOf(other), null, null)) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> hub.openPages(MemberId.of(reader.id())) == 1);
+            String big = "{\"pad\":\"" + String.join("", Collections.nCopies(1900, "x")) + "\"}";
+            for (int round = 0; round < 20; round++) {
+                tx.executeWithoutResult(s -> {
+                    for (int i = 0; i < 200; i++) {
+                        live.publish(List.of(MemberId.of(reader.id())), LiveEvents.Kind.FEED, big);
+                    }
+                });
+            }
+            long sent = System.nanoTime();
+            tx.executeWithoutResult(s -> live.publish(List.of(MemberId.of(other.id())), LiveEvents.Kind.FEED, "{}"));
+            LiveStream.Event arrived = healthy.next("feed", Duration.ofSeconds(3));
+            assertThat(arrived).as("the other page still gets its event").isNotNull();
+            assertThat(Duration.ofNanos(arrived.receivedNanos() - sent)).isLessThan(Duration.ofSeconds(2));
+            Awaitility.await("the stuck page dropped")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> hub.openPages(MemberId.of(reader.id())) == 0);
+        }
+    }
+}
