@@ -1,0 +1,198 @@
+package org.cinely.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.cinely.CinelyApplication;
+import org.cinely.platform.MemberId;
+import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.HttpTestClient;
+import org.cinely.test.TestData;
+import org.cinely.test.TestMembers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Several app nodes on one database, in this JVM: an event raised on one node reaches a browser
+ * connected to another. Through the database alone (this test's node and node B poll it), and
+ * through Redis pub/sub (nodes C and D poll only once a minute, so an event that arrives within a
+ * second came by Redis). Needs Debian's redis-server (installed by .ci/run).
+ */
+@CinelyIntegrationTest
+class LiveClusterIntegrationTests {
+
+    static Process redis;
+    static int redisPort;
+    static ConfigurableApplicationContext nodeB;
+    static ConfigurableApplicationContext nodeC;
+    static ConfigurableApplicationContext nodeD;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    LiveEvents live;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    TestMembers.Member member;
+    String session;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        Path server = Path.of("/usr/bin/redis-server");
+        if (!Files.isExecutable(server)) {
+            throw new AssertionError("redis-server is missing: apt-get install redis-server (.ci/run does)");
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            redisPort = socket.getLocalPort();
+        }
+        redis = new ProcessBuilder(
+                        server.toString(),
+                        "--port",
+                        Integer.toString(redisPort),
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--bind",
+                        "127.0.0.1")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Awaitility.await("redis-server up")
+                .atMost(Duration.ofSeconds(10))
+                .until(LiveClusterIntegrationTests::redisAnswers);
+    }
+
+    private static boolean redisAnswers() {
+        try (Socket socket = new Socket("127.0.0.1", redisPort)) {
+            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] reply = new byte[7];
+            return socket.getInputStream().read(reply) > 0
+                    && new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** Another node of the site: same database, its own port, poll interval and Redis setting. */
+    private static ConfigurableApplicationContext node(String pollInterval, boolean withRedis) {
+        // As command-line arguments: they outrank application.yaml (server.port there).
+        return new SpringApplicationBuilder(CinelyApplication.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--cinely.live.poll-interval=" + pollInterval,
+                        "--cinely.live.redis-url=" + (withRedis ? "redis://127.0.0.1:" + redisPort : ""));
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        if (nodeB == null) {
+            // The test's own context is up (it started the shared database): start the others beside it.
+            var b = CompletableFuture.supplyAsync(() -> node("PT0.25S", false));
+            var c = CompletableFuture.supplyAsync(() -> node("PT60S", true));
+            var d = CompletableFuture.supplyAsync(() -> node("PT60S", true));
+            nodeB = b.get();
+            nodeC = c.get();
+            nodeD = d.get();
+        }
+        data.mark();
+        member = new TestMembers(data.jdbc(), encoder).create("Cluster Reader");
+        HttpTestClient client = new HttpTestClient(port);
+        client.logIn(member.email(), TestMembers.PASSWORD);
+        session = client.cookie("SESSION"); // sessions live in the database: valid on every node
+    }
+
+    @AfterEach
+    void cleanUp() {
+        data.cleanUp();
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeB, nodeC, nodeD}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        nodeB = null;
+        nodeC = null;
+        nodeD = null;
+        if (redis != null) {
+            redis.destroy();
+        }
+    }
+
+    static int port(ConfigurableApplicationContext node) {
+        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** Raises a live event for the member on a node, as its listeners would, and times its arrival. */
+    Duration deliver(ConfigurableApplicationContext raisedOn, int streamPort, String marker) throws Exception {
+        try (LiveStream stream = LiveStream.open(streamPort, session, null, null)) {
+            assertThat(stream.status).isEqualTo(200);
+            Thread.sleep(300); // the stream is registered before anything is raised
+            LiveEvents events = raisedOn.getBean(LiveEvents.class);
+            TransactionTemplate transaction = raisedOn.getBean(TransactionTemplate.class);
+            long raised = System.nanoTime();
+            transaction.executeWithoutResult(s -> events.publish(
+                    List.of(MemberId.of(member.id())),
+                    LiveEvents.Kind.NOTIFICATIONS,
+                    "{\"marker\":\"" + marker + "\"}"));
+            LiveStream.Event event = stream.next("notifications", Duration.ofSeconds(5));
+            assertThat(event).as("event raised on one node reaches the other").isNotNull();
+            assertThat(event.data()).contains(marker);
+            return Duration.ofNanos(event.receivedNanos() - raised);
+        }
+    }
+
+    @Test
+    void throughTheDatabaseBothWays() throws Exception {
+        ConfigurableApplicationContext self = (ConfigurableApplicationContext) nodeContext();
+        assertThat(deliver(self, port(nodeB), "a-to-b")).isLessThan(Duration.ofSeconds(2));
+        assertThat(deliver(nodeB, port, "b-to-a")).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void throughRedisBothWays() throws Exception {
+        assertThat(nodeC.getBean(RedisNudges.class).enabled()).isTrue();
+        // C and D read the database only once a minute: arriving within a second means Redis.
+        assertThat(deliver(nodeC, port(nodeD), "c-to-d")).isLessThan(Duration.ofSeconds(1));
+        assertThat(deliver(nodeD, port(nodeC), "d-to-c")).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    private org.springframework.context.ApplicationContext nodeContext() {
+        return context;
+    }
+}
