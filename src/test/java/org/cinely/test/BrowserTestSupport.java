@@ -51,8 +51,9 @@ public abstract class BrowserTestSupport {
         }
     }
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
+    protected static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+    protected static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
 
     protected static WebDriver browser;
     protected static WebDriverWait wait;

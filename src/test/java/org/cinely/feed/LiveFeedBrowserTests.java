@@ -1,0 +1,129 @@
+package org.cinely.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import org.cinely.test.BrowserTestSupport;
+import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.TestData;
+import org.cinely.test.TestMembers;
+import org.cinely.works.WorksTestAccess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Two members in two browsers. Maria has her home page open; Jonas, her connection, uploads a
+ * clip. When it has been transcoded, Maria's open page shows the new work at the top; when
+ * someone asks to connect, her bell counts it: all without a reload.
+ */
+@CinelyIntegrationTest
+class LiveFeedBrowserTests extends BrowserTestSupport {
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    TestMembers members;
+    WebDriver second;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data.mark();
+        members = new TestMembers(data.jdbc(), encoder);
+        browser.manage().deleteAllCookies();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("cinely-chromium-second"));
+        second = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        second.quit();
+        data.cleanUp();
+    }
+
+    void logIn(WebDriver driver, TestMembers.Member member) {
+        driver.get("http://localhost:" + port + "/login");
+        driver.findElement(By.id("email")).sendKeys(member.email());
+        driver.findElement(By.id("password")).sendKeys(TestMembers.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d ->
+                        d.getCurrentUrl().replaceFirst("^https?://[^/]+", "").equals("/"));
+    }
+
+    @Test
+    void aConnectionsNewWorkAndTheBellArriveOnAnOpenHomePage() throws Exception {
+        TestMembers.Member maria = members.create("Maria Live");
+        TestMembers.Member jonas = members.create("Jonas Live");
+        members.connect(maria, jonas);
+
+        // Maria's home page is open, quiet.
+        logIn(browser, maria);
+        assertThat(text("[data-feed-empty] h2")).isEqualTo("Your feed is quiet for now");
+        assertThat(browser.findElement(By.cssSelector("[data-bell-count]")).isDisplayed())
+                .isFalse();
+
+        // Jonas, in his own browser, shares a clip.
+        logIn(second, jonas);
+        second.get("http://localhost:" + port + "/works/new");
+        second.findElement(By.id("title")).sendKeys("Kreuzberg Nights");
+        second.findElement(By.xpath("//button[normalize-space()='Save and upload the video']"))
+                .click();
+        new WebDriverWait(second, Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().contains("/works/"));
+        second.findElement(By.id("video-file"))
+                .sendKeys(WorksTestAccess.clip(640, 360).toAbsolutePath().toString());
+
+        // Maria's page, untouched, shows it once it can be played.
+        WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(120));
+        slow.until(d -> !d.findElements(By.cssSelector("[data-feed-entries] .feed-entry__text"))
+                .isEmpty());
+        assertThat(text("[data-feed-entries] .feed-entry__text"))
+                .isEqualTo("Jonas Live shared a new work: Kreuzberg Nights");
+        assertThat(browser.findElements(By.cssSelector("[data-feed-empty]"))
+                        .get(0)
+                        .isDisplayed())
+                .isFalse();
+
+        // Someone asks to connect with her: the bell on her open page rises.
+        TestMembers.Member asker = members.create("Asking Live");
+        second.manage().deleteAllCookies();
+        logIn(second, asker);
+        second.get("http://localhost:" + port + "/members/" + maria.handle());
+        second.findElement(By.xpath("//button[normalize-space()='Connect']")).click();
+        wait.until(d ->
+                d.findElement(By.cssSelector("[data-bell-count]")).getText().equals("1"));
+        assertThat(browser.findElement(By.cssSelector("[data-bell]")).getAttribute("aria-label"))
+                .isEqualTo("Notifications, 1 unread");
+    }
+}
