@@ -104,6 +104,20 @@ async function upload(file) {
   pollStatus();
 }
 
+// With live updates (/live), the server says when this work's video moves on; the status is then
+// read at once, and the slow poll is only a safety net. Without them, the page polls.
+const live = Boolean(document.body.dataset.live) && 'EventSource' in window;
+let nudge = null;
+document.addEventListener('cinely:transcode', (event) => {
+  if (String(event.detail.work) === section?.dataset.workId && nudge) nudge();
+});
+function nextCheck() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, live ? 10000 : 1500);
+    nudge = () => { clearTimeout(timer); resolve(); };
+  });
+}
+
 let polling = false;
 async function pollStatus() {
   const workId = section?.dataset.workId;
@@ -133,7 +147,7 @@ async function pollStatus() {
       location.reload();
       break;
     }
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await nextCheck();
   }
   polling = false;
 }

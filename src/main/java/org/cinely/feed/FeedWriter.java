@@ -17,7 +17,9 @@ import org.cinely.works.WorkCreditRemoved;
 import org.cinely.works.WorkDeleted;
 import org.cinely.works.WorkLiked;
 import org.cinely.works.WorkPublished;
+import org.cinely.works.WorkTranscodeProgressed;
 import org.cinely.works.WorkUnliked;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -173,6 +175,16 @@ class FeedWriter {
                     event.to() + "|" + event.jobTitle(),
                     List.of(event.applicant()));
         }
+    }
+
+    /** Progress goes straight to the owner's open pages (no feed entry, nothing to keep). */
+    @EventListener
+    void on(WorkTranscodeProgressed event) {
+        live.publish(
+                List.of(event.owner()),
+                LiveEvents.Kind.TRANSCODE,
+                "{\"work\":" + event.workId() + ",\"state\":\"" + event.state() + "\",\"progress\":" + event.percent()
+                        + "}");
     }
 
     private void share(

@@ -132,6 +132,8 @@ class LiveEvents {
                 dsl.select(DSL.min(LIVE_EVENTS.ID)).from(LIVE_EVENTS).fetchOne(0, Long.class));
     }
 
+    /** Rows older than a day go, a batch at a time (any node may run it; deletes are idempotent). */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 600_000, initialDelay = 600_000)
     int removeExpired() {
         return dsl.deleteFrom(LIVE_EVENTS)
                 .where(LIVE_EVENTS.CREATED_AT.lt(Sql.utc(clock.instant().minus(RETENTION))))

@@ -143,6 +143,7 @@ class TranscodeWorker implements DisposableBean {
                 return;
             }
             assets.state(asset.id(), MediaState.TRANSCODING, null);
+            announce(asset, MediaState.TRANSCODING, 0);
             handle(job, asset, transcoder.run(task, sink(job, asset)));
         } catch (Transcoder.UnavailableException e) {
             log.warn("Transcoder unavailable for job {}: {}", jobId, e.getMessage());
@@ -237,14 +238,29 @@ class TranscodeWorker implements DisposableBean {
                 asset.renditionHeights());
     }
 
+    /** Lets open pages follow the video (never fails the job: it is only a courtesy). */
+    private void announce(Asset asset, MediaState state, int percent) {
+        try {
+            events.publishEvent(new MediaProgressed(asset.id(), asset.owner(), asset.target(), state, percent));
+        } catch (RuntimeException e) {
+            log.debug("Progress of asset {} not announced: {}", asset.id(), e.getMessage());
+        }
+    }
+
     private Transcoder.Sink sink(TranscodeJobs.Job job, Asset asset) {
         return new Transcoder.Sink() {
             private final List<Ladder.Rung> ready = new ArrayList<>();
+
+            private int announced = -100;
 
             @Override
             public void progress(int percent) {
                 assets.progress(asset.id(), percent);
                 jobs.heartbeat(job.id(), percent);
+                if (percent - announced >= 5) { // open pages follow in steps, not every tick
+                    announced = percent;
+                    announce(asset, MediaState.TRANSCODING, percent);
+                }
             }
 
             @Override
@@ -295,6 +311,7 @@ class TranscodeWorker implements DisposableBean {
                     log.info("Transcode job {} done: asset {} ready", job.id(), asset.id());
                 }
             });
+            announce(asset, MediaState.READY, 100);
         } else if (outcome instanceof Transcoder.Submitted submitted) {
             jobs.submitted(job.id(), submitted.externalId());
         } else if (outcome instanceof Transcoder.Working working) {
@@ -313,6 +330,7 @@ class TranscodeWorker implements DisposableBean {
                         events.publishEvent(new TranscodeFailed(asset.id(), asset.owner(), asset.target(), reason));
                     }
                 });
+                announce(asset, MediaState.FAILED, 0);
             }
         }
     }

@@ -14,6 +14,7 @@ import org.cinely.accounts.AccountsApi;
 import org.cinely.accounts.MemberSummary;
 import org.cinely.media.MediaApi;
 import org.cinely.media.MediaBecamePlayable;
+import org.cinely.media.MediaProgressed;
 import org.cinely.media.MediaRejected;
 import org.cinely.media.MediaState;
 import org.cinely.media.TranscodeFailed;
@@ -25,6 +26,7 @@ import org.cinely.platform.ProductionType;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.FormErrors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -305,6 +307,16 @@ class WorkService implements UploadTargets {
             work.becamePlayable(clock.instant());
             works.save(work); // publishes WorkPublished the first time
         });
+    }
+
+    /** Passed on at once (not through the registry: a missed step only delays a progress bar). */
+    @EventListener
+    void on(MediaProgressed event) {
+        if (supports(event.target())) {
+            workOf(event.target())
+                    .ifPresent(work -> events.publishEvent(new WorkTranscodeProgressed(
+                            work.getId(), work.getOwner(), event.state().name(), event.percent())));
+        }
     }
 
     @ApplicationModuleListener

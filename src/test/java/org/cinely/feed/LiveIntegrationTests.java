@@ -111,6 +111,32 @@ class LiveIntegrationTests {
         }
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
+    @Test
+    void aWorksTranscodeProgressReachesItsOwnersOpenPage() throws Exception {
+        String location = mvc.perform(post("/works")
+                        .with(user(reader.principal()))
+                        .with(csrf())
+                        .param("title", "Progressing")
+                        .param("type", "SHORT")
+                        .param("credits", "")
+                        .param("visibility", "PUBLIC"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        long work = Long.parseLong(location.replaceAll("\\D", ""));
+        try (LiveStream stream = LiveStream.open(port, session, null, null)) {
+            // As the transcode worker announces a step of the video's progress.
+            publisher.publishEvent(new org.cinely.media.MediaProgressed(
+                    77L, MemberId.of(reader.id()), "work:" + work, org.cinely.media.MediaState.TRANSCODING, 40));
+            LiveStream.Event progress = stream.next("transcode", Duration.ofSeconds(5));
+            assertThat(progress).isNotNull();
+            assertThat(progress.data()).isEqualTo("{\"work\":" + work + ",\"state\":\"TRANSCODING\",\"progress\":40}");
+        }
+    }
+
     @Test
     void forgedAndStaleIdsAreRefusedAndVisitorsGetNoStream() throws Exception {
         try (LiveStream forged = LiveStream.open(port, session, null, "not-a-number")) {
