@@ -18,5 +18,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({TestData.class, FailingTestController.class})
+@Import({TestData.class, FailingTestController.class, FlakyListener.class})
 public @interface CinelyIntegrationTest {}
