@@ -169,8 +169,17 @@ class NotificationMailer {
             body.append('\n');
         });
         body.append(text("mail.digest.all", url("/notifications")));
-        body.append(text("mail.digest.footer", url("/settings/notifications")));
-        return mailer.send(email.get(), text("mail.digest.subject", items.size()), body.toString(), Map.of());
+        String unsubscribe = url(Unsubscribe.path(member, Unsubscribe.DIGEST, keys));
+        body.append(text("mail.digest.footer", url("/settings/notifications"), unsubscribe));
+        return mailer.send(
+                email.get(),
+                text("mail.digest.subject", items.size()),
+                body.toString(),
+                Map.of(
+                        "List-Unsubscribe",
+                        "<" + unsubscribe + ">",
+                        "List-Unsubscribe-Post",
+                        "List-Unsubscribe=One-Click"));
     }
 
     private boolean claimDigest(MemberId member, Instant since, Instant now) {

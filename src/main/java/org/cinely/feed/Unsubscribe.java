@@ -27,15 +27,23 @@ class Unsubscribe {
         this.keys = keys;
     }
 
+    /** The daily digest's own link: it turns every kind now mailed daily off. */
+    static final String DIGEST = "digest";
+
     static String path(MemberId member, NotificationKind kind, FeedKeys keys) {
-        return "/notifications/unsubscribe/" + member.value() + "/" + kind.slug() + "/"
-                + keys.sign(PURPOSE, member.value() + ":" + kind.slug());
+        return path(member, kind.slug(), keys);
+    }
+
+    static String path(MemberId member, String what, FeedKeys keys) {
+        return "/notifications/unsubscribe/" + member.value() + "/" + what + "/"
+                + keys.sign(PURPOSE, member.value() + ":" + what);
     }
 
     @GetMapping("/notifications/unsubscribe/{member}/{kind}/{signature}")
     String showUnsubscribe(
             @PathVariable long member, @PathVariable String kind, @PathVariable String signature, Model model) {
-        model.addAttribute("kind", checked(member, kind, signature));
+        checked(member, kind, signature);
+        model.addAttribute("what", what(kind));
         model.addAttribute("done", false);
         return "feed/unsubscribe";
     }
@@ -43,17 +51,35 @@ class Unsubscribe {
     @PostMapping("/notifications/unsubscribe/{member}/{kind}/{signature}")
     String processUnsubscribe(
             @PathVariable long member, @PathVariable String kind, @PathVariable String signature, Model model) {
-        NotificationKind checked = checked(member, kind, signature);
-        store.choose(MemberId.of(member), checked, NotificationKind.EmailChoice.OFF);
-        model.addAttribute("kind", checked);
+        checked(member, kind, signature);
+        MemberId who = MemberId.of(member);
+        if (DIGEST.equals(kind)) {
+            store.choices(who).forEach((each, choice) -> {
+                if (choice == NotificationKind.EmailChoice.DAILY) {
+                    store.choose(who, each, NotificationKind.EmailChoice.OFF);
+                }
+            });
+        } else {
+            store.choose(who, NotificationKind.fromSlug(kind).orElseThrow(), NotificationKind.EmailChoice.OFF);
+        }
+        model.addAttribute("what", what(kind));
         model.addAttribute("done", true);
         return "feed/unsubscribe";
     }
 
-    private NotificationKind checked(long member, String kind, String signature) {
+    /** The message key naming what the link turns off. */
+    private static String what(String kind) {
+        return DIGEST.equals(kind)
+                ? "notification.kind.digest"
+                : NotificationKind.fromSlug(kind).orElseThrow().messageKey();
+    }
+
+    private void checked(long member, String kind, String signature) {
         if (!keys.verify(PURPOSE, member + ":" + kind, signature)) {
             throw new NotFoundException("unsubscribe link");
         }
-        return NotificationKind.fromSlug(kind).orElseThrow(() -> new NotFoundException("kind " + kind));
+        if (!DIGEST.equals(kind) && NotificationKind.fromSlug(kind).isEmpty()) {
+            throw new NotFoundException("kind " + kind);
+        }
     }
 }

@@ -274,6 +274,80 @@ class NotificationIntegrationTests {
                 .isEqualTo("instant");
     }
 
+    long work(TestMembers.Member owner, String credits) throws Exception {
+        String location = mvc.perform(post("/works")
+                        .with(user(owner.principal()))
+                        .with(csrf())
+                        .param("title", "Retracted Reel")
+                        .param("type", "SHORT")
+                        .param("credits", credits)
+                        .param("visibility", "PUBLIC"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        long id = Long.parseLong(location.replaceAll("\\D", ""));
+        data.jdbc().update("update works set playable = true, published_at = now(6) where id = ?", id);
+        return id;
+    }
+
+    List<String> notifications(TestMembers.Member member) throws Exception {
+        return page(member, "/notifications").select(".notification__text").eachText();
+    }
+
+    @Test
+    void notificationsGoWhenTheirWorkIsNarrowedDeletedOrTheirAuthorBlocked() throws Exception {
+        // A credit tag, seen by the credited member, goes when the owner makes the work private.
+        long tagged = work(asker, "@" + recipient.handle() + " editor");
+        data.awaitEventListeners();
+        assertThat(notifications(recipient)).containsExactly("Asking Member credited you on Retracted Reel");
+        mvc.perform(post("/works/" + tagged)
+                        .with(user(asker.principal()))
+                        .with(csrf())
+                        .param("title", "Retracted Reel")
+                        .param("type", "SHORT")
+                        .param("credits", "@" + recipient.handle() + " editor")
+                        .param("visibility", "PRIVATE"))
+                .andExpect(status().is3xxRedirection());
+        data.awaitEventListeners();
+        assertThat(notifications(recipient)).isEmpty();
+        assertThat(bell(recipient)).contains("hidden");
+
+        // A like, seen by the owner, goes when the owner blocks the liker.
+        long liked = work(recipient, "");
+        mvc.perform(
+                post("/works/" + liked + "/like").with(user(other.principal())).with(csrf()));
+        data.awaitEventListeners();
+        assertThat(notifications(recipient)).containsExactly("Other Member liked Retracted Reel");
+        mvc.perform(post("/members/" + other.handle() + "/block")
+                        .with(user(recipient.principal()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        data.awaitEventListeners();
+        assertThat(notifications(recipient)).isEmpty();
+
+        // A comment, seen by the owner, goes with the work.
+        mvc.perform(post("/works/" + liked + "/comments")
+                        .with(user(asker.principal()))
+                        .with(csrf())
+                        .param("body", "Lovely light"))
+                .andExpect(status().is3xxRedirection());
+        data.awaitEventListeners();
+        assertThat(notifications(recipient)).containsExactly("Asking Member commented on Retracted Reel");
+        mvc.perform(post("/works/" + liked + "/delete")
+                        .with(user(recipient.principal()))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        data.awaitEventListeners();
+        assertThat(notifications(recipient)).isEmpty();
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select count(*) from notifications where recipient_id = ?",
+                                Integer.class,
+                                recipient.id()))
+                .isZero();
+    }
+
     @Test
     void theDailyDigestGathersWhatTheMemberWantsThatWayOnceADay() throws Exception {
         mvc.perform(post("/settings/notifications")
