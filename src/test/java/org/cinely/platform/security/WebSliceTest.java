@@ -19,10 +19,13 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// Noting when a member was last active is no access rule and needs the profiles database.
+// Noting when a member was last active, and the live-event id pages start from, are no access
+// rules and need the database.
 @WebMvcTest(
         excludeFilters =
-                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.cinely\\.profiles\\.ActivityTracker"))
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "org\\.cinely\\.profiles\\.ActivityTracker|org\\.cinely\\.feed\\.LivePages"))
 @Import(SecurityConfiguration.class)
 @ActiveProfiles("test")
 public @interface WebSliceTest {
