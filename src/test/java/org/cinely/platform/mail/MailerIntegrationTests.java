@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -31,11 +30,19 @@ class MailerIntegrationTests {
 
     /** A stand-in SMTP server that records what it was given. */
     static class RecordingSmtp extends JavaMailSenderImpl {
-        final List<SimpleMailMessage> sent = new ArrayList<>();
+        final List<jakarta.mail.internet.MimeMessage> sent = new ArrayList<>();
 
         @Override
-        public void send(SimpleMailMessage... messages) {
+        public void send(jakarta.mail.internet.MimeMessage... messages) {
             sent.addAll(List.of(messages));
+        }
+    }
+
+    static String text(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return (String) message.getContent();
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -53,11 +60,18 @@ class MailerIntegrationTests {
         String to = TestData.uniqueEmail();
         boolean sent = mailer(smtp, "smtp.example", true).send(to, "Confirm", "Open " + LINK + to);
         assertThat(sent).isTrue();
-        assertThat(smtp.sent)
-                .singleElement()
-                .satisfies(m -> assertThat(m.getText()).contains(LINK));
+        assertThat(smtp.sent).singleElement().satisfies(m -> assertThat(text(m)).contains(LINK));
         assertThat(outbox.findByRecipientOrderByIdDesc(to)).isEmpty();
         assertThat(output.getAll()).doesNotContain(LINK);
+    }
+
+    @Test
+    void extraHeadersGoOutWithTheMail() throws Exception {
+        RecordingSmtp smtp = new RecordingSmtp();
+        mailer(smtp, "smtp.example", false)
+                .send(TestData.uniqueEmail(), "News", "Body", java.util.Map.of("List-Unsubscribe", "<https://x/u>"));
+        assertThat(smtp.sent.get(0).getHeader("List-Unsubscribe")).containsExactly("<https://x/u>");
+        assertThat(smtp.sent.get(0).getSubject()).isEqualTo("News");
     }
 
     @Test
