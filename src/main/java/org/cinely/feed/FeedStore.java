@@ -24,9 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Activities and home timelines, in jOOQ. The feed is fanned out on write: an activity is one row,
  * and each member who should see it gets a (member, activity) row in feed_timeline, so a page of
- * anyone's feed is one primary-key range scan. {@code FeedBenchmark} measures this against the
- * fan-out on read ({@link #pageOnRead}), which gathers the entries of all of a member's
- * connections at read time and must sort them; see the README for the figures.
+ * anyone's feed is one primary-key range scan.
+ *
+ * <p>Why on write: {@code FeedBenchmark} (100,000 members, 2 M connection rows, 5 M activities)
+ * measured a first page for a member with 500 connections at p50 2.1 / p95 9.4 ms this way, and
+ * p50 10.9 / p95 19.4 ms fanned out on read ({@link #pageOnRead}: every connection's recent
+ * activities gathered and sorted, a cost that grows with the network). The write side's price, a
+ * hub with 5,000 connections publishing, was at most 0.6 s and did not slow others' reads.
  */
 @Repository
 class FeedStore {
