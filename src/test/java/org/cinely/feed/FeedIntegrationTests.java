@@ -221,8 +221,9 @@ class FeedIntegrationTests {
             int n = i;
             tx.executeWithoutResult(status -> events.publishEvent(
                     new WorkPublished(id, MemberId.of(owner.id()), "Work " + n, Visibility.PUBLIC)));
+            // One at a time: listeners run in parallel, and the feed orders by when it recorded.
+            data.awaitEventListeners();
         }
-        data.awaitEventListeners();
         // These works do not exist: the works module's rule hides them. Give them rows to show.
         data.jdbc()
                 .update(

@@ -61,8 +61,10 @@ class LiveBenchmark {
     @Autowired
     TransactionTemplate tx;
 
-    final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /**
      * Reads one stream's bytes as they come, on the HTTP client's own threads (no thread per

@@ -36,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * through Redis pub/sub (nodes C and D poll only once a minute, so an event that arrives within a
  * second came by Redis). Needs Debian's redis-server (installed by .ci/run).
  */
+// A stream that never answers fails the test in time instead of hanging the build.
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 @CinelyIntegrationTest
 class LiveClusterIntegrationTests {
 

@@ -26,6 +26,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * clip. When it has been transcoded, Maria's open page shows the new work at the top; when
  * someone asks to connect, her bell counts it: all without a reload.
  */
+// A stream that never answers fails the test in time instead of hanging the build.
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 @CinelyIntegrationTest
 class LiveFeedBrowserTests extends BrowserTestSupport {
 

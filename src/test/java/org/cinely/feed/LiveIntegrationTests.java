@@ -29,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Last-Event-ID gets exactly what it missed, bad ids are refused with a 4xx, and a client that
  * never reads is dropped without holding up anyone else.
  */
+// A stream that never answers fails the test in time instead of hanging the build.
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 @CinelyIntegrationTest
 class LiveIntegrationTests {
 

@@ -18,7 +18,19 @@ final class LiveStream implements AutoCloseable {
 
     record Event(long id, String name, String data, long receivedNanos) {}
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /**
+     * A client of its own per stream, on HTTP/1.1 (no h2c upgrade attempt): a stream closed
+     * mid-body must never leave a connection another stream could be handed.
+     */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Headers within seconds, or the test fails (rather than hang the build). */
+    private static HttpResponse<InputStream> send(HttpRequest request) throws Exception {
+        return client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .get(15, java.util.concurrent.TimeUnit.SECONDS);
+    }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
@@ -43,7 +55,7 @@ final class LiveStream implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        return new LiveStream(CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()), true);
+        return new LiveStream(send(request.GET().build()), true);
     }
 
     /** A page that opens the stream and then never reads a byte of it. */
@@ -53,7 +65,7 @@ final class LiveStream implements AutoCloseable {
                 .header("Cookie", "SESSION=" + session)
                 .GET()
                 .build();
-        return new LiveStream(CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream()), false);
+        return new LiveStream(send(request), false);
     }
 
     private void read() {
