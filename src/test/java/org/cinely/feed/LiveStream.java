@@ -28,8 +28,25 @@ final class LiveStream implements AutoCloseable {
 
     /** Headers within seconds, or the test fails (rather than hang the build). */
     private static HttpResponse<InputStream> send(HttpRequest request) throws Exception {
-        return client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .get(15, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            return client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                    .get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // What the servers were doing, for whoever reads the failure.
+            StringBuilder dump = new StringBuilder("No headers from " + request.uri() + " within 15 s. Threads:\n");
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                dump.append('"')
+                        .append(thread.getName())
+                        .append("\" ")
+                        .append(thread.getState())
+                        .append('\n');
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.out.println(dump);
+            throw new AssertionError("No headers from " + request.uri() + " within 15 s", e);
+        }
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
