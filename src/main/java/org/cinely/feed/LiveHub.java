@@ -52,8 +52,7 @@ class LiveHub implements SmartLifecycle {
     private final Map<Long, Set<Connection>> pages = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Map<Long, Long> gaps = new LinkedHashMap<>(); // id -> give up at (millis)
-    private final ThreadPoolExecutor writers =
-            new ThreadPoolExecutor(2, 512, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("live-write"));
+    private volatile ThreadPoolExecutor writers;
     private ScheduledExecutorService loop;
     private volatile long lastSeen;
     private volatile boolean running;
@@ -71,9 +70,14 @@ class LiveHub implements SmartLifecycle {
 
     // ---------------------------------------------------------------- lifecycle
 
+    /**
+     * Starts (and, after a {@link #stop}, starts again: a paused context is restarted) with fresh
+     * threads.
+     */
     @Override
-    public void start() {
+    public synchronized void start() {
         lastSeen = events.maxId();
+        writers = new ThreadPoolExecutor(2, 512, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("live-write"));
         loop = Executors.newSingleThreadScheduledExecutor(daemon("live-loop"));
         loop.scheduleWithFixedDelay(
                 this::pollSafely, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -82,11 +86,12 @@ class LiveHub implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         loop.shutdownNow();
         pages.values().forEach(set -> set.forEach(c -> c.emitter.complete()));
         pages.clear();
+        open.set(0);
         writers.shutdownNow();
     }
 

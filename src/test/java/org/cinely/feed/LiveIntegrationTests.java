@@ -139,6 +139,18 @@ class LiveIntegrationTests {
         }
     }
 
+    /** The test framework pauses an idle context (stops its lifecycle beans) and starts it again. */
+    @Test
+    void streamsWorkAfterTheHubIsStoppedAndStartedAgain() throws Exception {
+        hub.stop();
+        hub.start();
+        try (LiveStream stream = LiveStream.open(port, session, null, null)) {
+            assertThat(stream.status).isEqualTo(200);
+            ask(asker);
+            assertThat(stream.next("notifications", Duration.ofSeconds(5))).isNotNull();
+        }
+    }
+
     @Test
     void forgedAndStaleIdsAreRefusedAndVisitorsGetNoStream() throws Exception {
         try (LiveStream forged = LiveStream.open(port, session, null, "not-a-number")) {
