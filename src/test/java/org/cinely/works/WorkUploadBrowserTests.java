@@ -60,6 +60,8 @@ class WorkUploadBrowserTests extends BrowserTestSupport {
 
         browser.findElement(By.id("video-file")).sendKeys(clip);
         WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(120));
+        // The page reloads itself when the video's state changes: an element read mid-reload is stale.
+        slow.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         // The page follows the work to "Ready to watch" by itself.
         slow.until(
                 driver -> driver.findElement(By.id("upload-status")).getText().contains("Ready to watch"));
