@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.cinely.CinelyApplication;
 import org.cinely.platform.MemberId;
@@ -118,13 +117,11 @@ class LiveClusterIntegrationTests {
     @BeforeEach
     void setUp() throws Exception {
         if (nodeB == null) {
-            // The test's own context is up (it started the shared database): start the others beside it.
-            var b = CompletableFuture.supplyAsync(() -> node("PT0.25S", false));
-            var c = CompletableFuture.supplyAsync(() -> node("PT60S", true));
-            var d = CompletableFuture.supplyAsync(() -> node("PT60S", true));
-            nodeB = b.get();
-            nodeC = c.get();
-            nodeD = d.get();
+            // The test's own context is up (it started the shared database): start the others beside
+            // it, one after another (Spring Boot's logging set-up is not safe to run in parallel).
+            nodeB = node("PT0.25S", false);
+            nodeC = node("PT60S", true);
+            nodeD = node("PT60S", true);
         }
         data.mark();
         member = new TestMembers(data.jdbc(), encoder).create("Cluster Reader");
