@@ -7,6 +7,7 @@ import static org.cinely.connections.jooq.Tables.SUGGESTION_DISMISSALS;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,18 @@ class ConnectionQueries {
     }
 
     // ------------------------------------------------------------------ the graph
+
+    /** Of {@code others}, those connected to {@code member}. */
+    List<Long> connectedAmong(long member, Collection<Long> others) {
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        return dsl.select(CONNECTIONS.OTHER_ID)
+                .from(CONNECTIONS)
+                .where(CONNECTIONS.MEMBER_ID.eq(member))
+                .and(CONNECTIONS.OTHER_ID.in(others))
+                .fetch(CONNECTIONS.OTHER_ID);
+    }
 
     boolean connected(long a, long b) {
         return dsl.fetchExists(CONNECTIONS, CONNECTIONS.MEMBER_ID.eq(a).and(CONNECTIONS.OTHER_ID.eq(b)));

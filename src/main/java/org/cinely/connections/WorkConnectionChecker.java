@@ -1,5 +1,9 @@
 package org.cinely.connections;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cinely.platform.MemberId;
 import org.cinely.works.ConnectionChecker;
 import org.springframework.stereotype.Component;
@@ -25,5 +29,26 @@ class WorkConnectionChecker implements ConnectionChecker {
     @Transactional(readOnly = true)
     public boolean blockedEitherWay(MemberId a, MemberId b) {
         return queries.blocks(a.value(), b.value()) || queries.blocks(b.value(), a.value());
+    }
+
+    /** One query, however many others. */
+    @Override
+    @Transactional(readOnly = true)
+    public Set<MemberId> connectedAmong(MemberId member, Collection<MemberId> others) {
+        return queries
+                .connectedAmong(
+                        member.value(), others.stream().map(MemberId::value).toList())
+                .stream()
+                .map(MemberId::of)
+                .collect(Collectors.toSet());
+    }
+
+    /** Two queries (a member's blocks, both ways, are few), however many others. */
+    @Override
+    @Transactional(readOnly = true)
+    public Set<MemberId> blockedAmong(MemberId member, Collection<MemberId> others) {
+        Set<Long> blocked = new HashSet<>(queries.blockersOf(member.value()));
+        blocked.addAll(queries.blockedBy(member.value()));
+        return others.stream().filter(other -> blocked.contains(other.value())).collect(Collectors.toSet());
     }
 }

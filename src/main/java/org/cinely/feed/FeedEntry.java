@@ -52,11 +52,11 @@ record FeedEntry(
         if (job != null) {
             return job.title();
         }
-        return detail == null ? "" : detail.substring(detail.indexOf('|') + 1);
+        return Titles.split(detail).title();
     }
 
     /** An application's new status (shortlisted, hired, ...), for APPLICATION_UPDATED. */
     public String status() {
-        return detail == null ? null : detail.split("\\|", 2)[0];
+        return Titles.split(detail).detail();
     }
 }

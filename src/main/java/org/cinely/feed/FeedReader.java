@@ -5,23 +5,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.cinely.connections.ConnectionsApi;
-import org.cinely.jobs.JobSummary;
-import org.cinely.jobs.JobsApi;
 import org.cinely.platform.MemberId;
 import org.cinely.profiles.ProfileCard;
-import org.cinely.profiles.ProfilesApi;
-import org.cinely.works.WorkCard;
-import org.cinely.works.WorksApi;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads a member's feed a page at a time. What each entry is about is checked now, with the
- * owning module's own rule ({@link WorksApi#visibleCards}, {@link JobsApi#visibleSummaries},
- * listed members in {@link ProfilesApi}, blocks in {@link ConnectionsApi}): a work deleted,
+ * owning modules' own rules ({@link Seen}): a work deleted,
  * narrowed or hidden since, a suspended member, someone blocked either way, never shows.
  * Pages are keyset-paged by activity id ("older than"), so entries that arrive while a member
  * reads never shift a page: no duplicates, no gaps.
@@ -39,17 +30,11 @@ class FeedReader {
     record FeedPage(List<FeedEntry> entries, Long olderThan) {}
 
     private final FeedStore store;
-    private final ProfilesApi profiles;
-    private final ConnectionsApi connections;
-    private final WorksApi works;
-    private final JobsApi jobs;
+    private final Seen seen;
 
-    FeedReader(FeedStore store, ProfilesApi profiles, ConnectionsApi connections, WorksApi works, JobsApi jobs) {
+    FeedReader(FeedStore store, Seen seen) {
         this.store = store;
-        this.profiles = profiles;
-        this.connections = connections;
-        this.works = works;
-        this.jobs = jobs;
+        this.seen = seen;
     }
 
     /** Entries older than {@code before} (null: the newest), and the cursor for the next page. */
@@ -82,30 +67,28 @@ class FeedReader {
     }
 
     private List<FeedEntry> visible(MemberId viewer, List<FeedStore.Activity> activities) {
-        Set<MemberId> blocked = connections.blockedEitherWay(viewer);
-        Map<MemberId, ProfileCard> people = profiles.listedCards(activities.stream()
-                .flatMap(a -> Stream.of(a.actor(), a.other()))
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
-        Map<Long, WorkCard> workCards = works.visibleCards(viewer, ids(activities, Subject.WORK));
-        Map<Long, JobSummary> jobCards = jobs.visibleSummaries(viewer, ids(activities, Subject.JOB));
+        Seen.Page seen = this.seen.by(
+                viewer,
+                activities.stream()
+                        .flatMap(a -> Stream.of(a.actor(), a.other()))
+                        .toList(),
+                ids(activities, Subject.WORK),
+                ids(activities, Subject.JOB));
         List<FeedEntry> entries = new ArrayList<>();
         for (FeedStore.Activity a : activities) {
-            ProfileCard actor = people.get(a.actor());
-            ProfileCard other = a.other() == null ? null : people.get(a.other());
-            boolean peopleVisible = actor != null
-                    && !blocked.contains(a.actor())
-                    && (a.other() == null || (other != null && !blocked.contains(a.other())));
-            WorkCard work = a.subject() == Subject.WORK ? workCards.get(a.subjectId()) : null;
-            JobSummary job = a.subject() == Subject.JOB ? jobCards.get(a.subjectId()) : null;
-            boolean subjectVisible = switch (a.subject()) {
-                case WORK -> work != null;
-                case JOB -> job != null;
-                case MEMBER, APPLICATION -> true;
-            };
-            if (peopleVisible && subjectVisible) {
-                entries.add(new FeedEntry(a.id(), a.verb(), actor, List.of(), other, work, job, a.title(), a.at()));
+            ProfileCard actor = seen.person(a.actor());
+            ProfileCard other = seen.person(a.other());
+            if (actor != null && (a.other() == null || other != null) && seen.subject(a.subject(), a.subjectId())) {
+                entries.add(new FeedEntry(
+                        a.id(),
+                        a.verb(),
+                        actor,
+                        List.of(),
+                        other,
+                        a.subject() == Subject.WORK ? seen.works().get(a.subjectId()) : null,
+                        a.subject() == Subject.JOB ? seen.jobs().get(a.subjectId()) : null,
+                        a.title(),
+                        a.at()));
             }
         }
         return entries;

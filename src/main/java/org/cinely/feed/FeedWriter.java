@@ -94,7 +94,7 @@ class FeedWriter {
         List<MemberId> audience = new ArrayList<>(withNetwork(event.accepter()));
         audience.addAll(withNetwork(event.requester()));
         share(
-                connectedKey(event.requester(), event.accepter()),
+                EventKeys.connected(event.requester(), event.accepter()),
                 event.accepter(),
                 Verb.CONNECTED,
                 Subject.MEMBER,
@@ -106,12 +106,12 @@ class FeedWriter {
 
     @ApplicationModuleListener
     void on(ConnectionRemoved event) {
-        store.retractEvent(connectedKey(event.remover(), event.other()));
+        store.retractEvent(EventKeys.connected(event.remover(), event.other()));
     }
 
     @ApplicationModuleListener
     void on(MemberBlocked event) {
-        store.retractEvent(connectedKey(event.blocker(), event.blocked()));
+        store.retractEvent(EventKeys.connected(event.blocker(), event.blocked()));
         store.forgetActor(event.blocker(), event.blocked());
         store.forgetActor(event.blocked(), event.blocker());
     }
@@ -172,7 +172,7 @@ class FeedWriter {
                     Subject.JOB,
                     event.job().value(),
                     event.applicant(),
-                    event.to() + "|" + event.jobTitle(),
+                    Titles.join(event.to(), event.jobTitle()),
                     List.of(event.applicant()));
         }
     }
@@ -207,10 +207,6 @@ class FeedWriter {
         List<MemberId> audience = new ArrayList<>(connections.connectionsOf(member));
         audience.add(member);
         return audience;
-    }
-
-    private static String connectedKey(MemberId a, MemberId b) {
-        return "connected:" + Math.min(a.value(), b.value()) + ":" + Math.max(a.value(), b.value());
     }
 
     private static String likedKey(long workId, MemberId liker) {

@@ -1,6 +1,8 @@
 package org.cinely.feed;
 
 import org.cinely.platform.security.CurrentMember;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +27,12 @@ class LiveController {
 
     private final LiveHub hub;
     private final LiveEvents events;
+    private final MessageSource messages;
 
-    LiveController(LiveHub hub, LiveEvents events) {
+    LiveController(LiveHub hub, LiveEvents events, MessageSource messages) {
         this.hub = hub;
         this.events = events;
+        this.messages = messages;
     }
 
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -62,7 +66,10 @@ class LiveController {
                 .body(hub.open(member.id(), from));
     }
 
-    private static ResponseEntity<String> refuse(HttpStatus status, String reason) {
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(reason);
+    /** A refusal says why, in words (EventSource never shows them; a person trying the URL does). */
+    private ResponseEntity<String> refuse(HttpStatus status, String reasonKey) {
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .body(messages.getMessage(reasonKey, null, LocaleContextHolder.getLocale()));
     }
 }

@@ -87,16 +87,6 @@ class LiveEvents {
         }
     }
 
-    /** Rows after this id, oldest first, for every member (a node's poll). */
-    List<LiveEvent> after(long id, int limit) {
-        return dsl.selectFrom(LIVE_EVENTS)
-                .where(LIVE_EVENTS.ID.gt(id))
-                .orderBy(LIVE_EVENTS.ID)
-                .limit(limit)
-                .fetch(r -> new LiveEvent(
-                        r.getId(), MemberId.of(r.getMemberId()), Kind.valueOf(r.getKind()), r.getPayload()));
-    }
-
     /** Rows after {@code id}, and any of {@code among} (ids skipped earlier), oldest first. */
     List<LiveEvent> afterOrAmong(long id, Collection<Long> among, int limit) {
         var where = LIVE_EVENTS.ID.gt(id);

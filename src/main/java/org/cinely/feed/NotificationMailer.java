@@ -151,13 +151,16 @@ class NotificationMailer {
         if (items.isEmpty() || email.isEmpty() || !claimDigest(member, since, now)) {
             return false;
         }
+        // Everyone the digest names, in one lookup.
+        Map<MemberId, MemberSummary> actors = accounts.findMembers(items.stream()
+                .map(NotificationStore.Notification::actor)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
         Map<NotificationKind, List<String>> lines = new LinkedHashMap<>();
         for (NotificationStore.Notification n : items) {
-            String actor = n.actor() == null
-                    ? ""
-                    : accounts.findMember(n.actor())
-                            .map(MemberSummary::displayName)
-                            .orElse("");
+            MemberSummary summary = n.actor() == null ? null : actors.get(n.actor());
+            String actor = summary == null ? "" : summary.displayName();
             lines.computeIfAbsent(n.kind(), k -> new ArrayList<>())
                     .add("- " + text("mail.notification." + n.kind().slug() + ".subject", args(n, actor)) + "\n  "
                             + url(n.link()));
@@ -201,18 +204,11 @@ class NotificationMailer {
 
     /** A mail's message arguments: {0} who, {1} what (a title), {2} the link, {3} a detail. */
     private Object[] args(NotificationStore.Notification n, String actor) {
-        String[] parts = split(n);
+        Titles.Split parts = Titles.split(n.title());
         String detail = n.kind() == NotificationKind.APPLICATION_STATUS
-                ? text("application.status." + parts[0]).toLowerCase(Locale.ROOT)
-                : parts[0];
-        return new Object[] {actor, parts[1], url(n.link()), detail};
-    }
-
-    /** "status|title" and "search|title" titles: {detail, title}. */
-    private static String[] split(NotificationStore.Notification n) {
-        String title = n.title() == null ? "" : n.title();
-        int bar = title.indexOf('|');
-        return bar < 0 ? new String[] {"", title} : new String[] {title.substring(0, bar), title.substring(bar + 1)};
+                ? text("application.status." + parts.detail()).toLowerCase(Locale.ROOT)
+                : parts.detail();
+        return new Object[] {actor, parts.title(), url(n.link()), detail};
     }
 
     private String footer(MemberId member, NotificationKind kind) {

@@ -87,7 +87,7 @@ class NotificationWriter {
     void on(ConnectionAccepted event) {
         notify(
                 event.requester(),
-                connectedKey(event.requester(), event.accepter()),
+                EventKeys.connected(event.requester(), event.accepter()),
                 NotificationKind.CONNECTION_ACCEPTED,
                 event.accepter(),
                 Subject.MEMBER,
@@ -98,7 +98,7 @@ class NotificationWriter {
 
     @ApplicationModuleListener
     void on(ConnectionRemoved event) {
-        retract(NotificationStore.eventKey(connectedKey(event.remover(), event.other())));
+        retract(NotificationStore.eventKey(EventKeys.connected(event.remover(), event.other())));
     }
 
     /** Neither hears of the other any more: what each was told of the other goes. */
@@ -249,7 +249,7 @@ class NotificationWriter {
                 event.poster(),
                 Subject.JOB,
                 event.job().value(),
-                event.to() + "|" + event.jobTitle(),
+                Titles.join(event.to(), event.jobTitle()),
                 "/jobs/" + event.job().value());
     }
 
@@ -262,7 +262,7 @@ class NotificationWriter {
                 null,
                 Subject.JOB,
                 event.job().value(),
-                event.searchName() + "|" + event.jobTitle(),
+                Titles.join(event.searchName(), event.jobTitle()),
                 "/jobs/" + event.job().value(),
                 event.emailAlert());
     }
@@ -309,7 +309,7 @@ class NotificationWriter {
     }
 
     /** Open pages of these members update their bell. */
-    private void announceUnread(Collection<MemberId> recipients) {
+    void announceUnread(Collection<MemberId> recipients) {
         for (MemberId recipient : recipients) {
             live.publish(
                     List.of(recipient), LiveEvents.Kind.NOTIFICATIONS, "{\"unread\":" + store.unread(recipient) + "}");
@@ -321,9 +321,5 @@ class NotificationWriter {
                 .map(MemberSummary::handle)
                 .map(h -> "/members/" + h)
                 .orElse("/connections");
-    }
-
-    private static String connectedKey(MemberId a, MemberId b) {
-        return "connected:" + Math.min(a.value(), b.value()) + ":" + Math.max(a.value(), b.value());
     }
 }

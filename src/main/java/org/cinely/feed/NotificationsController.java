@@ -28,12 +28,12 @@ class NotificationsController {
 
     private final NotificationReader reader;
     private final NotificationStore store;
-    private final LiveEvents live;
+    private final NotificationWriter writer;
 
-    NotificationsController(NotificationReader reader, NotificationStore store, LiveEvents live) {
+    NotificationsController(NotificationReader reader, NotificationStore store, NotificationWriter writer) {
         this.reader = reader;
         this.store = store;
-        this.live = live;
+        this.writer = writer;
     }
 
     @GetMapping("/notifications")
@@ -82,7 +82,7 @@ class NotificationsController {
     }
 
     private void announce(MemberId member) {
-        live.publish(List.of(member), LiveEvents.Kind.NOTIFICATIONS, "{\"unread\":" + store.unread(member) + "}");
+        writer.announceUnread(List.of(member));
     }
 
     @GetMapping("/settings/notifications")

@@ -4,6 +4,5 @@ package org.cinely.feed;
 enum Subject {
     WORK,
     JOB,
-    MEMBER,
-    APPLICATION
+    MEMBER
 }

@@ -15,6 +15,7 @@ import org.cinely.jobs.JobTypes.PayUnit;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.ProductionType;
 import org.cinely.platform.demo.DemoData;
+import org.cinely.platform.search.Sql;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,7 @@ class DemoJobs implements ApplicationRunner {
                 });
             }
             // Spread the listings over the last two weeks, as a real board would be.
-            var postedAt = JobSearchQueries.utc(jobs.now().minus(java.time.Duration.ofDays(job.postedDaysAgo())));
+            var postedAt = Sql.utc(jobs.now().minus(java.time.Duration.ofDays(job.postedDaysAgo())));
             dsl.update(JOB_LISTINGS)
                     .set(JOB_LISTINGS.CREATED_AT, postedAt)
                     .where(JOB_LISTINGS.ID.eq(id))

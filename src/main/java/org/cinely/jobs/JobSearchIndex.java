@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import org.cinely.jobs.JobTypes.Compensation;
 import org.cinely.jobs.JobTypes.ListingState;
 import org.cinely.platform.Craft;
+import org.cinely.platform.search.Sql;
 import org.jooq.DSLContext;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class JobSearchIndex {
                     .execute();
             return;
         }
-        LocalDateTime expiresAt = JobSearchQueries.utc(listing.getExpiresAt());
+        LocalDateTime expiresAt = Sql.utc(listing.getExpiresAt());
         LocalDateTime closesAt = closesAt(expiresAt, listing.getApplicationDeadline());
         var row = dsl.newRecord(JOB_SEARCH);
         row.setJobId(listing.getId());
@@ -55,7 +56,7 @@ class JobSearchIndex {
         row.setPaid(listing.getCompensation() == Compensation.PAID);
         row.setUnionStatus(listing.getUnionStatus().name());
         row.setStartDate(listing.getStartDate());
-        row.setCreatedAt(JobSearchQueries.utc(listing.getCreatedAt()));
+        row.setCreatedAt(Sql.utc(listing.getCreatedAt()));
         row.setExpiresAt(expiresAt);
         row.setClosesAt(closesAt);
         dsl.insertInto(JOB_SEARCH).set(row).onDuplicateKeyUpdate().set(row).execute();
@@ -80,7 +81,7 @@ class JobSearchIndex {
     @Transactional
     public void removeExpired() {
         dsl.deleteFrom(JOB_SEARCH)
-                .where(JOB_SEARCH.EXPIRES_AT.le(JobSearchQueries.utc(clock.instant())))
+                .where(JOB_SEARCH.EXPIRES_AT.le(Sql.utc(clock.instant())))
                 .execute();
     }
 

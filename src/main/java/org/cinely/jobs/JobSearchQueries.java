@@ -7,7 +7,6 @@ import static org.cinely.jobs.jooq.Tables.JOB_SEARCH_CRAFTS;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -307,12 +306,12 @@ class JobSearchQueries {
 
     /** Open listings, in job_listings (the listing pages and the benchmark's own check). */
     static Condition openAt(Instant now) {
-        return JOB_LISTINGS.STATUS.eq("OPEN").and(JOB_LISTINGS.EXPIRES_AT.gt(utc(now)));
+        return JOB_LISTINGS.STATUS.eq("OPEN").and(JOB_LISTINGS.EXPIRES_AT.gt(Sql.utc(now)));
     }
 
     /** Open listings, in job_search: a row exists only for open listings, until they expire. */
     static Condition searchOpenAt(Instant now) {
-        return JOB_SEARCH.EXPIRES_AT.gt(utc(now));
+        return JOB_SEARCH.EXPIRES_AT.gt(Sql.utc(now));
     }
 
     /** The whole search as a test of one job_search row (the words by REGEXP, not MATCH). */
@@ -374,7 +373,7 @@ class JobSearchQueries {
         }
         if (search.postedWithinDays() != null) {
             condition = condition.and(
-                    JOB_SEARCH.CREATED_AT.ge(utc(now.minus(java.time.Duration.ofDays(search.postedWithinDays())))));
+                    JOB_SEARCH.CREATED_AT.ge(Sql.utc(now.minus(java.time.Duration.ofDays(search.postedWithinDays())))));
         }
         return condition;
     }
@@ -446,9 +445,5 @@ class JobSearchQueries {
                             state);
                 })
                 .toList();
-    }
-
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
+import org.cinely.platform.search.Sql;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -149,7 +150,7 @@ class SavedSearchService {
     @Transactional
     void markAllSeen(MemberId member) {
         dsl.update(JOB_SAVED_SEARCH_MATCHES)
-                .set(JOB_SAVED_SEARCH_MATCHES.SEEN_AT, JobSearchQueries.utc(clock.instant()))
+                .set(JOB_SAVED_SEARCH_MATCHES.SEEN_AT, Sql.utc(clock.instant()))
                 .where(JOB_SAVED_SEARCH_MATCHES.SEEN_AT.isNull())
                 .and(JOB_SAVED_SEARCH_MATCHES.SAVED_SEARCH_ID.in(org.jooq
                         .impl
@@ -184,7 +185,7 @@ class SavedSearchService {
             int inserted = dsl.insertInto(JOB_SAVED_SEARCH_MATCHES)
                     .set(JOB_SAVED_SEARCH_MATCHES.SAVED_SEARCH_ID, search.getId())
                     .set(JOB_SAVED_SEARCH_MATCHES.JOB_ID, event.job().value())
-                    .set(JOB_SAVED_SEARCH_MATCHES.CREATED_AT, JobSearchQueries.utc(now))
+                    .set(JOB_SAVED_SEARCH_MATCHES.CREATED_AT, Sql.utc(now))
                     .onDuplicateKeyIgnore()
                     .execute();
             if (inserted == 0) {

@@ -3,13 +3,17 @@ package org.cinely.works;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.cinely.accounts.AccountsApi;
 import org.cinely.accounts.MemberSummary;
 import org.cinely.media.MediaApi;
@@ -97,15 +101,51 @@ class WorkService implements UploadTargets {
      * the feed ({@link WorksApi#visibleCards}) all ask this.
      */
     boolean canView(MemberId owner, Visibility visibility, MemberId viewer, boolean moderator) {
+        return rule(
+                owner,
+                visibility,
+                viewer,
+                moderator,
+                () -> connections.blockedEitherWay(owner, viewer),
+                () -> connections.connected(owner, viewer));
+    }
+
+    /**
+     * The same rule for many works at once (a list, the feed): the viewer's blocks and connections
+     * among the owners are read in one go, not once per work. Returns the ids the viewer may see.
+     */
+    Set<Long> visibleTo(MemberId viewer, Collection<WorkQueries.Audience> works) {
+        Set<MemberId> owners = works.stream().map(WorkQueries.Audience::owner).collect(Collectors.toSet());
+        Set<MemberId> blocked = viewer == null ? Set.of() : connections.blockedAmong(viewer, owners);
+        Set<MemberId> connected = viewer == null ? Set.of() : connections.connectedAmong(viewer, owners);
+        return works.stream()
+                .filter(w -> rule(
+                        w.owner(),
+                        w.visibility(),
+                        viewer,
+                        false,
+                        () -> blocked.contains(w.owner()),
+                        () -> connected.contains(w.owner())))
+                .map(WorkQueries.Audience::workId)
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean rule(
+            MemberId owner,
+            Visibility visibility,
+            MemberId viewer,
+            boolean moderator,
+            BooleanSupplier blockedEitherWay,
+            BooleanSupplier connected) {
         if (owner.equals(viewer) || moderator) {
             return true;
         }
-        if (viewer != null && connections.blockedEitherWay(owner, viewer)) {
+        if (viewer != null && blockedEitherWay.getAsBoolean()) {
             return false; // blocked either way: neither sees nor reaches the other's work
         }
         return switch (visibility) {
             case PUBLIC -> true;
-            case CONNECTIONS -> viewer != null && connections.connected(owner, viewer);
+            case CONNECTIONS -> viewer != null && connected.getAsBoolean();
             case PRIVATE -> false;
         };
     }

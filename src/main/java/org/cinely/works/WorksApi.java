@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cinely.platform.MemberId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +31,11 @@ public class WorksApi {
      */
     @Transactional(readOnly = true)
     public Map<Long, WorkCard> visibleCards(MemberId viewer, Collection<Long> workIds) {
-        List<Long> visible = queries.audiences(workIds).values().stream()
-                .filter(a -> a.playable() || a.owner().equals(viewer))
-                .filter(a -> works.canView(a.owner(), a.visibility(), viewer, false))
-                .map(WorkQueries.Audience::workId)
-                .toList();
+        Set<Long> visible = works.visibleTo(
+                viewer,
+                queries.audiences(workIds).values().stream()
+                        .filter(a -> a.playable() || a.owner().equals(viewer))
+                        .toList());
         Map<Long, WorkCard> cards = new HashMap<>();
         queries.cardsOf(visible).forEach(card -> cards.put(card.id(), card));
         return cards;

@@ -2,7 +2,6 @@ package org.cinely.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import org.cinely.test.BrowserTestSupport;
 import org.cinely.test.CinelyIntegrationTest;
@@ -14,9 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,26 +41,7 @@ class LiveFeedBrowserTests extends BrowserTestSupport {
         data.mark();
         members = new TestMembers(data.jdbc(), encoder);
         browser.manage().deleteAllCookies();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory("cinely-chromium-second"));
-        second = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER.toFile())
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        second = newBrowser();
     }
 
     @AfterEach

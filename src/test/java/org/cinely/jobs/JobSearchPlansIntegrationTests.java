@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
+import org.cinely.platform.search.Sql;
 import org.cinely.platform.search.TextSearchPlanner.Access;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.CinelyIntegrationTest;
@@ -166,7 +167,7 @@ class JobSearchPlansIntegrationTests {
     void onABoardOfThousandsCommonWordsComeNewestFirstAndThePageSaysSo() throws Exception {
         // 4,000 open listings, "film" in nearly all: ranking them would cost more than the
         // planner's full-text budget, so it reads down the newest listings.
-        new JobListingGenerator(dsl).generate(4_000, 1.0, poster.id().value(), JobSearchQueries.utc(Instant.now()));
+        new JobListingGenerator(dsl).generate(4_000, 1.0, poster.id().value(), Sql.utc(Instant.now()));
         Document common = JobsTestSupport.page(mvc.perform(get("/jobs?q=film")).andReturn());
         assertThat(common.select(".result-count").eachText())
                 .containsExactly(

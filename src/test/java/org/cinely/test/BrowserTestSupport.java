@@ -76,6 +76,12 @@ public abstract class BrowserTestSupport {
             }
             Assumptions.abort(message);
         }
+        browser = newBrowser();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    /** A headless Chromium of its own (a test with two members in two browsers opens a second). */
+    protected static WebDriver newBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -94,8 +100,7 @@ public abstract class BrowserTestSupport {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
