@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.moderation.Standing;
 import org.cinely.platform.security.CurrentMember;
 
 /** A member's account: how they log in and what they may do. */
@@ -33,6 +34,8 @@ class Account {
     private AccountState state;
 
     private String stateReason;
+    private boolean limited;
+    private Instant suspendedUntil;
     private Instant emailVerifiedAt;
     private Instant createdAt;
     private Instant lastLoginAt;
@@ -99,6 +102,32 @@ class Account {
     void changeState(AccountState newState, String reason) {
         this.state = newState;
         this.stateReason = newState == AccountState.ACTIVE ? null : reason;
+        if (newState != AccountState.SUSPENDED) {
+            this.suspendedUntil = null;
+        }
+    }
+
+    /** Suspended until {@code until} (null: until a moderator reinstates them). */
+    void suspend(String reason, Instant until) {
+        changeState(AccountState.SUSPENDED, reason);
+        this.suspendedUntil = until;
+    }
+
+    void limit(boolean limited) {
+        this.limited = limited;
+    }
+
+    /** Where the member stands as their content shows it: a ban or suspension outranks a limit. */
+    Standing standing() {
+        return switch (state) {
+            case BANNED -> Standing.BANNED;
+            case SUSPENDED -> Standing.SUSPENDED;
+            case ACTIVE -> limited ? Standing.LIMITED : Standing.ACTIVE;
+        };
+    }
+
+    Instant getSuspendedUntil() {
+        return suspendedUntil;
     }
 
     void changeRole(Role newRole) {

@@ -1,9 +1,12 @@
 package org.cinely.accounts;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
@@ -16,4 +19,11 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     boolean existsByHandle(String handle);
 
     List<Account> findByIdIn(Collection<Long> ids);
+
+    List<Account> findBySuspendedUntilLessThanEqual(Instant now);
+
+    /** Every admin, locked for the rest of the transaction (see {@link AccountStandings#changeRole}). */
+    @Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.role = org.cinely.accounts.Role.ADMIN")
+    List<Account> lockAdmins();
 }

@@ -1,5 +1,6 @@
 package org.cinely.accounts;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.moderation.Standing;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -17,10 +19,12 @@ public class AccountsApi {
 
     private final AccountRepository accounts;
     private final AccountService service;
+    private final AccountStandings standings;
 
-    AccountsApi(AccountRepository accounts, AccountService service) {
+    AccountsApi(AccountRepository accounts, AccountService service, AccountStandings standings) {
         this.accounts = accounts;
         this.service = service;
+        this.standings = standings;
     }
 
     @Transactional(readOnly = true)
@@ -77,5 +81,49 @@ public class AccountsApi {
     /** Suspends, bans or reinstates a member; their current logins end at once. */
     public void changeState(MemberId member, AccountState state, String reason, MemberId changedBy) {
         service.changeState(member, state, reason, changedBy);
+    }
+
+    // ---------------------------------------------------------------- moderation (decided and recorded there)
+
+    /** Where the member stands now, as their content shows it. */
+    public Standing standing(MemberId member) {
+        return standings.standing(member);
+    }
+
+    /**
+     * Suspends the member until {@code until} (null: until reinstated); their logins end at once on
+     * every node.
+     */
+    public Standing suspend(MemberId member, String reason, Instant until, MemberId by) {
+        return standings.suspend(member, reason, until, by);
+    }
+
+    /** Bans the member; their logins end at once on every node. */
+    public Standing ban(MemberId member, String reason, MemberId by) {
+        return standings.ban(member, reason, by);
+    }
+
+    /** Lifts a suspension or a ban (a limit stays). */
+    public Standing reinstate(MemberId member, MemberId by) {
+        return standings.reinstate(member, by);
+    }
+
+    /** Marks the member limited (their content reaches only their connections) or lifts it. */
+    public Standing limit(MemberId member, boolean limited) {
+        return standings.limit(member, limited);
+    }
+
+    /** Members whose dated suspension has run out by {@code now}. */
+    public List<MemberId> suspensionsEndedBy(Instant now) {
+        return standings.suspensionsEndedBy(now);
+    }
+
+    /**
+     * Grants or revokes a role; open sessions of the member carry it from their next page.
+     *
+     * @return false when nothing changed or when it would leave no admin
+     */
+    public boolean changeRole(MemberId member, Role role, MemberId by) {
+        return standings.changeRole(member, role, by) == AccountStandings.RoleOutcome.CHANGED;
     }
 }

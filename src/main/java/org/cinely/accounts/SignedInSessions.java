@@ -42,6 +42,12 @@ class SignedInSessions {
         accounts.findById(event.memberId().value()).ifPresent(account -> refresh(account));
     }
 
+    /** A granted or revoked role applies to the member's open sessions, not only to the next log-in. */
+    @TransactionalEventListener
+    void on(RoleChanged event) {
+        accounts.findById(event.memberId().value()).ifPresent(account -> refresh(account));
+    }
+
     private void refresh(Account account) {
         String current = refreshCurrentRequest(account);
         refreshStored(sessions, account, current);

@@ -15,7 +15,10 @@ public enum NotificationKind {
     WORK_LIKED(EmailChoice.OFF),
     APPLICATION_RECEIVED(EmailChoice.INSTANT),
     APPLICATION_STATUS(EmailChoice.INSTANT),
-    SAVED_SEARCH_MATCH(EmailChoice.INSTANT);
+    SAVED_SEARCH_MATCH(EmailChoice.INSTANT),
+    MODERATION_DECISION(EmailChoice.INSTANT),
+    REPORT_RESOLVED(EmailChoice.DAILY),
+    APPEAL_ANSWERED(EmailChoice.INSTANT);
 
     /** How a kind reaches a member's inbox. */
     public enum EmailChoice {
@@ -40,6 +43,17 @@ public enum NotificationKind {
 
     public String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The message key that words a stored detail (an application's status, a decision), or null to show it as stored. */
+    public String detailKey(String detail) {
+        return switch (this) {
+            case APPLICATION_STATUS -> "application.status." + detail;
+            case MODERATION_DECISION -> "moderation.action." + detail + ".member";
+            case REPORT_RESOLVED -> "moderation.kind." + detail;
+            case APPEAL_ANSWERED -> "appeal.status." + detail;
+            default -> null;
+        };
     }
 
     public String messageKey() {

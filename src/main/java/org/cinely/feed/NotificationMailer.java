@@ -205,9 +205,11 @@ class NotificationMailer {
     /** A mail's message arguments: {0} who, {1} what (a title), {2} the link, {3} a detail. */
     private Object[] args(NotificationStore.Notification n, String actor) {
         Titles.Split parts = Titles.split(n.title());
-        String detail = n.kind() == NotificationKind.APPLICATION_STATUS
-                ? text("application.status." + parts.detail()).toLowerCase(Locale.ROOT)
-                : parts.detail();
+        String key = n.kind().detailKey(parts.detail());
+        String detail = key == null ? parts.detail() : text(key);
+        if (n.kind() == NotificationKind.APPLICATION_STATUS) {
+            detail = detail.toLowerCase(Locale.ROOT);
+        }
         return new Object[] {actor, parts.title(), url(n.link()), detail};
     }
 

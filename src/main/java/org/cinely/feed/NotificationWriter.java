@@ -3,6 +3,7 @@ package org.cinely.feed;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.cinely.accounts.AccountState;
 import org.cinely.accounts.AccountStateChanged;
 import org.cinely.accounts.AccountsApi;
@@ -16,6 +17,9 @@ import org.cinely.connections.MemberBlocked;
 import org.cinely.jobs.ApplicationStatusChanged;
 import org.cinely.jobs.ApplicationSubmitted;
 import org.cinely.jobs.SavedSearchMatched;
+import org.cinely.moderation.AppealDecided;
+import org.cinely.moderation.DecisionTaken;
+import org.cinely.moderation.ReportResolved;
 import org.cinely.platform.MemberId;
 import org.cinely.works.WorkCommentDeleted;
 import org.cinely.works.WorkCommented;
@@ -265,6 +269,49 @@ class NotificationWriter {
                 Titles.join(event.searchName(), event.jobTitle()),
                 "/jobs/" + event.job().value(),
                 event.emailAlert());
+    }
+
+    // ---------------------------------------------------------------- moderation (moderators stay anonymous)
+
+    @ApplicationModuleListener
+    void on(DecisionTaken event) {
+        notify(
+                event.member(),
+                "decision:" + event.decisionId(),
+                NotificationKind.MODERATION_DECISION,
+                null,
+                Subject.MEMBER,
+                event.member().value(),
+                Titles.join(
+                        event.action().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        event.title() == null ? "" : event.title()),
+                "/moderation/decisions/" + event.decisionId());
+    }
+
+    @ApplicationModuleListener
+    void on(ReportResolved event) {
+        notify(
+                event.reporter(),
+                "report-resolved:" + event.reportId(),
+                NotificationKind.REPORT_RESOLVED,
+                null,
+                Subject.MEMBER,
+                event.reporter().value(),
+                Titles.join(event.target().kind().slug(), ""),
+                "/moderation/reports");
+    }
+
+    @ApplicationModuleListener
+    void on(AppealDecided event) {
+        notify(
+                event.member(),
+                "appeal:" + event.appealId(),
+                NotificationKind.APPEAL_ANSWERED,
+                null,
+                Subject.MEMBER,
+                event.member().value(),
+                Titles.join(event.reversed() ? "approved" : "rejected", ""),
+                "/moderation/decisions/" + event.decisionId());
     }
 
     // ----------------------------------------------------------------

@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Feed",
-        allowedDependencies = {"accounts", "connections", "jobs", "profiles", "works", "platform"})
+        allowedDependencies = {"accounts", "connections", "jobs", "moderation", "profiles", "works", "platform"})
 package org.cinely.feed;

@@ -51,8 +51,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/actuator/**", "/admin/**")
+                        .requestMatchers("/actuator/**", "/admin/outbox", "/admin/outbox/**")
                         .hasRole("ADMIN")
+                        // Moderators work the queue; what only admins may do there is checked per action.
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasAnyRole("MODERATOR", "ADMIN")
                         .requestMatchers("/signup", "/login", "/password-reset", "/password-reset/**", "/verify-email")
                         .permitAll()
                         // One-click unsubscribe from a mail: the signed link is the credential.
