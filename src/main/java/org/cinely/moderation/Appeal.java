@@ -14,9 +14,9 @@ import org.cinely.platform.MemberId;
 /** A member's one appeal against a decision, answered by a moderator other than the one who decided. */
 @Entity
 @Table(name = "moderation_appeals")
-class Appeal {
+public class Appeal {
 
-    enum Status {
+    public enum Status {
         PENDING,
         APPROVED,
         REJECTED
@@ -58,35 +58,35 @@ class Appeal {
         this.decidedAt = now;
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    long getDecisionId() {
+    public long getDecisionId() {
         return decisionId;
     }
 
-    MemberId member() {
+    public MemberId member() {
         return MemberId.of(memberId);
     }
 
-    String getMessage() {
+    public String getMessage() {
         return message;
     }
 
-    Instant getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 
-    Status getStatus() {
+    public Status getStatus() {
         return status;
     }
 
-    String getReply() {
+    public String getReply() {
         return reply;
     }
 
-    Instant getDecidedAt() {
+    public Instant getDecidedAt() {
         return decidedAt;
     }
 }

@@ -4,14 +4,12 @@ import static org.cinely.moderation.jooq.Tables.MODERATION_CASES;
 import static org.cinely.moderation.jooq.Tables.MODERATION_REPORTS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.groupConcatDistinct;
 import static org.jooq.impl.DSL.selectOne;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.moderation.ContentKind;
@@ -88,8 +86,7 @@ class CaseQueue {
                         MODERATION_CASES.REASON,
                         MODERATION_CASES.OPENED_AT,
                         MODERATION_CASES.ASSIGNED_TO,
-                        count(reports.ID),
-                        groupConcatDistinct(reports.CATEGORY))
+                        count(reports.ID))
                 .from(MODERATION_CASES)
                 .leftJoin(reports)
                 .on(reports.CASE_ID.eq(MODERATION_CASES.ID).and(reports.RESOLVED_AT.isNull()))
@@ -105,14 +102,29 @@ class CaseQueue {
                         ModerationCase.Reason.valueOf(r.value5()),
                         r.value6().toInstant(ZoneOffset.UTC),
                         r.value8(),
-                        r.value9() == null
-                                ? List.of()
-                                : Arrays.stream(r.value9().split(","))
-                                        .map(ReportCategory::valueOf)
-                                        .sorted()
-                                        .toList(),
+                        List.of(),
                         r.value7() == null ? null : MemberId.of(r.value7())));
-        return new Page(rows, total);
+        // The categories of each case's open reports, in one more query for the page.
+        var categories = dsl.selectDistinct(MODERATION_REPORTS.CASE_ID, MODERATION_REPORTS.CATEGORY)
+                .from(MODERATION_REPORTS)
+                .where(MODERATION_REPORTS.CASE_ID.in(
+                        rows.stream().map(Row::caseId).toList()))
+                .and(MODERATION_REPORTS.RESOLVED_AT.isNull())
+                .fetchGroups(MODERATION_REPORTS.CASE_ID, r -> ReportCategory.valueOf(r.value2()));
+        List<Row> withCategories = rows.stream()
+                .map(row -> new Row(
+                        row.caseId(),
+                        row.target(),
+                        row.author(),
+                        row.reason(),
+                        row.openedAt(),
+                        row.openReports(),
+                        categories.getOrDefault(row.caseId(), List.of()).stream()
+                                .sorted()
+                                .toList(),
+                        row.assignedTo()))
+                .toList();
+        return new Page(withCategories, total);
     }
 
     @Transactional(readOnly = true)

@@ -20,7 +20,7 @@ import org.cinely.platform.moderation.ContentRef;
  */
 @Entity
 @Table(name = "moderation_decisions")
-class Decision {
+public class Decision {
 
     /** How long after a decision the member may appeal it. */
     static final Duration APPEAL_WINDOW = Duration.ofDays(20);
@@ -76,11 +76,11 @@ class Decision {
         this.decidedAt = now;
     }
 
-    boolean appealableAt(Instant now) {
+    public boolean appealableAt(Instant now) {
         return action.appealable() && reversedAt == null && now.isBefore(decidedAt.plus(APPEAL_WINDOW));
     }
 
-    Instant appealDeadline() {
+    public Instant appealDeadline() {
         return decidedAt.plus(APPEAL_WINDOW);
     }
 
@@ -88,51 +88,51 @@ class Decision {
         this.reversedAt = now;
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    MemberId member() {
+    public MemberId member() {
         return MemberId.of(memberId);
     }
 
-    Long getCaseId() {
+    public Long getCaseId() {
         return caseId;
     }
 
-    Action getAction() {
+    public Action getAction() {
         return action;
     }
 
-    ContentRef target() {
+    public ContentRef target() {
         return targetKind == null ? null : new ContentRef(targetKind, targetId);
     }
 
-    ReportCategory getRuleBroken() {
+    public ReportCategory getRuleBroken() {
         return ruleBroken;
     }
 
-    String getReason() {
+    public String getReason() {
         return reason;
     }
 
-    String getStatement() {
+    public String getStatement() {
         return statement;
     }
 
-    Instant getEndsAt() {
+    public Instant getEndsAt() {
         return endsAt;
     }
 
-    MemberId decidedBy() {
+    public MemberId decidedBy() {
         return decidedBy == null ? null : MemberId.of(decidedBy);
     }
 
-    Instant getDecidedAt() {
+    public Instant getDecidedAt() {
         return decidedAt;
     }
 
-    Instant getReversedAt() {
+    public Instant getReversedAt() {
         return reversedAt;
     }
 }

@@ -20,9 +20,9 @@ import org.cinely.platform.moderation.ContentRef;
  */
 @Entity
 @Table(name = "moderation_cases")
-class ModerationCase {
+public class ModerationCase {
 
-    enum Reason {
+    public enum Reason {
         REPORTED,
         HELD
     }
@@ -66,12 +66,12 @@ class ModerationCase {
         return target.toString();
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return closedAt == null;
     }
 
     /** Whether someone other than {@code moderator} holds it. */
-    boolean heldByOther(MemberId moderator) {
+    public boolean heldByOther(MemberId moderator) {
         return assignedTo != null && assignedTo != moderator.value();
     }
 
@@ -92,35 +92,35 @@ class ModerationCase {
         this.openKey = null;
     }
 
-    ContentRef target() {
+    public ContentRef target() {
         return new ContentRef(targetKind, targetId);
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    MemberId author() {
+    public MemberId author() {
         return authorId == null ? null : MemberId.of(authorId);
     }
 
-    Reason getReason() {
+    public Reason getReason() {
         return reason;
     }
 
-    Instant getOpenedAt() {
+    public Instant getOpenedAt() {
         return openedAt;
     }
 
-    MemberId assignedTo() {
+    public MemberId assignedTo() {
         return assignedTo == null ? null : MemberId.of(assignedTo);
     }
 
-    Instant getClosedAt() {
+    public Instant getClosedAt() {
         return closedAt;
     }
 
-    Long getDecisionId() {
+    public Long getDecisionId() {
         return decisionId;
     }
 }

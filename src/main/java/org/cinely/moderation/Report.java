@@ -15,7 +15,7 @@ import org.cinely.platform.moderation.ContentRef;
 /** A member's report of one item. Open until the case it belongs to is decided. */
 @Entity
 @Table(name = "moderation_reports")
-class Report {
+public class Report {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -60,35 +60,35 @@ class Report {
         this.openKey = null;
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    long getCaseId() {
+    public long getCaseId() {
         return caseId;
     }
 
-    MemberId reporter() {
+    public MemberId reporter() {
         return MemberId.of(reporterId);
     }
 
-    ContentRef target() {
+    public ContentRef target() {
         return new ContentRef(targetKind, targetId);
     }
 
-    ReportCategory getCategory() {
+    public ReportCategory getCategory() {
         return category;
     }
 
-    String getNote() {
+    public String getNote() {
         return note;
     }
 
-    Instant getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 
-    Instant getResolvedAt() {
+    public Instant getResolvedAt() {
         return resolvedAt;
     }
 }

@@ -75,7 +75,9 @@ class AdminMembersIntegrationTests {
         assertThat(memberClient.get("/admin/members").statusCode()).isEqualTo(403);
         assertThat(memberClient.get("/admin/outbox").statusCode()).isEqualTo(403);
         HttpResponse<String> attempt = memberClient.submit(
-                "/settings", "/admin/members/" + admin.getId() + "/state", Map.of("state", "BANNED", "reason", "x"));
+                "/settings",
+                "/admin/members/" + admin.getId() + "/decide",
+                Map.of("action", "BAN", "rule", "SPAM", "reason", "x", "statement", "x"));
         assertThat(attempt.statusCode()).isEqualTo(403);
         assertThat(repository.findById(admin.getId()).orElseThrow().getState()).isEqualTo(AccountState.ACTIVE);
     }
@@ -117,8 +119,16 @@ class AdminMembersIntegrationTests {
         HttpTestClient http = logIn(admin);
         HttpResponse<String> response = http.submit(
                 "/admin/members",
-                "/admin/members/" + member.getId() + "/state",
-                Map.of("state", "SUSPENDED", "reason", "Repeated spam"));
+                "/admin/members/" + member.getId() + "/decide",
+                Map.of(
+                        "action",
+                        "SUSPEND",
+                        "rule",
+                        "SPAM",
+                        "reason",
+                        "Seen in 12 job posts",
+                        "statement",
+                        "Repeated spam"));
         assertThat(response.statusCode()).isEqualTo(302);
         Account suspended = repository.findById(member.getId()).orElseThrow();
         assertThat(suspended.getState()).isEqualTo(AccountState.SUSPENDED);
@@ -138,7 +148,11 @@ class AdminMembersIntegrationTests {
     @Test
     void anAdminCannotSuspendThemselves() {
         HttpTestClient http = logIn(admin);
-        http.submit("/admin/members", "/admin/members/" + admin.getId() + "/state", Map.of("state", "SUSPENDED"));
+        HttpResponse<String> refused = http.submit(
+                "/admin/members/" + admin.getId(),
+                "/admin/members/" + admin.getId() + "/decide",
+                Map.of("action", "SUSPEND", "rule", "SPAM", "reason", "x", "statement", "x"));
+        assertThat(Jsoup.parse(refused.body()).select(".form-errors").text()).contains("about yourself");
         assertThat(repository.findById(admin.getId()).orElseThrow().getState()).isEqualTo(AccountState.ACTIVE);
     }
 

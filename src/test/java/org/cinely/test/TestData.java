@@ -66,6 +66,15 @@ public class TestData {
         jdbc.update("delete from live_events where member_id > ?", accountMark);
         jdbc.update("delete from job_applications where applicant_id > ?", accountMark);
         jdbc.update("delete from job_listings where poster_id > ?", accountMark);
+        // moderation (the audit log is append-only and stays, as in production)
+        jdbc.update("delete from moderation_appeals where member_id > ?", accountMark);
+        jdbc.update("delete from moderation_decisions where member_id > ?", accountMark);
+        jdbc.update(
+                "delete from moderation_reports where reporter_id > ? or case_id in"
+                        + " (select id from moderation_cases where author_id > ?)",
+                accountMark,
+                accountMark);
+        jdbc.update("delete from moderation_cases where author_id > ?", accountMark);
         jdbc.update("delete from profiles where member_id > ?", accountMark);
         jdbc.update("delete from accounts where id > ?", accountMark);
         jdbc.update("delete from outbox_mail where id > ?", mailMark);

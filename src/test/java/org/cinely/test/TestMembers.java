@@ -123,7 +123,7 @@ public class TestMembers {
                 Timestamp.valueOf(LocalDateTime.now()));
     }
 
-    /** An admin suspending, banning or reinstating a member on /admin/members, as in the app. */
+    /** An admin suspending, banning or reinstating a member on their moderation page, as in the app. */
     public static MockHttpServletRequestBuilder adminSetsState(Member member, String state, String reason) {
         CurrentMember admin = new CurrentMember(
                 1_000_000_000L,
@@ -135,9 +135,16 @@ public class TestMembers {
                 true,
                 true,
                 false);
-        return MockMvcRequestBuilders.post("/admin/members/{id}/state", member.id())
-                .param("state", state)
-                .param("reason", reason)
+        String action = switch (state) {
+            case "SUSPENDED" -> "SUSPEND";
+            case "BANNED" -> "BAN";
+            default -> "REINSTATE";
+        };
+        return MockMvcRequestBuilders.post("/admin/members/{id}/decide", member.id())
+                .param("action", action)
+                .param("rule", "OTHER")
+                .param("reason", reason.isEmpty() ? "test" : reason)
+                .param("statement", reason.isEmpty() ? "test" : reason)
                 .with(SecurityMockMvcRequestPostProcessors.csrf())
                 .with(SecurityMockMvcRequestPostProcessors.user(admin));
     }
