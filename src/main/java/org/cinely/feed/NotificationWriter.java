@@ -285,7 +285,7 @@ class NotificationWriter {
                 Titles.join(
                         event.action().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                         event.title() == null ? "" : event.title()),
-                "/moderation/decisions/" + event.decisionId());
+                event.link());
     }
 
     @ApplicationModuleListener
@@ -311,7 +311,7 @@ class NotificationWriter {
                 Subject.MEMBER,
                 event.member().value(),
                 Titles.join(event.reversed() ? "approved" : "rejected", ""),
-                "/moderation/decisions/" + event.decisionId());
+                event.link());
     }
 
     // ----------------------------------------------------------------

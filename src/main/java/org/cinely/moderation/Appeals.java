@@ -21,6 +21,7 @@ class Appeals {
     private final Decisions deciding;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final StatementLinks links;
     private final Clock clock;
 
     Appeals(
@@ -29,7 +30,9 @@ class Appeals {
             Decisions deciding,
             AuditLog audit,
             ApplicationEventPublisher events,
+            StatementLinks links,
             Clock clock) {
+        this.links = links;
         this.appeals = appeals;
         this.decisions = decisions;
         this.deciding = deciding;
@@ -81,7 +84,8 @@ class Appeals {
                 "decision:" + decision.getId(),
                 reply,
                 "appeal " + appeal.getId());
-        events.publishEvent(new AppealDecided(appeal.getId(), decision.getId(), appeal.member(), uphold));
+        events.publishEvent(new AppealDecided(
+                appeal.getId(), decision.getId(), appeal.member(), uphold, links.path(decision.getId())));
     }
 
     List<Appeal> pending() {

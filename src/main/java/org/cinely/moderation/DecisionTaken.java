@@ -9,5 +9,8 @@ import org.cinely.platform.moderation.ContentRef;
  *
  * @param target the item decided on, or null for a decision about the member
  * @param title what the member knows the item by (a work's title), or null
+ * @param link the statement of reasons: a signed link that opens without logging in, since a
+ *     suspended member cannot log in but must read it and may appeal
  */
-public record DecisionTaken(long decisionId, MemberId member, Action action, ContentRef target, String title) {}
+public record DecisionTaken(
+        long decisionId, MemberId member, Action action, ContentRef target, String title, String link) {}

@@ -37,6 +37,7 @@ class Decisions {
     private final AccountsApi accounts;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final StatementLinks links;
     private final Clock clock;
 
     Decisions(
@@ -47,7 +48,9 @@ class Decisions {
             AccountsApi accounts,
             AuditLog audit,
             ApplicationEventPublisher events,
+            StatementLinks links,
             Clock clock) {
+        this.links = links;
         this.cases = cases;
         this.reports = reports;
         this.decisions = decisions;
@@ -106,7 +109,8 @@ class Decisions {
                 new Decision(member, null, Action.SUSPENSION_ENDED, null, null, "", "", null, null, clock.instant()));
         audit.append(
                 null, "decision.suspension-ended", "member:" + member.value(), null, "decision " + decision.getId());
-        events.publishEvent(new DecisionTaken(decision.getId(), member, Action.SUSPENSION_ENDED, null, null));
+        events.publishEvent(new DecisionTaken(
+                decision.getId(), member, Action.SUSPENSION_ENDED, null, null, links.path(decision.getId())));
     }
 
     /** Undoes a decision's effects (an appeal was upheld). */
@@ -185,7 +189,12 @@ class Decisions {
                         + command.statement());
         if (action != Action.DISMISS) {
             events.publishEvent(new DecisionTaken(
-                    decision.getId(), member, action, target, content == null ? null : content.title()));
+                    decision.getId(),
+                    member,
+                    action,
+                    target,
+                    content == null ? null : content.title(),
+                    links.path(decision.getId())));
         }
         return decision;
     }

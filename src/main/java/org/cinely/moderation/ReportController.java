@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,6 +45,7 @@ class ReportController {
     private final DecisionRepository decisions;
     private final AppealRepository appeals;
     private final Appeals appealing;
+    private final StatementLinks links;
     private final Clock clock;
 
     ReportController(
@@ -52,7 +54,9 @@ class ReportController {
             DecisionRepository decisions,
             AppealRepository appeals,
             Appeals appealing,
+            StatementLinks links,
             Clock clock) {
+        this.links = links;
         this.reporting = reporting;
         this.reports = reports;
         this.decisions = decisions;
@@ -115,7 +119,7 @@ class ReportController {
     @GetMapping("/moderation/decisions/{id}")
     String decision(@AuthenticationPrincipal CurrentMember member, @PathVariable long id, Model model) {
         model.addAttribute("appealForm", new AppealForm(""));
-        return decisionPage(member, id, model);
+        return decisionPage(own(member, id), "/moderation/decisions/" + id, model);
     }
 
     @PostMapping("/moderation/decisions/{id}/appeal")
@@ -126,29 +130,75 @@ class ReportController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            return decisionPage(member, id, model);
-        }
-        try {
-            appealing.appeal(member.id(), id, appealForm.message());
-        } catch (Refused refused) {
-            result.reject(refused.why().messageKey());
-            return decisionPage(member, id, model);
-        } catch (DataIntegrityViolationException doubleSubmit) {
-            result.reject(Refused.Why.APPEAL_EXISTS.messageKey());
-            return decisionPage(member, id, model);
-        }
-        Flash.success(redirect, "appeal.filed");
-        return "redirect:/moderation/decisions/" + id;
+        return appeal(own(member, id), "/moderation/decisions/" + id, appealForm, result, model, redirect);
     }
 
-    private String decisionPage(CurrentMember member, long id, Model model) {
-        Decision decision = decisions
+    /** The same statement by its signed link, for a member who cannot log in (suspended or banned). */
+    @GetMapping("/moderation/statement/{id}")
+    String statement(@PathVariable long id, @RequestParam(name = "s", required = false) String signature, Model model) {
+        model.addAttribute("appealForm", new AppealForm(""));
+        return decisionPage(signed(id, signature), links.path(id), model);
+    }
+
+    @PostMapping("/moderation/statement/{id}/appeal")
+    String appealBySignedLink(
+            @PathVariable long id,
+            @RequestParam(name = "s", required = false) String signature,
+            @Valid @ModelAttribute AppealForm appealForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        return appeal(signed(id, signature), links.path(id), appealForm, result, model, redirect);
+    }
+
+    private String appeal(
+            Decision decision,
+            String page,
+            AppealForm appealForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return decisionPage(decision, page, model);
+        }
+        try {
+            appealing.appeal(decision.member(), decision.getId(), appealForm.message());
+        } catch (Refused refused) {
+            result.reject(refused.why().messageKey());
+            return decisionPage(decision, page, model);
+        } catch (DataIntegrityViolationException doubleSubmit) {
+            result.reject(Refused.Why.APPEAL_EXISTS.messageKey());
+            return decisionPage(decision, page, model);
+        }
+        Flash.success(redirect, "appeal.filed");
+        return "redirect:" + page;
+    }
+
+    private Decision own(CurrentMember member, long id) {
+        return decisions
                 .findById(id)
                 .filter(d -> d.member().equals(member.id()) && d.getAction() != Action.DISMISS)
                 .orElseThrow(() -> new NotFoundException("decision " + id));
+    }
+
+    private Decision signed(long id, String signature) {
+        if (!links.valid(id, signature)) {
+            throw new NotFoundException("decision " + id);
+        }
+        return decisions
+                .findById(id)
+                .filter(d -> d.getAction() != Action.DISMISS)
+                .orElseThrow(() -> new NotFoundException("decision " + id));
+    }
+
+    private String decisionPage(Decision decision, String page, Model model) {
         model.addAttribute("decision", decision);
-        model.addAttribute("appeal", appeals.findByDecisionId(id).orElse(null));
+        // The signed link's query stays after the path: /moderation/statement/7/appeal?s=...
+        int query = page.indexOf('?');
+        model.addAttribute(
+                "appealAction",
+                query < 0 ? page + "/appeal" : page.substring(0, query) + "/appeal" + page.substring(query));
+        model.addAttribute("appeal", appeals.findByDecisionId(decision.getId()).orElse(null));
         model.addAttribute("mayAppeal", decision.appealableAt(clock.instant()));
         return "moderation/decision";
     }

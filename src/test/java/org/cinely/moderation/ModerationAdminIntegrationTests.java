@@ -173,6 +173,40 @@ class ModerationAdminIntegrationTests {
     }
 
     @Test
+    void aSuspendedMemberReadsTheStatementAndAppealsByTheSignedLinkInTheirMail() {
+        logIn(moderator)
+                .submit(
+                        "/admin/members/" + member.id(),
+                        "/admin/members/" + member.id() + "/decide",
+                        decision("SUSPEND"));
+        data.awaitEventListeners();
+        String link = data.jdbc()
+                .queryForObject(
+                        "select link from notifications where recipient_id = ? and kind = 'MODERATION_DECISION'",
+                        String.class,
+                        member.id());
+        assertThat(link).startsWith("/moderation/statement/").contains("?s=");
+
+        HttpTestClient visitor = new HttpTestClient(port); // cannot log in: suspended
+        Document statement = Jsoup.parse(visitor.get(link).body());
+        assertThat(statement.select(".facts").text()).contains("suspended").contains("You insulted a crew member.");
+        HttpResponse<String> appealed = visitor.submit(
+                link, statement.select("form[action*=appeal]").attr("action"), Map.of("message", "Please look again."));
+        assertThat(appealed.statusCode()).isEqualTo(302);
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select count(*) from moderation_appeals where member_id = ?",
+                                Integer.class,
+                                member.id()))
+                .isOne();
+
+        String forged = link.substring(0, link.indexOf("?s=") + 3) + "A".repeat(32);
+        assertThat(visitor.get(forged).statusCode()).isEqualTo(404);
+        String otherDecision = link.replaceFirst("/statement/(\\d+)", "/statement/999999999");
+        assertThat(visitor.get(otherDecision).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aDatedSuspensionEndsByItself() {
         logIn(moderator)
                 .submit(

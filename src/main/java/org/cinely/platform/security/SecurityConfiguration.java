@@ -32,6 +32,9 @@ class SecurityConfiguration {
     /** The feed's signed one-click unsubscribe links. */
     static final String UNSUBSCRIBE = "/notifications/unsubscribe/**";
 
+    /** A moderation decision's statement, by its signed link: a suspended member must read it and may appeal. */
+    static final String STATEMENTS = "/moderation/statement/**";
+
     /** No inline script or style anywhere: the browser runs only our own files. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
@@ -59,7 +62,7 @@ class SecurityConfiguration {
                         .requestMatchers("/signup", "/login", "/password-reset", "/password-reset/**", "/verify-email")
                         .permitAll()
                         // One-click unsubscribe from a mail: the signed link is the credential.
-                        .requestMatchers(UNSUBSCRIBE)
+                        .requestMatchers(UNSUBSCRIBE, STATEMENTS)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/members", "/members/**", "/works", "/works/**", "/jobs")
                         .permitAll()
