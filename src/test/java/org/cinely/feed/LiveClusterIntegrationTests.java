@@ -188,6 +188,37 @@ class LiveClusterIntegrationTests {
         assertThat(deliver(nodeD, port(nodeC), "d-to-c")).isLessThan(Duration.ofSeconds(1));
     }
 
+    /**
+     * Moderation on one node reaches a session served by another at once: a suspension ends it, a
+     * granted role applies to it (sessions are rows in the shared database, read on every request).
+     */
+    @Test
+    void aRoleChangeAndASuspensionOnOneNodeReachTheSessionOnAnother() {
+        TestMembers members = new TestMembers(data.jdbc(), encoder);
+        TestMembers.Member admin = members.create("Cluster Admin");
+        data.jdbc().update("update accounts set role = 'ADMIN' where id = ?", admin.id());
+        HttpTestClient adminOnA = new HttpTestClient(port);
+        adminOnA.logIn(admin.email(), TestMembers.PASSWORD);
+        HttpTestClient memberOnB = new HttpTestClient(port(nodeB));
+        memberOnB.logIn(member.email(), TestMembers.PASSWORD);
+        assertThat(memberOnB.get("/admin/reports").statusCode()).isEqualTo(403);
+
+        String page = "/admin/members/" + member.id();
+        adminOnA.submit(page, page + "/role", java.util.Map.of("role", "MODERATOR"));
+        assertThat(memberOnB.get("/admin/reports").statusCode())
+                .as("the role reached node B")
+                .isEqualTo(200);
+        adminOnA.submit(page, page + "/role", java.util.Map.of("role", "MEMBER"));
+
+        adminOnA.submit(
+                page,
+                page + "/decide",
+                java.util.Map.of("action", "SUSPEND", "rule", "SPAM", "reason", "spam", "statement", "Spam."));
+        assertThat(memberOnB.get("/settings").statusCode())
+                .as("node B's session ended")
+                .isEqualTo(302);
+    }
+
     @Autowired
     org.springframework.context.ApplicationContext context;
 

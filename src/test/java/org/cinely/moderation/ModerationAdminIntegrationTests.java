@@ -49,6 +49,9 @@ class ModerationAdminIntegrationTests {
     ModerationHousekeeping housekeeping;
 
     @Autowired
+    AuditVerifyCommand command;
+
+    @Autowired
     TransactionTemplate tx;
 
     TestMembers members;
@@ -401,6 +404,8 @@ class ModerationAdminIntegrationTests {
         assertThat(tail.problem()).isEqualTo("missing-after");
         reinsert(last.get(0));
         assertThat(audit.verify().intact()).isTrue();
+        assertThat(command.verify(new java.io.PrintStream(new java.io.ByteArrayOutputStream())))
+                .isZero();
     }
 
     private void reinsert(Map<String, Object> row) {
