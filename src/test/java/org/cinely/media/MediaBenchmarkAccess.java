@@ -3,14 +3,24 @@ package org.cinely.media;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cinely.platform.admin.AdminMetrics;
+import org.jooq.DSLContext;
 
-/** The bare ffmpeg commands the pipeline runs for a source, for the benchmark to time on their own. */
+/**
+ * The bare ffmpeg commands the pipeline runs for a source, for the benchmark to time on their own;
+ * and the module's dashboard figures on a given database, for the admin dashboard benchmark.
+ */
 public final class MediaBenchmarkAccess {
 
     private MediaBenchmarkAccess() {}
+
+    public static AdminMetrics metrics(DSLContext dsl, Clock clock) {
+        return new MediaMetrics(dsl, clock);
+    }
 
     private static Ffprobe.Probe probe(Path source) throws IOException {
         Ffprobe.Probe probe = new Ffprobe("ffprobe", "ffmpeg").probe(source);
