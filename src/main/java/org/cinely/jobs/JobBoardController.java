@@ -10,6 +10,9 @@ import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.ProductionType;
+import org.cinely.platform.moderation.ContentKind;
+import org.cinely.platform.moderation.ContentRef;
+import org.cinely.platform.moderation.ModeratorOpenings;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,13 +38,19 @@ class JobBoardController {
     private final ApplicationQueries applicationQueries;
     private final ApplicantPortfolio portfolio;
     private final AccountsApi accounts;
+    private final ListingAccess access;
+    private final ModeratorOpenings moderatorViews;
 
     JobBoardController(
             JobService jobs,
             JobSearchQueries search,
             ApplicationQueries applicationQueries,
             ApplicantPortfolio portfolio,
-            AccountsApi accounts) {
+            AccountsApi accounts,
+            ListingAccess access,
+            ModeratorOpenings moderatorViews) {
+        this.access = access;
+        this.moderatorViews = moderatorViews;
         this.jobs = jobs;
         this.search = search;
         this.applicationQueries = applicationQueries;
@@ -68,7 +77,10 @@ class JobBoardController {
 
     @GetMapping("/jobs/{id:\\d+}")
     String showJob(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, Model model) {
-        JobListing listing = jobs.listing(id);
+        JobListing listing = access.require(jobs.listing(id), member);
+        if (access.seenOnlyAsModerator(listing, member)) {
+            moderatorViews.opened(member.id(), new ContentRef(ContentKind.JOB, id));
+        }
         MemberId me = member == null ? null : member.id();
         model.addAttribute("form", ApplyForm.empty());
         model.addAttribute("chosenWorks", java.util.List.of());
@@ -86,6 +98,7 @@ class JobBoardController {
                         poster == null ? listing.getCompany() : poster.displayName()));
         boolean own = listing.isPostedBy(me);
         model.addAttribute("own", own);
+        model.addAttribute("moderationNotice", own ? moderationNotice(listing) : null);
         if (own) {
             model.addAttribute(
                     "applicantTotal",
@@ -135,7 +148,7 @@ class JobBoardController {
                 return "redirect:/jobs/" + id;
             }
         }
-        return jobPage(jobs.listing(id), member, member.id(), model);
+        return jobPage(access.require(jobs.listing(id), member), member, member.id(), model);
     }
 
     @PostMapping("/jobs/{id:\\d+}/withdraw")
@@ -194,5 +207,14 @@ class JobBoardController {
     @ModelAttribute("productionTypes")
     List<ProductionType> productionTypes() {
         return ProductionType.FOR_JOBS;
+    }
+
+    /** What the poster is told when their listing reaches fewer people than they think. */
+    private static String moderationNotice(JobListing listing) {
+        return switch (listing.getModerationState()) {
+            case HELD -> "job.moderation.held";
+            case HIDDEN, REMOVED -> "job.moderation.hidden";
+            case VISIBLE -> listing.getPosterStanding().limitsReach() ? "job.moderation.limited" : null;
+        };
     }
 }

@@ -29,6 +29,8 @@ import org.cinely.platform.Craft;
 import org.cinely.platform.CraftSlugConverter;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.ProductionType;
+import org.cinely.platform.moderation.ModerationState;
+import org.cinely.platform.moderation.Standing;
 import org.hibernate.annotations.BatchSize;
 
 /** A call for crew. Open until the poster closes it or it passes its expiry. */
@@ -80,6 +82,12 @@ class JobListing {
     private Instant updatedAt;
     private Instant expiresAt;
     private Instant closedAt;
+
+    @Enumerated(EnumType.STRING)
+    private ModerationState moderationState = ModerationState.VISIBLE;
+
+    @Enumerated(EnumType.STRING)
+    private Standing posterStanding = Standing.ACTIVE;
 
     @Version
     private long version;
@@ -141,6 +149,45 @@ class JobListing {
     boolean pastDeadline(Instant now) {
         return applicationDeadline != null
                 && now.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(applicationDeadline);
+    }
+
+    /**
+     * The one rule for who may see this listing: its poster (unless removed) and moderators always;
+     * others while it is visible and its poster's standing does not hide it, a limited poster's
+     * listings only their connections ({@code connected}: the viewer is connected to the poster).
+     */
+    boolean visibleTo(MemberId viewer, boolean moderator, boolean connected) {
+        if (moderator) {
+            return true;
+        }
+        if (isPostedBy(viewer)) {
+            return moderationState.visibleToAuthor();
+        }
+        if (!moderationState.reachesOthers() || posterStanding.hidesContent()) {
+            return false;
+        }
+        return !posterStanding.limitsReach() || connected;
+    }
+
+    /** Whether the public board (its search index) and saved searches carry it: visible to anyone. */
+    boolean onBoard() {
+        return moderationState.reachesOthers() && posterStanding == Standing.ACTIVE;
+    }
+
+    void moderate(ModerationState state) {
+        this.moderationState = state;
+    }
+
+    void applyStanding(Standing standing) {
+        this.posterStanding = standing;
+    }
+
+    ModerationState getModerationState() {
+        return moderationState;
+    }
+
+    Standing getPosterStanding() {
+        return posterStanding;
     }
 
     boolean isPostedBy(MemberId member) {

@@ -12,6 +12,10 @@ import org.cinely.jobs.JobTypes.ApplicationStatus;
 import org.cinely.jobs.JobTypes.ListingState;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
+import org.cinely.platform.moderation.ContentHeldForReview;
+import org.cinely.platform.moderation.ContentKind;
+import org.cinely.platform.moderation.ContentRef;
+import org.cinely.platform.moderation.ModerationState;
 import org.cinely.platform.security.RateLimitExceededException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -43,6 +47,7 @@ class JobService {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ConnectionsApi connections;
+    private final ListingAccess access;
 
     JobService(
             JobListingRepository listings,
@@ -52,8 +57,10 @@ class JobService {
             JobSearchIndex searchIndex,
             Clock clock,
             TransactionTemplate transactions,
-            ConnectionsApi connections) {
+            ConnectionsApi connections,
+            ListingAccess access) {
         this.connections = connections;
+        this.access = access;
         this.searchIndex = searchIndex;
         this.listings = listings;
         this.applications = applications;
@@ -92,11 +99,25 @@ class JobService {
         if (errors.hasErrors()) {
             return Optional.empty();
         }
+        if (!access.mayPost(poster)) {
+            errors.reject("job.post.limited");
+            return Optional.empty();
+        }
         checkDailyLimit(poster, now);
-        JobListing listing = listings.save(new JobListing(poster, form, now));
+        JobListing listing = new JobListing(poster, form, now);
+        boolean held = access.holdsForReview(poster);
+        if (held) {
+            listing.moderate(ModerationState.HELD);
+        }
+        listings.save(listing);
         searchIndex.sync(listing);
-        events.publishEvent(
-                new JobPosted(listing.jobId(), poster, listing.getTitle(), List.copyOf(listing.getCrafts())));
+        if (held) {
+            // Announced (feed, saved searches) when a moderator approves it: JobsContentModeration.
+            events.publishEvent(new ContentHeldForReview(new ContentRef(ContentKind.JOB, listing.getId()), poster));
+        } else {
+            events.publishEvent(
+                    new JobPosted(listing.jobId(), poster, listing.getTitle(), List.copyOf(listing.getCrafts())));
+        }
         return Optional.of(listing);
     }
 
@@ -179,6 +200,9 @@ class JobService {
         }
         if (member != null && !verified) {
             return Optional.of("application.refused.unverified");
+        }
+        if (member != null && !access.visible(listing, member, false)) {
+            return Optional.of("application.refused.unavailable");
         }
         if (member != null && connections.blockedEitherWay(listing.getPoster(), member)) {
             return Optional.of("application.refused.blocked");

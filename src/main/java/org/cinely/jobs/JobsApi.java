@@ -17,9 +17,11 @@ public class JobsApi {
 
     private final JobListingRepository listings;
     private final ConnectionsApi connections;
+    private final ListingAccess access;
     private final Clock clock;
 
-    JobsApi(JobListingRepository listings, ConnectionsApi connections, Clock clock) {
+    JobsApi(JobListingRepository listings, ConnectionsApi connections, ListingAccess access, Clock clock) {
+        this.access = access;
         this.listings = listings;
         this.connections = connections;
         this.clock = clock;
@@ -37,7 +39,7 @@ public class JobsApi {
         }
         Set<MemberId> blocked = viewer == null ? Set.of() : connections.blockedEitherWay(viewer);
         for (JobListing listing : listings.findAllById(jobIds)) {
-            if (!blocked.contains(listing.getPoster())) {
+            if (!blocked.contains(listing.getPoster()) && access.visible(listing, viewer, false)) {
                 visible.put(
                         listing.getId(),
                         new JobSummary(

@@ -34,8 +34,22 @@ class ProfileApplicantPortfolio implements ApplicantPortfolio {
         this.messages = messages;
     }
 
+    /**
+     * A member whose profile others may not see (hidden by moderators, suspended, limited) shows as
+     * "profile unavailable", with nothing from the profile: the application must not leak it.
+     */
     @Override
     public Optional<Applicant> applicant(MemberId member) {
+        if (!listed(member)) {
+            return accounts.findMember(member)
+                    .map(summary -> new Applicant(
+                            member,
+                            summary.handle(),
+                            messages.getMessage("applicant.unavailable", null, LocaleContextHolder.getLocale()),
+                            null,
+                            null,
+                            List.of()));
+        }
         return accounts.findMember(member)
                 .map(summary -> profiles.findByHandle(summary.handle())
                         .map(card -> new Applicant(
@@ -64,8 +78,15 @@ class ProfileApplicantPortfolio implements ApplicantPortfolio {
         return workIds.stream().map(shareable::get).filter(Objects::nonNull).toList();
     }
 
+    private boolean listed(MemberId member) {
+        return profiles.listedCards(List.of(member)).containsKey(member);
+    }
+
     @Override
     public List<Credit> credits(MemberId member) {
+        if (!listed(member)) {
+            return List.of();
+        }
         return profiles.creditsOf(member).stream()
                 .map(credit -> new Credit(
                         credit.title(),

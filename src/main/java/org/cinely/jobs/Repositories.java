@@ -13,6 +13,9 @@ interface JobListingRepository extends JpaRepository<JobListing, Long> {
 
     @Query("select count(j) from JobListing j where j.posterId = :posterId and j.createdAt > :since")
     long countPostedSince(Long posterId, java.time.Instant since);
+
+    @EntityGraph(attributePaths = "crafts")
+    List<JobListing> findByPosterId(Long posterId);
 }
 
 interface JobApplicationRepository extends JpaRepository<JobApplication, Long> {

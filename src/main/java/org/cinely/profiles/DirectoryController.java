@@ -87,7 +87,7 @@ class DirectoryController {
             @AuthenticationPrincipal CurrentMember member,
             @PathVariable String handle,
             @RequestParam(name = "v", required = false) String version) {
-        var found = profiles.avatar(handle, member == null ? null : member.id(), isStaff(member));
+        var found = profiles.avatar(handle, member == null ? null : member.id(), isStaff(member), version);
         if (found.isEmpty()) {
             // An avatar URL from before a rename leads to the member's avatar now.
             var renamed = names.renamedFrom(handle);
@@ -102,6 +102,7 @@ class DirectoryController {
             }
         }
         var avatar = found.orElseThrow(() -> new NotFoundException("avatar of " + handle));
+
         CacheControl cache = CacheControl.maxAge(Duration.ofDays(365));
         cache = profiles.isPublic(handle) && member == null ? cache.cachePublic() : cache.cachePrivate();
         return ResponseEntity.ok()

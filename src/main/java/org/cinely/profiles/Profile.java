@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cinely.platform.Craft;
 import org.cinely.platform.CraftSlugConverter;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.moderation.ModerationState;
+import org.cinely.platform.moderation.Standing;
 import org.hibernate.annotations.BatchSize;
 
 /** What a member shows others. Keyed by the account's id. */
@@ -56,8 +59,17 @@ class Profile {
     /** The crafts as bits (Craft.bit), for the directory's filtered search; see V12. */
     private long craftMask;
 
-    /** False while the account is suspended or banned: out of the directory and suggestions. */
+    /**
+     * Whether others find this member (directory, suggestions, cards): visible and in good
+     * standing. Kept from the two fields below by {@link #moderate} and {@link #applyStanding}.
+     */
     private boolean listed = true;
+
+    @Enumerated(EnumType.STRING)
+    private ModerationState moderationState = ModerationState.VISIBLE;
+
+    @Enumerated(EnumType.STRING)
+    private Standing standing = Standing.ACTIVE;
 
     @ElementCollection
     @BatchSize(size = 100)
@@ -123,8 +135,59 @@ class Profile {
         this.updatedAt = now;
     }
 
-    void list(boolean listed) {
-        this.listed = listed;
+    void moderate(ModerationState state) {
+        this.moderationState = state;
+        relist();
+    }
+
+    void applyStanding(Standing standing) {
+        this.standing = standing;
+        relist();
+    }
+
+    /**
+     * The one rule for who may see this profile: the member (unless removed) and moderators
+     * always; others while it is listed, and a limited member's connections while it is visible.
+     */
+    boolean visibleTo(MemberId viewer, boolean moderator, boolean connected) {
+        if (moderator) {
+            return true;
+        }
+        if (MemberId.of(memberId).equals(viewer)) {
+            return moderationState.visibleToAuthor();
+        }
+        return listed || (connected && moderationState.reachesOthers() && standing.limitsReach());
+    }
+
+    /** Whether anyone but the member and moderators is kept from it (the owner's notice says why). */
+    boolean restricted() {
+        return !moderationState.reachesOthers() || standing != Standing.ACTIVE;
+    }
+
+    /**
+     * A new avatar URL: a public cache may hold the old one, and a profile that stops reaching
+     * everyone must not be served from it (the old URL answers 404 from now on).
+     */
+    void bumpAvatarVersion() {
+        if (avatarVersion != null) {
+            avatarVersion = avatarVersion + 1;
+        }
+    }
+
+    private void relist() {
+        boolean wasListed = listed;
+        this.listed = moderationState.reachesOthers() && standing == Standing.ACTIVE;
+        if (wasListed && !listed) {
+            bumpAvatarVersion();
+        }
+    }
+
+    ModerationState getModerationState() {
+        return moderationState;
+    }
+
+    Standing getStanding() {
+        return standing;
     }
 
     boolean isListed() {

@@ -21,7 +21,8 @@ record ProfilePage(
         Visibility visibility,
         List<CreditView> credits,
         MemberRelations.Relation relation,
-        List<ProfileCard> mutual) {
+        List<ProfileCard> mutual,
+        String moderationNotice) {
 
     record Link(String labelKey, String href, String text) {}
 

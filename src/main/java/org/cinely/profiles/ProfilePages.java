@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
+import org.cinely.platform.moderation.ContentKind;
+import org.cinely.platform.moderation.ContentRef;
+import org.cinely.platform.moderation.ModeratorOpenings;
 import org.cinely.platform.search.SearchPage;
 import org.cinely.platform.text.Links;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +44,7 @@ class ProfilePages {
     private final AvatarStore avatars;
     private final ObjectProvider<MemberRelations> relations;
     private final ProfilesApi api;
+    private final ModeratorOpenings moderatorViews;
     private final Clock clock;
 
     ProfilePages(
@@ -50,7 +54,9 @@ class ProfilePages {
             AvatarStore avatars,
             ObjectProvider<MemberRelations> relations,
             ProfilesApi api,
+            ModeratorOpenings moderatorViews,
             Clock clock) {
+        this.moderatorViews = moderatorViews;
         this.profiles = profiles;
         this.credits = credits;
         this.queries = queries;
@@ -82,12 +88,17 @@ class ProfilePages {
 
     private ProfilePage page(Profile profile, MemberId viewer, boolean staff) {
         MemberId owner = MemberId.of(profile.getMemberId());
-        if (unlistedFor(profile, viewer, staff)) {
+        MemberRelations.Relation relation = relations().between(viewer, owner);
+        boolean connected = relation.state() == MemberRelations.State.CONNECTED;
+        if (!profile.visibleTo(viewer, staff, connected)) {
             throw new NotFoundException("unlisted member " + profile.getHandle());
         }
-        ProfileCard card = ProfileCard.of(profile, today());
-        MemberRelations.Relation relation = relations().between(viewer, owner);
         boolean isOwner = viewer != null && viewer.equals(owner);
+        if (staff && !isOwner && !profile.visibleTo(viewer, false, connected)) {
+            // Seen only because of the role: the audit log records it.
+            moderatorViews.opened(viewer, new ContentRef(ContentKind.PROFILE, owner.value()));
+        }
+        ProfileCard card = ProfileCard.of(profile, today());
         boolean limited = !isOwner
                 && ((viewer == null && profile.getVisibility() == Visibility.MEMBERS)
                         || relation.state() == MemberRelations.State.BLOCKED_VIEWER);
@@ -103,7 +114,8 @@ class ProfilePages {
                     profile.getVisibility(),
                     List.of(),
                     relation,
-                    List.of());
+                    List.of(),
+                    null);
         }
         List<ProfilePage.CreditView> creditViews =
                 credits.findByMemberIdOrderByReleaseYearDescIdDesc(profile.getMemberId()).stream()
@@ -122,7 +134,20 @@ class ProfilePages {
                 profile.getVisibility(),
                 creditViews,
                 relation,
-                mutual);
+                mutual,
+                isOwner ? notice(profile) : null);
+    }
+
+    /** What the member is told about their own profile when others are kept from it. */
+    private static String notice(Profile profile) {
+        if (!profile.restricted()) {
+            return null;
+        }
+        if (profile.getStanding() == org.cinely.platform.moderation.Standing.LIMITED
+                && profile.getModerationState().reachesOthers()) {
+            return "profile.moderation.limited";
+        }
+        return "profile.moderation.hidden";
     }
 
     private static List<ProfilePage.Link> links(Profile p) {
@@ -141,22 +166,22 @@ class ProfilePages {
                 labelKey, u.toString(), u.getHost() + (u.getRawPath() == null ? "" : u.getRawPath()))));
     }
 
-    /** Suspended or banned: gone for everyone but the member and the moderators (page and avatar). */
-    private static boolean unlistedFor(Profile profile, MemberId viewer, boolean staff) {
-        return !profile.isListed()
-                && !staff
-                && !MemberId.of(profile.getMemberId()).equals(viewer);
-    }
-
     /** The avatar of a member, if the viewer may see it. */
     @Transactional(readOnly = true)
-    Optional<AvatarStore.StoredAvatar> avatar(String handle, MemberId viewer, boolean staff) {
+    Optional<AvatarStore.StoredAvatar> avatar(String handle, MemberId viewer, boolean staff, String version) {
         Optional<Profile> profile = profiles.findByHandle(handle);
         if (profile.isEmpty() || profile.get().getAvatarVersion() == null) {
             return Optional.empty();
         }
+        if (version != null && !version.equals(String.valueOf(profile.get().getAvatarVersion()))) {
+            // An old URL (a newer upload, or the profile stopped reaching everyone): a cache keyed
+            // on it must not keep serving a hidden member's face.
+            return Optional.empty();
+        }
         Profile p = profile.get();
-        if (unlistedFor(p, viewer, staff)) {
+        boolean connected = viewer != null
+                && relations().between(viewer, MemberId.of(p.getMemberId())).state() == MemberRelations.State.CONNECTED;
+        if (!p.visibleTo(viewer, staff, connected)) {
             return Optional.empty();
         }
         if (viewer == null && p.getVisibility() == Visibility.MEMBERS) {
