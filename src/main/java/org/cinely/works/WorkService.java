@@ -3,17 +3,13 @@ package org.cinely.works;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.cinely.accounts.AccountsApi;
 import org.cinely.accounts.MemberSummary;
 import org.cinely.media.MediaApi;
@@ -27,8 +23,11 @@ import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.ProductionType;
+import org.cinely.platform.moderation.ContentKind;
+import org.cinely.platform.moderation.ReviewPolicy;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.FormErrors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -37,8 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
 /**
- * Works: their details and credits, who may see them, and what happens as their video moves on.
- * Over 300 lines because the visibility rule and the state changes it guards belong together.
+ * Works: their details and credits, finding them for a viewer by the works' rule ({@link
+ * WorkVisibility}), and what happens as their video moves on.
  */
 @Service
 class WorkService implements UploadTargets {
@@ -50,6 +49,9 @@ class WorkService implements UploadTargets {
     private final AccountsApi accounts;
     private final MediaApi media;
     private final ConnectionChecker connections;
+    private final WorkVisibility visibility;
+    private final WorkStandings standings;
+    private final ObjectProvider<ReviewPolicy> reviewPolicy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -59,6 +61,9 @@ class WorkService implements UploadTargets {
             AccountsApi accounts,
             MediaApi media,
             ConnectionChecker connections,
+            WorkVisibility visibility,
+            WorkStandings standings,
+            ObjectProvider<ReviewPolicy> reviewPolicy,
             ApplicationEventPublisher events,
             Clock clock) {
         this.works = works;
@@ -66,6 +71,9 @@ class WorkService implements UploadTargets {
         this.accounts = accounts;
         this.media = media;
         this.connections = connections;
+        this.visibility = visibility;
+        this.standings = standings;
+        this.reviewPolicy = reviewPolicy;
         this.events = events;
         this.clock = clock;
     }
@@ -74,80 +82,40 @@ class WorkService implements UploadTargets {
         return works.findById(id).orElseThrow(() -> new NotFoundException("work"));
     }
 
-    /** The work if this viewer may see it; otherwise it does not exist for them (404). */
+    /** The work if this viewer may see it by the works' rule; otherwise it does not exist for them (404). */
     Work findVisible(long id, CurrentMember viewer) {
+        return findVisible(id, viewer, false);
+    }
+
+    /**
+     * As {@link #findVisible}, for opening the work (its page, its player): a moderator who sees
+     * it only by their role is recorded in the moderation log.
+     */
+    Work open(long id, CurrentMember viewer) {
+        return findVisible(id, viewer, true);
+    }
+
+    private Work findVisible(long id, CurrentMember viewer, boolean opening) {
         Work work = find(id);
-        if (!canView(work, viewer == null ? null : viewer.id(), viewer != null && viewer.isModerator())) {
+        VisibilityRule.Viewer who = visibility.viewer(viewer, List.of(work.getOwner()));
+        if (!WorkVisibility.canView(who, work)) {
             throw new NotFoundException("work");
+        }
+        if (opening) {
+            visibility.noteModeratorOpened(who, work);
         }
         return work;
     }
 
+    /** The owner's work, unless moderators removed it (then it is theirs alone, kept as evidence). */
     Work findOwned(long id, CurrentMember member) {
         Work work = find(id);
-        if (member == null || !work.ownedBy(member.id())) {
+        if (member == null
+                || !work.ownedBy(member.id())
+                || !work.getModerationState().visibleToAuthor()) {
             throw new NotFoundException("work");
         }
         return work;
-    }
-
-    boolean canView(Work work, MemberId viewer, boolean moderator) {
-        return canView(work.getOwner(), work.getVisibility(), viewer, moderator);
-    }
-
-    /**
-     * The one rule for who may see a work: its owner and moderators always; nobody blocked
-     * either way; then as the owner chose (everyone, connections, nobody else). Pages, lists and
-     * the feed ({@link WorksApi#visibleCards}) all ask this.
-     */
-    boolean canView(MemberId owner, Visibility visibility, MemberId viewer, boolean moderator) {
-        return rule(
-                owner,
-                visibility,
-                viewer,
-                moderator,
-                () -> connections.blockedEitherWay(owner, viewer),
-                () -> connections.connected(owner, viewer));
-    }
-
-    /**
-     * The same rule for many works at once (a list, the feed): the viewer's blocks and connections
-     * among the owners are read in one go, not once per work. Returns the ids the viewer may see.
-     */
-    Set<Long> visibleTo(MemberId viewer, Collection<WorkQueries.Audience> works) {
-        Set<MemberId> owners = works.stream().map(WorkQueries.Audience::owner).collect(Collectors.toSet());
-        Set<MemberId> blocked = viewer == null ? Set.of() : connections.blockedAmong(viewer, owners);
-        Set<MemberId> connected = viewer == null ? Set.of() : connections.connectedAmong(viewer, owners);
-        return works.stream()
-                .filter(w -> rule(
-                        w.owner(),
-                        w.visibility(),
-                        viewer,
-                        false,
-                        () -> blocked.contains(w.owner()),
-                        () -> connected.contains(w.owner())))
-                .map(WorkQueries.Audience::workId)
-                .collect(Collectors.toSet());
-    }
-
-    private static boolean rule(
-            MemberId owner,
-            Visibility visibility,
-            MemberId viewer,
-            boolean moderator,
-            BooleanSupplier blockedEitherWay,
-            BooleanSupplier connected) {
-        if (owner.equals(viewer) || moderator) {
-            return true;
-        }
-        if (viewer != null && blockedEitherWay.getAsBoolean()) {
-            return false; // blocked either way: neither sees nor reaches the other's work
-        }
-        return switch (visibility) {
-            case PUBLIC -> true;
-            case CONNECTIONS -> viewer != null && connected.getAsBoolean();
-            case PRIVATE -> false;
-        };
     }
 
     @Transactional
@@ -161,9 +129,14 @@ class WorkService implements UploadTargets {
         if (errors.hasErrors()) {
             return Optional.empty();
         }
-        Work work = new Work(owner, clock.instant());
+        Work work = new Work(owner, standings.of(owner), clock.instant());
         work.describe(form, clock.instant());
         works.save(work);
+        ReviewPolicy policy = reviewPolicy.getIfAvailable();
+        if (policy != null && policy.holdsForReview(owner, ContentKind.WORK)) {
+            work.holdForReview();
+            works.save(work); // publishes ContentHeldForReview in this transaction
+        }
         saveCredits(work, owner, credits);
         return Optional.of(work);
     }
