@@ -89,7 +89,9 @@ class WorkSocial {
         if (credit.confirmed()) {
             return; // a double submit: confirmed once, announced once
         }
-        Work work = works.find(workId);
+        // Confirming puts the work on the member's profile and in their network's feed: only a
+        // work they may see (removing a credit stays possible on any).
+        Work work = works.findVisible(workId, member);
         extras.confirmCredit(credit.id());
         events.publishEvent(new WorkCreditConfirmed(
                 workId, credit.id(), member.id(), work.getOwner(), work.getTitle(), credit.craft()));

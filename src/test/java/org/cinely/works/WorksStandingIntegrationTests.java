@@ -1,8 +1,13 @@
 package org.cinely.works;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.moderation.ContentKind;
 import org.cinely.platform.moderation.ContentRef;
@@ -50,6 +55,12 @@ class WorksStandingIntegrationTests {
 
     @Autowired
     WorksApi worksApi;
+
+    @Autowired
+    WorkSocial social;
+
+    @Autowired
+    WorkRepository repository;
 
     ModerationFixtures fx;
     TestMembers.Member owner;
@@ -105,6 +116,42 @@ class WorksStandingIntegrationTests {
         assertThat(fx.notifications(owner)).containsExactly("Fritz Friend commented on Harbour Lights");
         assertThat(worksApi.visibleComments(MemberId.of(owner.id()), List.of(comment)))
                 .containsExactly(comment);
+    }
+
+    /** The mail goes out after the notification was written: it asks again, and a hidden comment's is dropped. */
+    @Test
+    void aCommentHiddenBeforeItsMailWentIsNotMailed() throws Exception {
+        long work = fx.publishedWork(owner, "Harbour Lights", "PUBLIC");
+        mvc.perform(post("/settings/notifications")
+                .with(user(owner.principal()))
+                .with(csrf())
+                .param("email-work-commented", "instant"));
+        fx.comment(work, friend, "A fair comment");
+        awaitMailStates("SENT");
+
+        tx.executeWithoutResult(status -> {
+            long spam = social.comment(repository.findById(work).orElseThrow(), stranger.principal(), "Buy followers");
+            moderation.moderate(new ContentRef(ContentKind.COMMENT, spam), ModerationState.HIDDEN);
+        });
+        awaitMailStates("SENT", "FAILED");
+        assertThat(data.jdbc()
+                        .queryForList(
+                                "select last_error from notification_mail where recipient_id = ? and state = 'FAILED'",
+                                String.class,
+                                owner.id()))
+                .containsExactly("no longer visible to the recipient");
+    }
+
+    void awaitMailStates(String... states) {
+        Awaitility.await("notification mail to the owner")
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> data.jdbc()
+                                .queryForList(
+                                        "select state from notification_mail where recipient_id = ? order by id",
+                                        String.class,
+                                        owner.id()),
+                        List.of(states)::equals);
     }
 
     @Test
