@@ -88,7 +88,9 @@ class WorksContentModeration implements ContentModeration {
                 works.findById(ref.id())
                         .map(work -> {
                             if (work.moderate(state, clock.instant())) {
-                                works.save(work);
+                                // Written now: a standing applied later in the same transaction
+                                // updates the row behind the persistence context's back.
+                                works.saveAndFlush(work);
                             }
                             return true;
                         })
@@ -101,6 +103,7 @@ class WorksContentModeration implements ContentModeration {
     @Override
     @Transactional
     public void applyStanding(MemberId author, Standing standing) {
+        works.flush(); // pending changes to the member's works go first: the update below bypasses JPA
         standings.apply(author, standing);
     }
 }

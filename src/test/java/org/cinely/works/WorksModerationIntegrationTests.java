@@ -11,6 +11,7 @@ import org.cinely.platform.MemberId;
 import org.cinely.platform.moderation.ContentHeldForReview;
 import org.cinely.platform.moderation.ContentKind;
 import org.cinely.platform.moderation.ContentRef;
+import org.cinely.platform.moderation.ContentSnapshot;
 import org.cinely.platform.moderation.ModerationState;
 import org.cinely.platform.moderation.ModeratorOpenedContent;
 import org.cinely.platform.moderation.ReviewPolicy;
@@ -118,6 +119,10 @@ class WorksModerationIntegrationTests {
                 .as("the portfolio a job application shows")
                 .extracting(WorkCard::id)
                 .containsExactlyElementsOf(reachable ? List.of(work) : List.of());
+        assertThat(worksApi.confirmedCreditsOf(MemberId.of(friend.id())))
+                .as("credits on the credited member's profile")
+                .extracting(CreditedWork::workId)
+                .containsExactlyElementsOf(reachable ? List.of(work) : List.of());
         String media = MediaPaths.playlist(work, fx.mediaVersion(work));
         assertThat(fx.statusOf(media, other)).as("playlist").isEqualTo(expected);
         assertThat(fx.statusOf(MediaPaths.poster(work, fx.mediaVersion(work)), other))
@@ -138,6 +143,12 @@ class WorksModerationIntegrationTests {
     @Test
     void aHiddenWorkVanishesFromEveryReadPathAndComesBackWhenRestored() throws Exception {
         long work = fx.publishedWork(owner, "Harbour Lights", "PUBLIC");
+        fx.jdbc()
+                .update(
+                        "insert into work_credits (work_id, member_id, craft, confirmed, created_at)"
+                                + " values (?, ?, 'editor', true, now(6))",
+                        work,
+                        friend.id());
         String oldPoster = MediaPaths.poster(work, fx.mediaVersion(work));
         assertReachable(work, "Harbour Lights", true);
         assertThat(fx.statusOf(oldPoster, null)).isEqualTo(200);
@@ -177,6 +188,37 @@ class WorksModerationIntegrationTests {
         events.clear();
         fx.page("/works/" + work, moderator);
         assertThat(events.stream(ModeratorOpenedContent.class)).isEmpty();
+    }
+
+    @Test
+    void moderatorsSeeAWorkAndACommentAsTheyAreNowInAnyState() throws Exception {
+        long work = fx.publishedWork(owner, "Harbour Lights", "PUBLIC");
+        long comment = fx.comment(work, friend, "Lovely grade");
+        moderate(work, ModerationState.HIDDEN);
+
+        ContentSnapshot shot =
+                moderation.snapshot(new ContentRef(ContentKind.WORK, work)).orElseThrow();
+        assertThat(shot.author()).isEqualTo(MemberId.of(owner.id()));
+        assertThat(shot.title()).isEqualTo("Harbour Lights");
+        assertThat(shot.path()).isEqualTo("/works/" + work);
+        assertThat(shot.imagePath()).isEqualTo(MediaPaths.poster(work, fx.mediaVersion(work)));
+        assertThat(shot.state()).isEqualTo(ModerationState.HIDDEN);
+        assertThat(fx.statusOf(shot.imagePath(), moderator)).isEqualTo(200);
+
+        ContentSnapshot said = moderation
+                .snapshot(new ContentRef(ContentKind.COMMENT, comment))
+                .orElseThrow();
+        assertThat(said.author()).isEqualTo(MemberId.of(friend.id()));
+        assertThat(said.text()).isEqualTo("Lovely grade");
+        assertThat(said.path()).isEqualTo("/works/" + work + "#comment-" + comment);
+        assertThat(said.state()).isEqualTo(ModerationState.VISIBLE);
+        assertThat(fx.page(said.path(), moderator).select("#comment-" + comment).text())
+                .contains("Lovely grade");
+
+        assertThat(moderation.snapshot(new ContentRef(ContentKind.WORK, Long.MAX_VALUE)))
+                .isEmpty();
+        assertThat(moderation.moderate(new ContentRef(ContentKind.COMMENT, Long.MAX_VALUE), ModerationState.HIDDEN))
+                .isFalse();
     }
 
     @Test
