@@ -1,17 +1,8 @@
 package org.cinely.works;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.cinely.accounts.AccountsApi;
-import org.cinely.accounts.MemberSummary;
 import org.cinely.media.MediaApi;
 import org.cinely.media.MediaBecamePlayable;
 import org.cinely.media.MediaProgressed;
@@ -19,7 +10,6 @@ import org.cinely.media.MediaRejected;
 import org.cinely.media.MediaState;
 import org.cinely.media.TranscodeFailed;
 import org.cinely.media.UploadTargets;
-import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.ProductionType;
@@ -42,13 +32,9 @@ import org.springframework.validation.Errors;
 @Service
 class WorkService implements UploadTargets {
 
-    private static final Pattern CREDIT_LINE = Pattern.compile("^@?([A-Za-z0-9_.-]{2,30})\\s*[,:;-]?\\s*(.+)$");
-
     private final WorkRepository works;
-    private final WorkExtras extras;
-    private final AccountsApi accounts;
+    private final WorkCredits credits;
     private final MediaApi media;
-    private final ConnectionChecker connections;
     private final WorkVisibility visibility;
     private final WorkStandings standings;
     private final ObjectProvider<ReviewPolicy> reviewPolicy;
@@ -57,20 +43,16 @@ class WorkService implements UploadTargets {
 
     WorkService(
             WorkRepository works,
-            WorkExtras extras,
-            AccountsApi accounts,
+            WorkCredits credits,
             MediaApi media,
-            ConnectionChecker connections,
             WorkVisibility visibility,
             WorkStandings standings,
             ObjectProvider<ReviewPolicy> reviewPolicy,
             ApplicationEventPublisher events,
             Clock clock) {
         this.works = works;
-        this.extras = extras;
-        this.accounts = accounts;
+        this.credits = credits;
         this.media = media;
-        this.connections = connections;
         this.visibility = visibility;
         this.standings = standings;
         this.reviewPolicy = reviewPolicy;
@@ -124,8 +106,7 @@ class WorkService implements UploadTargets {
             return Optional.empty(); // nothing parsed or looked up
         }
         rejectUnofferedType(form, errors);
-        List<ParsedCredit> credits = parseCredits(form.credits(), errors);
-        rejectBlockedCredits(owner, credits, errors);
+        List<WorkCredits.ParsedCredit> parsed = credits.parse(owner, form.credits(), errors);
         if (errors.hasErrors()) {
             return Optional.empty();
         }
@@ -137,7 +118,7 @@ class WorkService implements UploadTargets {
             work.holdForReview();
             works.save(work); // publishes ContentHeldForReview in this transaction
         }
-        saveCredits(work, owner, credits);
+        credits.save(work, owner, parsed);
         return Optional.of(work);
     }
 
@@ -147,14 +128,13 @@ class WorkService implements UploadTargets {
             return false; // nothing parsed or looked up
         }
         rejectUnofferedType(form, errors);
-        List<ParsedCredit> credits = parseCredits(form.credits(), errors);
-        rejectBlockedCredits(owner, credits, errors);
+        List<WorkCredits.ParsedCredit> parsed = credits.parse(owner, form.credits(), errors);
         if (errors.hasErrors()) {
             return false;
         }
         work.describe(form, clock.instant());
         works.save(work);
-        saveCredits(work, owner, credits);
+        credits.save(work, owner, parsed);
         return true;
     }
 
@@ -167,105 +147,11 @@ class WorkService implements UploadTargets {
         events.publishEvent(new WorkDeleted(work.getId(), work.getOwner()));
     }
 
-    record ParsedCredit(MemberId member, Craft craft) {}
-
     /** A kind of production the form does not offer (such as a job's "student"): a forged post. */
     private static void rejectUnofferedType(WorkForm form, Errors errors) {
         if (form.type() != null && !ProductionType.FOR_WORKS.contains(form.type())) {
             errors.rejectValue("type", "work.field.type.required");
         }
-    }
-
-    /** A member who blocked the owner, or whom the owner blocked, cannot be credited by them. */
-    private void rejectBlockedCredits(MemberId owner, List<ParsedCredit> credits, Errors errors) {
-        credits.stream()
-                .map(ParsedCredit::member)
-                .distinct()
-                .filter(member -> !member.equals(owner) && connections.blockedEitherWay(owner, member))
-                .findFirst()
-                .ifPresent(member -> errors.rejectValue("credits", "work.credits.blocked"));
-    }
-
-    /** More credit lines than this are refused before any member is looked up. */
-    static final int MAX_CREDIT_LINES = 100;
-
-    /** Each handle is looked up once, however often it is named; the number of lines is capped first. */
-    private List<ParsedCredit> parseCredits(String text, Errors errors) {
-        List<ParsedCredit> parsed = new ArrayList<>();
-        if (text == null) {
-            return parsed;
-        }
-        List<String> lines =
-                Arrays.stream(text.split("\\R")).filter(line -> !line.isBlank()).toList();
-        if (lines.size() > MAX_CREDIT_LINES) {
-            errors.rejectValue("credits", "work.credits.too-many", new Object[] {MAX_CREDIT_LINES}, null);
-            return parsed;
-        }
-        Map<String, Optional<MemberSummary>> members = new HashMap<>();
-        for (String raw : lines) {
-            String line = raw.strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            Matcher matcher = CREDIT_LINE.matcher(line);
-            if (!matcher.matches()) {
-                errors.rejectValue("credits", "work.credits.format", new Object[] {line}, null);
-                continue;
-            }
-            String craftText = matcher.group(2).strip().toLowerCase(Locale.ROOT).replace(' ', '-');
-            Optional<Craft> craft = Craft.fromSlug(craftText);
-            Optional<MemberSummary> member = members.computeIfAbsent(matcher.group(1), accounts::findByHandle);
-            if (member.isEmpty()) {
-                errors.rejectValue("credits", "work.credits.unknown-member", new Object[] {matcher.group(1)}, null);
-            } else if (craft.isEmpty()) {
-                errors.rejectValue("credits", "work.credits.unknown-craft", new Object[] {matcher.group(2)}, null);
-            } else {
-                parsed.add(new ParsedCredit(member.get().id(), craft.get()));
-            }
-        }
-        return parsed;
-    }
-
-    private void saveCredits(Work work, MemberId owner, List<ParsedCredit> credits) {
-        List<Long> keep = new ArrayList<>();
-        for (ParsedCredit credit : credits) {
-            boolean self = credit.member().equals(owner);
-            Optional<Long> added = extras.addCredit(
-                    work.getId(), credit.member(), credit.craft().slug(), self);
-            if (added.isPresent()) {
-                keep.add(added.get());
-                if (!self) {
-                    events.publishEvent(new WorkCreditAdded(
-                            work.getId(),
-                            added.get(),
-                            credit.member(),
-                            credit.craft().slug(),
-                            owner,
-                            work.getTitle()));
-                }
-            } else {
-                extras.creditId(work.getId(), credit.member(), credit.craft().slug())
-                        .ifPresent(keep::add);
-            }
-        }
-        extras.removeCreditsNotIn(work.getId(), keep);
-    }
-
-    String creditsText(long workId) {
-        Map<MemberId, MemberSummary> members = accounts.findMembers(
-                extras.credits(workId).stream().map(WorkExtras.Credit::member).toList());
-        StringBuilder text = new StringBuilder();
-        for (WorkExtras.Credit credit : extras.credits(workId)) {
-            MemberSummary member = members.get(credit.member());
-            if (member != null) {
-                text.append('@')
-                        .append(member.handle())
-                        .append(' ')
-                        .append(credit.craft())
-                        .append('\n');
-            }
-        }
-        return text.toString();
     }
 
     // Uploads attach to works ("work:<id>").

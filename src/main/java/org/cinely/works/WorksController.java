@@ -54,6 +54,7 @@ class WorksController {
     private final AccountsApi accounts;
     private final WorkSocial social;
     private final WorkVisibility visibility;
+    private final WorkCredits credits;
     private final MessageSource messages;
 
     private final FormErrors formErrors;
@@ -66,6 +67,7 @@ class WorksController {
             AccountsApi accounts,
             WorkSocial social,
             WorkVisibility visibility,
+            WorkCredits credits,
             MessageSource messages,
             FormErrors formErrors) {
         this.formErrors = formErrors;
@@ -76,6 +78,7 @@ class WorksController {
         this.accounts = accounts;
         this.social = social;
         this.visibility = visibility;
+        this.credits = credits;
         this.messages = messages;
     }
 
@@ -137,7 +140,7 @@ class WorksController {
                         work.getProductionType(),
                         work.getProductionYear(),
                         work.getTags(),
-                        works.creditsText(id),
+                        credits.text(id),
                         work.getVisibility()));
         return formPage(model, work);
     }
