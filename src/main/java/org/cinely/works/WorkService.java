@@ -83,8 +83,8 @@ class WorkService implements UploadTargets {
         if (!WorkVisibility.canView(who, work)) {
             throw new NotFoundException("work");
         }
-        if (opening) {
-            visibility.noteModeratorOpened(who, work);
+        if (opening && WorkVisibility.seenOnlyByRole(who, work)) {
+            visibility.noteModeratorOpened(who, work); // a transaction only when there is something to record
         }
         return work;
     }

@@ -93,14 +93,12 @@ class WorkVisibility {
     }
 
     /**
-     * A moderator opened a work they see only by their role: the moderation module's audit log
-     * records it. In a transaction, so the publication registry keeps the event.
+     * A moderator opened a work they see only by their role ({@link #seenOnlyByRole}): the
+     * moderation module's audit log records it. In a transaction, so the publication registry
+     * keeps the event.
      */
     @Transactional
     void noteModeratorOpened(VisibilityRule.Viewer viewer, Work work) {
-        if (seenOnlyByRole(viewer, work)) {
-            events.publishEvent(
-                    new ModeratorOpenedContent(viewer.id(), new ContentRef(ContentKind.WORK, work.getId())));
-        }
+        events.publishEvent(new ModeratorOpenedContent(viewer.id(), new ContentRef(ContentKind.WORK, work.getId())));
     }
 }
