@@ -73,12 +73,15 @@ class FeedReader {
                         .flatMap(a -> Stream.of(a.actor(), a.other()))
                         .toList(),
                 ids(activities, Subject.WORK),
-                ids(activities, Subject.JOB));
+                ids(activities, Subject.JOB),
+                activities.stream().map(FeedStore.Activity::commentId).toList());
         List<FeedEntry> entries = new ArrayList<>();
         for (FeedStore.Activity a : activities) {
             ProfileCard actor = seen.person(a.actor());
             ProfileCard other = seen.person(a.other());
-            if (actor != null && (a.other() == null || other != null) && seen.subject(a.subject(), a.subjectId())) {
+            if (actor != null
+                    && (a.other() == null || other != null)
+                    && seen.subject(a.subject(), a.subjectId(), a.commentId())) {
                 entries.add(new FeedEntry(
                         a.id(),
                         a.verb(),

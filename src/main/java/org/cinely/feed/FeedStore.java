@@ -46,7 +46,8 @@ class FeedStore {
             long subjectId,
             MemberId other,
             String title,
-            Instant at) {}
+            Instant at,
+            Long commentId) {}
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -173,6 +174,7 @@ class FeedStore {
                 r.get(FEED_ACTIVITIES.SUBJECT_ID),
                 other == null ? null : MemberId.of(other),
                 r.get(FEED_ACTIVITIES.TITLE),
-                r.get(FEED_ACTIVITIES.CREATED_AT).toInstant(ZoneOffset.UTC));
+                r.get(FEED_ACTIVITIES.CREATED_AT).toInstant(ZoneOffset.UTC),
+                EventKeys.commentOf(r.get(FEED_ACTIVITIES.EVENT_KEY)));
     }
 }

@@ -120,7 +120,7 @@ class FeedWriter {
     void on(WorkCommented event) {
         if (!event.author().equals(event.owner())) {
             share(
-                    "work-commented:" + event.commentId(),
+                    EventKeys.commented(event.commentId()),
                     event.author(),
                     Verb.WORK_COMMENTED,
                     Subject.WORK,
@@ -133,7 +133,7 @@ class FeedWriter {
 
     @ApplicationModuleListener
     void on(WorkCommentDeleted event) {
-        store.retractEvent("work-commented:" + event.commentId());
+        store.retractEvent(EventKeys.commented(event.commentId()));
     }
 
     @ApplicationModuleListener

@@ -47,6 +47,7 @@ class NotificationMailer {
     private final Mailer mailer;
     private final MessageSource messages;
     private final FeedKeys keys;
+    private final Seen seen;
     private final DSLContext dsl;
     private final Clock clock;
     private final String baseUrl;
@@ -58,6 +59,7 @@ class NotificationMailer {
             Mailer mailer,
             MessageSource messages,
             FeedKeys keys,
+            Seen seen,
             DSLContext dsl,
             Clock clock,
             @Value("${cinely.base-url}") String baseUrl) {
@@ -67,6 +69,7 @@ class NotificationMailer {
         this.mailer = mailer;
         this.messages = messages;
         this.keys = keys;
+        this.seen = seen;
         this.dsl = dsl;
         this.clock = clock;
         this.baseUrl = baseUrl;
@@ -94,6 +97,12 @@ class NotificationMailer {
             return;
         }
         NotificationStore.Notification n = notification.get();
+        if (seen.shown(n.recipient(), List.of(n)).isEmpty()) {
+            // Hidden, held, narrowed or blocked since it was written: the mail would tell what
+            // the page no longer shows.
+            queue.dropped(mail.id(), "no longer visible to the recipient");
+            return;
+        }
         String actor = n.actor() == null
                 ? ""
                 : accounts.findMember(n.actor()).map(MemberSummary::displayName).orElse("");
@@ -146,7 +155,8 @@ class NotificationMailer {
         if (since.isAfter(now.minus(DIGEST_EVERY))) {
             return false;
         }
-        List<NotificationStore.Notification> items = notifications.unreadSince(member, daily, since, 50);
+        List<NotificationStore.Notification> items =
+                seen.shown(member, notifications.unreadSince(member, daily, since, 50));
         Optional<String> email = accounts.verifiedEmail(member);
         if (items.isEmpty() || email.isEmpty() || !claimDigest(member, since, now)) {
             return false;

@@ -26,7 +26,7 @@ class NotificationReader {
         this.seen = seen;
     }
 
-    private static List<Long> subjects(List<NotificationStore.Notification> rows, Subject subject) {
+    static List<Long> subjects(List<NotificationStore.Notification> rows, Subject subject) {
         return rows.stream()
                 .filter(n -> n.subject() == subject)
                 .map(NotificationStore.Notification::subjectId)
@@ -45,11 +45,12 @@ class NotificationReader {
                 member,
                 rows.stream().map(NotificationStore.Notification::actor).toList(),
                 subjects(rows, Subject.WORK),
-                subjects(rows, Subject.JOB));
+                subjects(rows, Subject.JOB),
+                rows.stream().map(NotificationStore.Notification::commentId).toList());
         List<NotificationView> items = new ArrayList<>();
         for (NotificationStore.Notification n : rows) {
             ProfileCard actor = seen.person(n.actor());
-            if ((n.actor() == null || actor != null) && seen.subject(n.subject(), n.subjectId())) {
+            if (seen.shows(n)) {
                 Titles.Split title = Titles.split(n.title());
                 items.add(
                         new NotificationView(n.id(), n.kind(), actor, title.title(), title.detail(), n.at(), n.read()));

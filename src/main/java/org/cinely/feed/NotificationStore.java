@@ -33,7 +33,8 @@ class NotificationStore {
             String title,
             String link,
             Instant at,
-            boolean read) {}
+            boolean read,
+            Long commentId) {}
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -211,6 +212,7 @@ class NotificationStore {
                 r.getTitle(),
                 r.getLink(),
                 r.getCreatedAt().toInstant(ZoneOffset.UTC),
-                r.getReadAt() != null);
+                r.getReadAt() != null,
+                EventKeys.commentOf(r.getEventKey()));
     }
 }

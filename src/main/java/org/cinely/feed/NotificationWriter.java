@@ -161,7 +161,7 @@ class NotificationWriter {
         if (!event.author().equals(event.owner())) {
             notify(
                     event.owner(),
-                    "work-comment:" + event.commentId(),
+                    EventKeys.commentNotified(event.commentId()),
                     NotificationKind.WORK_COMMENTED,
                     event.author(),
                     Subject.WORK,
@@ -173,7 +173,7 @@ class NotificationWriter {
 
     @ApplicationModuleListener
     void on(WorkCommentDeleted event) {
-        retract(NotificationStore.eventKey("work-comment:" + event.commentId()));
+        retract(NotificationStore.eventKey(EventKeys.commentNotified(event.commentId())));
     }
 
     @ApplicationModuleListener

@@ -101,7 +101,7 @@ class ProfileApplicantPortfolio implements ApplicantPortfolio {
                 card.id(),
                 card.title(),
                 base,
-                base + "/media/hls/master.m3u8",
+                card.playlistUrl(),
                 card.hasPoster() ? card.posterUrl() : null,
                 "application/vnd.apple.mpegurl");
     }

@@ -13,6 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.ProductionType;
+import org.cinely.platform.moderation.ContentHeldForReview;
+import org.cinely.platform.moderation.ContentKind;
+import org.cinely.platform.moderation.ContentRef;
+import org.cinely.platform.moderation.ModerationState;
+import org.cinely.platform.moderation.Standing;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** A shared work. Its video is a media asset, referred to by id. */
@@ -45,15 +50,60 @@ class Work extends AbstractAggregateRoot<Work> {
     private Instant createdAt;
     private Instant updatedAt;
 
+    @Enumerated(EnumType.STRING)
+    private ModerationState moderationState = ModerationState.VISIBLE;
+
+    /** A copy of the owner's standing, kept by {@link WorksContentModeration#applyStanding}. */
+    @Enumerated(EnumType.STRING)
+    private Standing authorStanding = Standing.ACTIVE;
+
+    private int mediaVersion = 1;
+
     @Version
     private long version;
 
     protected Work() {}
 
-    Work(MemberId owner, Instant now) {
+    Work(MemberId owner, Standing authorStanding, Instant now) {
         this.ownerId = owner.value();
+        this.authorStanding = authorStanding;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /**
+     * A new member's work waits for a moderator: nobody else sees it until approved. Called once
+     * the work has its id; {@link ContentHeldForReview} goes out when it is saved.
+     */
+    void holdForReview() {
+        this.moderationState = ModerationState.HELD;
+        registerEvent(new ContentHeldForReview(new ContentRef(ContentKind.WORK, id), getOwner()));
+    }
+
+    /**
+     * A moderator's decision. When the work stops reaching people, its media URLs change, so a
+     * copy a shared cache keeps under the old ones is never linked again.
+     *
+     * @return whether anything changed
+     */
+    boolean moderate(ModerationState state, Instant now) {
+        if (state == moderationState) {
+            return false;
+        }
+        this.moderationState = state;
+        this.updatedAt = now;
+        if (!state.reachesOthers()) {
+            mediaVersion++;
+        }
+        return true;
+    }
+
+    /** Whether everyone may watch it, so its media may be cached publicly. */
+    boolean reachesEveryone() {
+        return visibility == Visibility.PUBLIC
+                && moderationState.reachesOthers()
+                && !authorStanding.hidesContent()
+                && !authorStanding.limitsReach();
     }
 
     void describe(WorkForm form, Instant now) {
@@ -68,7 +118,11 @@ class Work extends AbstractAggregateRoot<Work> {
         this.visibility = form.visibility();
         this.updatedAt = now;
         if (id != null && before != null && before != visibility) {
-            registerEvent(new WorkVisibilityChanged(id, getOwner(), before, visibility));
+            WorkVisibilityChanged changed = new WorkVisibilityChanged(id, getOwner(), before, visibility);
+            if (changed.narrowed()) {
+                mediaVersion++; // cached public copies of its media are never linked again
+            }
+            registerEvent(changed);
         }
     }
 
@@ -131,7 +185,9 @@ class Work extends AbstractAggregateRoot<Work> {
                 visibility,
                 playable,
                 likeCount,
-                commentCount);
+                commentCount,
+                moderationState,
+                mediaVersion);
     }
 
     Long getId() {
@@ -188,5 +244,17 @@ class Work extends AbstractAggregateRoot<Work> {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    ModerationState getModerationState() {
+        return moderationState;
+    }
+
+    Standing getAuthorStanding() {
+        return authorStanding;
+    }
+
+    int getMediaVersion() {
+        return mediaVersion;
     }
 }

@@ -16,10 +16,17 @@ public record WorkCard(
         boolean hasPoster,
         Long durationSeconds,
         int likes,
-        Instant publishedAt) {
+        Instant publishedAt,
+        int mediaVersion) {
 
+    /** The poster under the work's current media URL (see {@link MediaPaths}). */
     public String posterUrl() {
-        return "/works/" + id + "/media/hls/poster.jpg";
+        return MediaPaths.poster(id, mediaVersion);
+    }
+
+    /** The HLS master playlist under the work's current media URL. */
+    public String playlistUrl() {
+        return MediaPaths.playlist(id, mediaVersion);
     }
 
     public String durationLabel() {

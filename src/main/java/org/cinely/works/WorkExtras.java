@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.moderation.ModerationState;
+import org.cinely.platform.moderation.Standing;
 import org.cinely.platform.search.Sql;
 import org.cinely.works.jooq.tables.records.WorkCommentsRecord;
 import org.cinely.works.jooq.tables.records.WorkCreditsRecord;
@@ -29,7 +32,15 @@ class WorkExtras {
 
     public record Credit(long id, long workId, MemberId member, String craft, boolean confirmed) {}
 
-    public record Comment(long id, long workId, MemberId author, String body, Instant createdAt, Instant editedAt) {}
+    public record Comment(
+            long id,
+            long workId,
+            MemberId author,
+            String body,
+            Instant createdAt,
+            Instant editedAt,
+            ModerationState state,
+            Standing standing) {}
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -147,6 +158,16 @@ class WorkExtras {
                 .fetchOptional(WorkExtras::comment);
     }
 
+    /** The given comments, in any state, in one query. */
+    List<Comment> comments(Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return List.of();
+        }
+        return dsl.selectFrom(WORK_COMMENTS)
+                .where(WORK_COMMENTS.ID.in(commentIds))
+                .fetch(WorkExtras::comment);
+    }
+
     private static Comment comment(WorkCommentsRecord r) {
         return new Comment(
                 r.getId(),
@@ -154,16 +175,19 @@ class WorkExtras {
                 MemberId.of(r.getAuthorId()),
                 r.getBody(),
                 r.getCreatedAt().toInstant(ZoneOffset.UTC),
-                r.getEditedAt() == null ? null : r.getEditedAt().toInstant(ZoneOffset.UTC));
+                r.getEditedAt() == null ? null : r.getEditedAt().toInstant(ZoneOffset.UTC),
+                ModerationState.valueOf(r.getModerationState()),
+                Standing.valueOf(r.getAuthorStanding()));
     }
 
-    /** Adds a comment and returns its id. */
+    /** Adds a comment with its author's standing and returns its id. */
     @Transactional
-    long addComment(long workId, MemberId author, String body) {
+    long addComment(long workId, MemberId author, Standing standing, String body) {
         dsl.insertInto(WORK_COMMENTS)
                 .set(WORK_COMMENTS.WORK_ID, workId)
                 .set(WORK_COMMENTS.AUTHOR_ID, author.value())
                 .set(WORK_COMMENTS.BODY, body)
+                .set(WORK_COMMENTS.AUTHOR_STANDING, standing.name())
                 .set(WORK_COMMENTS.CREATED_AT, now())
                 .execute();
         long id = insertedId();
@@ -177,6 +201,15 @@ class WorkExtras {
                 .set(WORK_COMMENTS.EDITED_AT, now())
                 .where(WORK_COMMENTS.ID.eq(commentId))
                 .execute();
+    }
+
+    /** A moderator's decision on a comment; false when it does not exist. */
+    boolean moderateComment(long commentId, ModerationState state) {
+        return dsl.update(WORK_COMMENTS)
+                        .set(WORK_COMMENTS.MODERATION_STATE, state.name())
+                        .where(WORK_COMMENTS.ID.eq(commentId))
+                        .execute()
+                == 1;
     }
 
     void deleteComment(long workId, long commentId) {

@@ -17,6 +17,8 @@ import org.cinely.media.MediaStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.ProductionType;
+import org.cinely.platform.moderation.ModerationState;
+import org.cinely.platform.moderation.Standing;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
@@ -49,7 +51,8 @@ class WorkQueries {
             long owner,
             Long asset,
             int likes,
-            LocalDateTime published) {}
+            LocalDateTime published,
+            int mediaVersion) {}
 
     private List<Row> rows(Condition where, SortField<?>[] order, int limit, int offset) {
         return dsl.select(
@@ -60,7 +63,8 @@ class WorkQueries {
                         WORKS.OWNER_ID,
                         WORKS.MEDIA_ASSET_ID,
                         WORKS.LIKE_COUNT,
-                        WORKS.PUBLISHED_AT)
+                        WORKS.PUBLISHED_AT,
+                        WORKS.MEDIA_VERSION)
                 .from(WORKS)
                 .where(where)
                 .orderBy(order)
@@ -69,13 +73,14 @@ class WorkQueries {
                 .fetch(Records.mapping(Row::new));
     }
 
-    private static Condition publicAndPlayable() {
-        return WORKS.VISIBILITY.eq(Visibility.PUBLIC.name()).and(WORKS.PLAYABLE.isTrue());
+    /** What anyone may watch: the works' visibility rule for everyone, once the video plays. */
+    private static Condition everyoneMayWatch() {
+        return VisibilityRule.work(VisibilityRule.Viewer.EVERYONE).and(WORKS.PLAYABLE.isTrue());
     }
 
-    /** Newest public, playable works, optionally of one production type or with a credited craft. */
+    /** Newest works anyone may watch, optionally of one production type or with a credited craft. */
     List<WorkCard> newestPublic(Optional<ProductionType> type, Optional<Craft> craft, int page, int size) {
-        Condition where = publicAndPlayable();
+        Condition where = everyoneMayWatch();
         if (type.isPresent()) {
             where = where.and(WORKS.PRODUCTION_TYPE.eq(type.get().name()));
         }
@@ -92,33 +97,50 @@ class WorkQueries {
                 Math.max(0, page) * size));
     }
 
-    /** A member's works that this viewer may see, newest first (for the profile page). */
-    List<WorkCard> worksOf(MemberId owner, boolean ownerViewing, boolean connected) {
-        Condition where = WORKS.OWNER_ID.eq(owner.value());
-        if (!ownerViewing) {
-            where = where.and(WORKS.PLAYABLE.isTrue())
-                    .and(
-                            connected
-                                    ? WORKS.VISIBILITY.in(Visibility.PUBLIC.name(), Visibility.CONNECTIONS.name())
-                                    : WORKS.VISIBILITY.eq(Visibility.PUBLIC.name()));
+    /**
+     * A member's works that this viewer may see by the works' rule, newest first (for the profile
+     * page); others than the owner see them only once they play.
+     */
+    List<WorkCard> worksOf(MemberId owner, VisibilityRule.Viewer viewer) {
+        Condition where = WORKS.OWNER_ID.eq(owner.value()).and(VisibilityRule.work(viewer));
+        if (!owner.equals(viewer.id())) {
+            where = where.and(WORKS.PLAYABLE.isTrue());
         }
         return cards(rows(where, new SortField<?>[] {WORKS.CREATED_AT.desc()}, 100, 0));
     }
 
-    /** Who may see a work: its owner, chosen visibility and whether it plays yet. */
-    record Audience(long workId, MemberId owner, Visibility visibility, boolean playable) {}
+    /** What the visibility rule needs of a work, and whether it plays yet. */
+    record Audience(
+            long workId,
+            MemberId owner,
+            Visibility visibility,
+            boolean playable,
+            ModerationState state,
+            Standing standing) {}
 
     Map<Long, Audience> audiences(Collection<Long> ids) {
         Map<Long, Audience> audiences = new java.util.LinkedHashMap<>();
         if (ids.isEmpty()) {
             return audiences;
         }
-        dsl.select(WORKS.ID, WORKS.OWNER_ID, WORKS.VISIBILITY, WORKS.PLAYABLE)
+        dsl.select(
+                        WORKS.ID,
+                        WORKS.OWNER_ID,
+                        WORKS.VISIBILITY,
+                        WORKS.PLAYABLE,
+                        WORKS.MODERATION_STATE,
+                        WORKS.AUTHOR_STANDING)
                 .from(WORKS)
                 .where(WORKS.ID.in(ids))
                 .forEach(r -> audiences.put(
                         r.value1(),
-                        new Audience(r.value1(), MemberId.of(r.value2()), Visibility.valueOf(r.value3()), r.value4())));
+                        new Audience(
+                                r.value1(),
+                                MemberId.of(r.value2()),
+                                Visibility.valueOf(r.value3()),
+                                r.value4(),
+                                ModerationState.valueOf(r.value5()),
+                                Standing.valueOf(r.value6()))));
         return audiences;
     }
 
@@ -130,7 +152,7 @@ class WorkQueries {
         return cards(rows(WORKS.ID.in(ids), new SortField<?>[] {WORKS.ID.desc()}, ids.size(), 0));
     }
 
-    /** Confirmed credits of a member on public, playable works (others' works included). */
+    /** Confirmed credits of a member on works anyone may watch (others' works included). */
     List<CreditedWork> confirmedCreditsOf(MemberId member) {
         return dsl.select(WORKS.ID, WORKS.TITLE, WORKS.PRODUCTION_TYPE, WORKS.PRODUCTION_YEAR, WORK_CREDITS.CRAFT)
                 .from(WORK_CREDITS)
@@ -138,7 +160,7 @@ class WorkQueries {
                 .on(WORKS.ID.eq(WORK_CREDITS.WORK_ID))
                 .where(WORK_CREDITS.MEMBER_ID.eq(member.value()))
                 .and(WORK_CREDITS.CONFIRMED.isTrue())
-                .and(publicAndPlayable())
+                .and(everyoneMayWatch())
                 .orderBy(WORKS.PUBLISHED_AT.desc())
                 .limit(100)
                 .fetch(r -> new CreditedWork(
@@ -165,7 +187,8 @@ class WorkQueries {
                     status != null && status.hasPoster(),
                     status == null ? null : status.durationSeconds(),
                     r.likes(),
-                    r.published() == null ? null : r.published().toInstant(ZoneOffset.UTC)));
+                    r.published() == null ? null : r.published().toInstant(ZoneOffset.UTC),
+                    r.mediaVersion()));
         }
         return cards;
     }

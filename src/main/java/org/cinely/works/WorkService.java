@@ -1,21 +1,8 @@
 package org.cinely.works;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.cinely.accounts.AccountsApi;
-import org.cinely.accounts.MemberSummary;
 import org.cinely.media.MediaApi;
 import org.cinely.media.MediaBecamePlayable;
 import org.cinely.media.MediaProgressed;
@@ -23,12 +10,14 @@ import org.cinely.media.MediaRejected;
 import org.cinely.media.MediaState;
 import org.cinely.media.TranscodeFailed;
 import org.cinely.media.UploadTargets;
-import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.ProductionType;
+import org.cinely.platform.moderation.ContentKind;
+import org.cinely.platform.moderation.ReviewPolicy;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.FormErrors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -37,35 +26,36 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
 /**
- * Works: their details and credits, who may see them, and what happens as their video moves on.
- * Over 300 lines because the visibility rule and the state changes it guards belong together.
+ * Works: their details and credits, finding them for a viewer by the works' rule ({@link
+ * WorkVisibility}), and what happens as their video moves on.
  */
 @Service
 class WorkService implements UploadTargets {
 
-    private static final Pattern CREDIT_LINE = Pattern.compile("^@?([A-Za-z0-9_.-]{2,30})\\s*[,:;-]?\\s*(.+)$");
-
     private final WorkRepository works;
-    private final WorkExtras extras;
-    private final AccountsApi accounts;
+    private final WorkCredits credits;
     private final MediaApi media;
-    private final ConnectionChecker connections;
+    private final WorkVisibility visibility;
+    private final WorkStandings standings;
+    private final ObjectProvider<ReviewPolicy> reviewPolicy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     WorkService(
             WorkRepository works,
-            WorkExtras extras,
-            AccountsApi accounts,
+            WorkCredits credits,
             MediaApi media,
-            ConnectionChecker connections,
+            WorkVisibility visibility,
+            WorkStandings standings,
+            ObjectProvider<ReviewPolicy> reviewPolicy,
             ApplicationEventPublisher events,
             Clock clock) {
         this.works = works;
-        this.extras = extras;
-        this.accounts = accounts;
+        this.credits = credits;
         this.media = media;
-        this.connections = connections;
+        this.visibility = visibility;
+        this.standings = standings;
+        this.reviewPolicy = reviewPolicy;
         this.events = events;
         this.clock = clock;
     }
@@ -74,80 +64,40 @@ class WorkService implements UploadTargets {
         return works.findById(id).orElseThrow(() -> new NotFoundException("work"));
     }
 
-    /** The work if this viewer may see it; otherwise it does not exist for them (404). */
+    /** The work if this viewer may see it by the works' rule; otherwise it does not exist for them (404). */
     Work findVisible(long id, CurrentMember viewer) {
+        return findVisible(id, viewer, false);
+    }
+
+    /**
+     * As {@link #findVisible}, for opening the work (its page, its player): a moderator who sees
+     * it only by their role is recorded in the moderation log.
+     */
+    Work open(long id, CurrentMember viewer) {
+        return findVisible(id, viewer, true);
+    }
+
+    private Work findVisible(long id, CurrentMember viewer, boolean opening) {
         Work work = find(id);
-        if (!canView(work, viewer == null ? null : viewer.id(), viewer != null && viewer.isModerator())) {
+        VisibilityRule.Viewer who = visibility.viewer(viewer, List.of(work.getOwner()));
+        if (!WorkVisibility.canView(who, work)) {
             throw new NotFoundException("work");
+        }
+        if (opening && WorkVisibility.seenOnlyByRole(who, work)) {
+            visibility.noteModeratorOpened(who, work); // a transaction only when there is something to record
         }
         return work;
     }
 
+    /** The owner's work, unless moderators removed it (then it is theirs alone, kept as evidence). */
     Work findOwned(long id, CurrentMember member) {
         Work work = find(id);
-        if (member == null || !work.ownedBy(member.id())) {
+        if (member == null
+                || !work.ownedBy(member.id())
+                || !work.getModerationState().visibleToAuthor()) {
             throw new NotFoundException("work");
         }
         return work;
-    }
-
-    boolean canView(Work work, MemberId viewer, boolean moderator) {
-        return canView(work.getOwner(), work.getVisibility(), viewer, moderator);
-    }
-
-    /**
-     * The one rule for who may see a work: its owner and moderators always; nobody blocked
-     * either way; then as the owner chose (everyone, connections, nobody else). Pages, lists and
-     * the feed ({@link WorksApi#visibleCards}) all ask this.
-     */
-    boolean canView(MemberId owner, Visibility visibility, MemberId viewer, boolean moderator) {
-        return rule(
-                owner,
-                visibility,
-                viewer,
-                moderator,
-                () -> connections.blockedEitherWay(owner, viewer),
-                () -> connections.connected(owner, viewer));
-    }
-
-    /**
-     * The same rule for many works at once (a list, the feed): the viewer's blocks and connections
-     * among the owners are read in one go, not once per work. Returns the ids the viewer may see.
-     */
-    Set<Long> visibleTo(MemberId viewer, Collection<WorkQueries.Audience> works) {
-        Set<MemberId> owners = works.stream().map(WorkQueries.Audience::owner).collect(Collectors.toSet());
-        Set<MemberId> blocked = viewer == null ? Set.of() : connections.blockedAmong(viewer, owners);
-        Set<MemberId> connected = viewer == null ? Set.of() : connections.connectedAmong(viewer, owners);
-        return works.stream()
-                .filter(w -> rule(
-                        w.owner(),
-                        w.visibility(),
-                        viewer,
-                        false,
-                        () -> blocked.contains(w.owner()),
-                        () -> connected.contains(w.owner())))
-                .map(WorkQueries.Audience::workId)
-                .collect(Collectors.toSet());
-    }
-
-    private static boolean rule(
-            MemberId owner,
-            Visibility visibility,
-            MemberId viewer,
-            boolean moderator,
-            BooleanSupplier blockedEitherWay,
-            BooleanSupplier connected) {
-        if (owner.equals(viewer) || moderator) {
-            return true;
-        }
-        if (viewer != null && blockedEitherWay.getAsBoolean()) {
-            return false; // blocked either way: neither sees nor reaches the other's work
-        }
-        return switch (visibility) {
-            case PUBLIC -> true;
-            case CONNECTIONS -> viewer != null && connected.getAsBoolean();
-            case PRIVATE -> false;
-        };
     }
 
     @Transactional
@@ -156,15 +106,19 @@ class WorkService implements UploadTargets {
             return Optional.empty(); // nothing parsed or looked up
         }
         rejectUnofferedType(form, errors);
-        List<ParsedCredit> credits = parseCredits(form.credits(), errors);
-        rejectBlockedCredits(owner, credits, errors);
+        List<WorkCredits.ParsedCredit> parsed = credits.parse(owner, form.credits(), errors);
         if (errors.hasErrors()) {
             return Optional.empty();
         }
-        Work work = new Work(owner, clock.instant());
+        Work work = new Work(owner, standings.of(owner), clock.instant());
         work.describe(form, clock.instant());
         works.save(work);
-        saveCredits(work, owner, credits);
+        ReviewPolicy policy = reviewPolicy.getIfAvailable();
+        if (policy != null && policy.holdsForReview(owner, ContentKind.WORK)) {
+            work.holdForReview();
+            works.save(work); // publishes ContentHeldForReview in this transaction
+        }
+        credits.save(work, owner, parsed);
         return Optional.of(work);
     }
 
@@ -174,14 +128,13 @@ class WorkService implements UploadTargets {
             return false; // nothing parsed or looked up
         }
         rejectUnofferedType(form, errors);
-        List<ParsedCredit> credits = parseCredits(form.credits(), errors);
-        rejectBlockedCredits(owner, credits, errors);
+        List<WorkCredits.ParsedCredit> parsed = credits.parse(owner, form.credits(), errors);
         if (errors.hasErrors()) {
             return false;
         }
         work.describe(form, clock.instant());
         works.save(work);
-        saveCredits(work, owner, credits);
+        credits.save(work, owner, parsed);
         return true;
     }
 
@@ -194,105 +147,11 @@ class WorkService implements UploadTargets {
         events.publishEvent(new WorkDeleted(work.getId(), work.getOwner()));
     }
 
-    record ParsedCredit(MemberId member, Craft craft) {}
-
     /** A kind of production the form does not offer (such as a job's "student"): a forged post. */
     private static void rejectUnofferedType(WorkForm form, Errors errors) {
         if (form.type() != null && !ProductionType.FOR_WORKS.contains(form.type())) {
             errors.rejectValue("type", "work.field.type.required");
         }
-    }
-
-    /** A member who blocked the owner, or whom the owner blocked, cannot be credited by them. */
-    private void rejectBlockedCredits(MemberId owner, List<ParsedCredit> credits, Errors errors) {
-        credits.stream()
-                .map(ParsedCredit::member)
-                .distinct()
-                .filter(member -> !member.equals(owner) && connections.blockedEitherWay(owner, member))
-                .findFirst()
-                .ifPresent(member -> errors.rejectValue("credits", "work.credits.blocked"));
-    }
-
-    /** More credit lines than this are refused before any member is looked up. */
-    static final int MAX_CREDIT_LINES = 100;
-
-    /** Each handle is looked up once, however often it is named; the number of lines is capped first. */
-    private List<ParsedCredit> parseCredits(String text, Errors errors) {
-        List<ParsedCredit> parsed = new ArrayList<>();
-        if (text == null) {
-            return parsed;
-        }
-        List<String> lines =
-                Arrays.stream(text.split("\\R")).filter(line -> !line.isBlank()).toList();
-        if (lines.size() > MAX_CREDIT_LINES) {
-            errors.rejectValue("credits", "work.credits.too-many", new Object[] {MAX_CREDIT_LINES}, null);
-            return parsed;
-        }
-        Map<String, Optional<MemberSummary>> members = new HashMap<>();
-        for (String raw : lines) {
-            String line = raw.strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            Matcher matcher = CREDIT_LINE.matcher(line);
-            if (!matcher.matches()) {
-                errors.rejectValue("credits", "work.credits.format", new Object[] {line}, null);
-                continue;
-            }
-            String craftText = matcher.group(2).strip().toLowerCase(Locale.ROOT).replace(' ', '-');
-            Optional<Craft> craft = Craft.fromSlug(craftText);
-            Optional<MemberSummary> member = members.computeIfAbsent(matcher.group(1), accounts::findByHandle);
-            if (member.isEmpty()) {
-                errors.rejectValue("credits", "work.credits.unknown-member", new Object[] {matcher.group(1)}, null);
-            } else if (craft.isEmpty()) {
-                errors.rejectValue("credits", "work.credits.unknown-craft", new Object[] {matcher.group(2)}, null);
-            } else {
-                parsed.add(new ParsedCredit(member.get().id(), craft.get()));
-            }
-        }
-        return parsed;
-    }
-
-    private void saveCredits(Work work, MemberId owner, List<ParsedCredit> credits) {
-        List<Long> keep = new ArrayList<>();
-        for (ParsedCredit credit : credits) {
-            boolean self = credit.member().equals(owner);
-            Optional<Long> added = extras.addCredit(
-                    work.getId(), credit.member(), credit.craft().slug(), self);
-            if (added.isPresent()) {
-                keep.add(added.get());
-                if (!self) {
-                    events.publishEvent(new WorkCreditAdded(
-                            work.getId(),
-                            added.get(),
-                            credit.member(),
-                            credit.craft().slug(),
-                            owner,
-                            work.getTitle()));
-                }
-            } else {
-                extras.creditId(work.getId(), credit.member(), credit.craft().slug())
-                        .ifPresent(keep::add);
-            }
-        }
-        extras.removeCreditsNotIn(work.getId(), keep);
-    }
-
-    String creditsText(long workId) {
-        Map<MemberId, MemberSummary> members = accounts.findMembers(
-                extras.credits(workId).stream().map(WorkExtras.Credit::member).toList());
-        StringBuilder text = new StringBuilder();
-        for (WorkExtras.Credit credit : extras.credits(workId)) {
-            MemberSummary member = members.get(credit.member());
-            if (member != null) {
-                text.append('@')
-                        .append(member.handle())
-                        .append(' ')
-                        .append(credit.craft())
-                        .append('\n');
-            }
-        }
-        return text.toString();
     }
 
     // Uploads attach to works ("work:<id>").

@@ -21,12 +21,19 @@ class WorkSocial {
 
     private final WorkService works;
     private final WorkExtras extras;
+    private final WorkStandings standings;
     private final RateLimiter rateLimiter;
     private final ApplicationEventPublisher events;
 
-    WorkSocial(WorkService works, WorkExtras extras, RateLimiter rateLimiter, ApplicationEventPublisher events) {
+    WorkSocial(
+            WorkService works,
+            WorkExtras extras,
+            WorkStandings standings,
+            RateLimiter rateLimiter,
+            ApplicationEventPublisher events) {
         this.works = works;
         this.extras = extras;
+        this.standings = standings;
         this.rateLimiter = rateLimiter;
         this.events = events;
     }
@@ -47,16 +54,19 @@ class WorkSocial {
     @Transactional
     long comment(Work work, CurrentMember member, String body) {
         rateLimiter.acquire(COMMENTS, "member:" + member.id());
-        long commentId = extras.addComment(work.getId(), member.id(), body.strip());
+        // Comments are not held for review (only works are): a comment starts visible, with its
+        // author's standing.
+        long commentId = extras.addComment(work.getId(), member.id(), standings.of(member.id()), body.strip());
         events.publishEvent(new WorkCommented(work.getId(), commentId, work.getOwner(), member.id(), work.getTitle()));
         return commentId;
     }
 
-    /** Only the author edits a comment; anyone else's is "not found". */
+    /** Only the author edits a comment (not one moderators removed); anyone else's is "not found". */
     @Transactional
     void editComment(long workId, long commentId, CurrentMember member, String body) {
         WorkExtras.Comment comment = extras.comment(commentId)
                 .filter(c -> c.workId() == workId && c.author().equals(member.id()))
+                .filter(c -> c.state().visibleToAuthor())
                 .orElseThrow(() -> new NotFoundException("work"));
         extras.editComment(comment.id(), body.strip());
     }
@@ -79,7 +89,9 @@ class WorkSocial {
         if (credit.confirmed()) {
             return; // a double submit: confirmed once, announced once
         }
-        Work work = works.find(workId);
+        // Confirming puts the work on the member's profile and in their network's feed: only a
+        // work they may see (removing a credit stays possible on any).
+        Work work = works.findVisible(workId, member);
         extras.confirmCredit(credit.id());
         events.publishEvent(new WorkCreditConfirmed(
                 workId, credit.id(), member.id(), work.getOwner(), work.getTitle(), credit.craft()));

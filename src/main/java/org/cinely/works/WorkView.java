@@ -3,6 +3,7 @@ package org.cinely.works;
 import java.util.List;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.ProductionType;
+import org.cinely.platform.moderation.ModerationState;
 
 /** A work as its pages show it. */
 public record WorkView(
@@ -16,4 +17,15 @@ public record WorkView(
         Visibility visibility,
         boolean playable,
         int likeCount,
-        int commentCount) {}
+        int commentCount,
+        ModerationState moderation,
+        int mediaVersion) {
+
+    public String playlistUrl() {
+        return MediaPaths.playlist(id, mediaVersion);
+    }
+
+    public String posterUrl() {
+        return MediaPaths.poster(id, mediaVersion);
+    }
+}

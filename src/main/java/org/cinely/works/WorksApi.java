@@ -5,33 +5,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.cinely.platform.MemberId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other modules may ask of works: profiles show a member's works, the feed what a viewer may see. */
+/**
+ * What other modules may ask of works: profiles show a member's works, the feed what a viewer may
+ * see. Every answer goes through the works' one visibility rule ({@link VisibilityRule}).
+ */
 @Service
 public class WorksApi {
 
     private final WorkQueries queries;
-    private final ConnectionChecker connections;
-    private final WorkService works;
+    private final WorkExtras extras;
+    private final WorkVisibility visibility;
 
-    WorksApi(WorkQueries queries, ConnectionChecker connections, WorkService works) {
+    WorksApi(WorkQueries queries, WorkExtras extras, WorkVisibility visibility) {
         this.queries = queries;
-        this.connections = connections;
-        this.works = works;
+        this.extras = extras;
+        this.visibility = visibility;
     }
 
     /**
      * Cards of those of the given works this viewer may see now, by the works' one visibility
-     * rule (owner's choice, connections, blocks), and only once they play (the owner sees theirs
-     * before). For lists built elsewhere, such as the feed and notifications: what a viewer may no
-     * longer see (deleted, narrowed, blocked) is simply not returned.
+     * rule (owner's choice, connections, blocks, moderation, the owner's standing), and only once
+     * they play (the owner sees theirs before). For lists built elsewhere, such as the feed and
+     * notifications: what a viewer may no longer see (deleted, narrowed, blocked, hidden) is simply
+     * not returned.
      */
     @Transactional(readOnly = true)
     public Map<Long, WorkCard> visibleCards(MemberId viewer, Collection<Long> workIds) {
-        Set<Long> visible = works.visibleTo(
+        Set<Long> visible = visibility.visibleWorks(
                 viewer,
                 queries.audiences(workIds).values().stream()
                         .filter(a -> a.playable() || a.owner().equals(viewer))
@@ -42,18 +47,28 @@ public class WorksApi {
     }
 
     /**
-     * The member's works this viewer may see, newest first: everything for the member
-     * themselves, public and connections-only ones for a connection, public ones for anyone
-     * else ({@code viewer} null means anonymous). Only playable works are shown to others.
+     * Of the given comments, the ids this viewer may see now by the comments' rule (moderation,
+     * the commenter's standing); deleted ones are not returned. Whether the viewer may see the work
+     * itself is {@link #visibleCards}'s answer.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> visibleComments(MemberId viewer, Collection<Long> commentIds) {
+        return visibility.visibleComments(viewer, false, extras.comments(commentIds)).stream()
+                .map(WorkExtras.Comment::id)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * The member's works this viewer may see, newest first ({@code viewer} null means anonymous):
+     * everything but removed ones for the member themselves; for others, by the works' rule, and
+     * only playable ones.
      */
     @Transactional(readOnly = true)
     public List<WorkCard> publicWorksOf(MemberId member, MemberId viewer) {
-        boolean self = member.equals(viewer);
-        boolean connected = viewer != null && !self && connections.connected(member, viewer);
-        return queries.worksOf(member, self, connected);
+        return queries.worksOf(member, visibility.viewer(viewer, false, List.of(member)));
     }
 
-    /** The member's confirmed credits on public works (shown on their profile beside their own works). */
+    /** The member's confirmed credits on works anyone may watch (shown on their profile beside their own works). */
     @Transactional(readOnly = true)
     public List<CreditedWork> confirmedCreditsOf(MemberId member) {
         return queries.confirmedCreditsOf(member);

@@ -53,6 +53,8 @@ class WorksController {
     private final MediaApi media;
     private final AccountsApi accounts;
     private final WorkSocial social;
+    private final WorkVisibility visibility;
+    private final WorkCredits credits;
     private final MessageSource messages;
 
     private final FormErrors formErrors;
@@ -64,6 +66,8 @@ class WorksController {
             MediaApi media,
             AccountsApi accounts,
             WorkSocial social,
+            WorkVisibility visibility,
+            WorkCredits credits,
             MessageSource messages,
             FormErrors formErrors) {
         this.formErrors = formErrors;
@@ -73,6 +77,8 @@ class WorksController {
         this.media = media;
         this.accounts = accounts;
         this.social = social;
+        this.visibility = visibility;
+        this.credits = credits;
         this.messages = messages;
     }
 
@@ -134,7 +140,7 @@ class WorksController {
                         work.getProductionType(),
                         work.getProductionYear(),
                         work.getTags(),
-                        works.creditsText(id),
+                        credits.text(id),
                         work.getVisibility()));
         return formPage(model, work);
     }
@@ -187,7 +193,7 @@ class WorksController {
 
     @GetMapping("/works/{id}")
     String showWork(@AuthenticationPrincipal CurrentMember viewer, @PathVariable long id, Model model) {
-        return workPage(viewer, works.findVisible(id, viewer), model);
+        return workPage(viewer, works.open(id, viewer), model);
     }
 
     private String workPage(CurrentMember viewer, Work work, Model model) {
@@ -197,7 +203,8 @@ class WorksController {
         }
         MemberId viewerId = viewer == null ? null : viewer.id();
         List<WorkExtras.Credit> credits = extras.credits(id);
-        List<WorkExtras.Comment> comments = extras.comments(id);
+        List<WorkExtras.Comment> comments =
+                visibility.visibleComments(viewerId, viewer != null && viewer.isModerator(), extras.comments(id));
         List<MemberId> people = new java.util.ArrayList<>();
         people.add(work.getOwner());
         credits.forEach(c -> people.add(c.member()));
@@ -206,6 +213,7 @@ class WorksController {
         model.addAttribute("work", work.view());
         model.addAttribute("owner", members.get(work.getOwner()));
         model.addAttribute("isOwner", work.ownedBy(viewerId));
+        model.addAttribute("staffView", visibility.seenOnlyByRole(viewer, work));
         model.addAttribute("members", members);
         model.addAttribute(
                 "credits",
@@ -262,21 +270,27 @@ class WorksController {
     }
 
     /**
-     * The work's video files (playlists, segments, poster). The same visibility rule as the
-     * page applies to every file, so a copied direct URL is refused too (404, like a missing
-     * work). Range requests are answered by Spring from the resource.
+     * The work's video files (playlists, segments, poster) under its current media version (see
+     * {@link MediaPaths}): an older version answers 404, like a missing work, so a URL a shared
+     * cache may hold is dead once the work stopped reaching someone. The same visibility rule as
+     * the page applies to every file, so a copied direct URL is refused too. Only a work everyone
+     * may watch is cached publicly. Range requests are answered by Spring from the resource.
      */
-    @GetMapping("/works/{id}/media/**")
+    @GetMapping("/works/{id}/media/v{version}/**")
     ResponseEntity<Resource> mediaFile(
-            @AuthenticationPrincipal CurrentMember viewer, @PathVariable long id, HttpServletRequest request) {
-        Work work = works.findVisible(id, viewer);
-        if (work.getMediaAssetId() == null) {
+            @AuthenticationPrincipal CurrentMember viewer,
+            @PathVariable long id,
+            @PathVariable int version,
+            HttpServletRequest request) {
+        String path =
+                request.getRequestURI().substring((request.getContextPath() + MediaPaths.base(id, version)).length());
+        // Opening the player is recorded for a moderator; each segment is not.
+        Work work = path.endsWith("master.m3u8") ? works.open(id, viewer) : works.findVisible(id, viewer);
+        if (work.getMediaAssetId() == null || work.getMediaVersion() != version) {
             throw new NotFoundException("work");
         }
-        String path =
-                request.getRequestURI().substring((request.getContextPath() + "/works/" + id + "/media/").length());
         MediaFile file = media.file(work.getMediaAssetId(), path).orElseThrow(() -> new NotFoundException("work"));
-        boolean everyone = work.getVisibility() == Visibility.PUBLIC;
+        boolean everyone = work.reachesEveryone();
         CacheControl cache;
         if (!file.immutable()) {
             cache = CacheControl.noCache();

@@ -139,7 +139,7 @@ class WorkUploadIntegrationTests {
         assertThat(ready.path("playable").asBoolean()).isTrue();
         assertThat(ready.path("renditions").toString()).isEqualTo("[360,720]");
 
-        String master = mvc.perform(get("/works/" + workId + "/media/hls/master.m3u8"))
+        String master = mvc.perform(get("/works/" + workId + "/media/v1/hls/master.m3u8"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(
                                 "Content-Type", org.hamcrest.Matchers.startsWith("application/vnd.apple.mpegurl")))
@@ -148,20 +148,20 @@ class WorkUploadIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(master).contains("360/index.m3u8", "720/index.m3u8", "RESOLUTION=1280x720");
-        String playlist = mvc.perform(get("/works/" + workId + "/media/hls/360/index.m3u8"))
+        String playlist = mvc.perform(get("/works/" + workId + "/media/v1/hls/360/index.m3u8"))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(playlist).contains("#EXT-X-MAP:URI=\"init.mp4\"", "seg_00000.m4s", "#EXT-X-ENDLIST");
         // Segments answer byte ranges and may be cached for good.
-        mvc.perform(get("/works/" + workId + "/media/hls/360/seg_00000.m4s").header("Range", "bytes=0-99"))
+        mvc.perform(get("/works/" + workId + "/media/v1/hls/360/seg_00000.m4s").header("Range", "bytes=0-99"))
                 .andExpect(status().isPartialContent())
                 .andExpect(header().string("Content-Length", "100"))
                 .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("immutable")));
-        mvc.perform(get("/works/" + workId + "/media/hls/poster.jpg")).andExpect(status().isOk());
+        mvc.perform(get("/works/" + workId + "/media/v1/hls/poster.jpg")).andExpect(status().isOk());
         // Anything but the player's files is not served.
-        mvc.perform(get("/works/" + workId + "/media/source")).andExpect(status().isNotFound());
+        mvc.perform(get("/works/" + workId + "/media/v1/source")).andExpect(status().isNotFound());
 
         // Published: on the browse page, and the page escapes what members typed.
         String browse = mvc.perform(get("/works")).andReturn().getResponse().getContentAsString();
@@ -343,7 +343,7 @@ class WorkUploadIntegrationTests {
         assertThat(refused.path("reason").asString())
                 .contains("not a video we accept")
                 .contains("playlists and lists of files can’t be uploaded");
-        assertThat(mvc.perform(get("/works/" + workId + "/media/hls/master.m3u8")
+        assertThat(mvc.perform(get("/works/" + workId + "/media/v1/hls/master.m3u8")
                                 .with(user(owner)))
                         .andReturn()
                         .getResponse()
@@ -419,8 +419,8 @@ class WorkUploadIntegrationTests {
         byte[] clip = Files.readAllBytes(WorksTestSupport.clip(640, 360));
         send(owner, createUpload(owner, workId, clip.length), 0, clip);
         awaitState(workId, "READY");
-        String master = "/works/" + workId + "/media/hls/master.m3u8";
-        String segment = "/works/" + workId + "/media/hls/360/seg_00000.m4s";
+        String master = "/works/" + workId + "/media/v1/hls/master.m3u8";
+        String segment = "/works/" + workId + "/media/v1/hls/360/seg_00000.m4s";
 
         mvc.perform(get(master).with(user(owner)))
                 .andExpect(status().isOk())
@@ -433,7 +433,7 @@ class WorkUploadIntegrationTests {
 
         CurrentMember other = WorksTestSupport.member(data.jdbc(), "{noop}x");
         for (String url :
-                new String[] {"/works/" + workId, master, segment, "/works/" + workId + "/media/hls/poster.jpg"}) {
+                new String[] {"/works/" + workId, master, segment, "/works/" + workId + "/media/v1/hls/poster.jpg"}) {
             mvc.perform(get(url)).andExpect(status().isNotFound());
             mvc.perform(get(url).with(user(other))).andExpect(status().isNotFound());
         }
