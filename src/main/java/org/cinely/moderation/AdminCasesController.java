@@ -155,7 +155,7 @@ class AdminCasesController {
         List<Report> all = reports.findByCaseIdOrderByCreatedAt(id);
         var author = content != null ? content.author() : found.author();
         model.addAttribute("theCase", found);
-        model.addAttribute("content", content);
+        model.addAttribute("item", content);
         model.addAttribute("reports", all);
         model.addAttribute(
                 "author", author == null ? null : accounts.findMember(author).orElse(null));
