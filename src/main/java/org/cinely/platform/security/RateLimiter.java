@@ -55,6 +55,7 @@ public class RateLimiter {
     }
 
     private final ProxyManager<String> buckets;
+    private final DataSource dataSource;
     private final DSLContext dsl;
     private final boolean enabled;
 
@@ -66,6 +67,7 @@ public class RateLimiter {
 
     public RateLimiter(DataSource dataSource, DSLContext dsl, Clock clock, boolean enabled) {
         this.dsl = dsl;
+        this.dataSource = dataSource;
         this.enabled = enabled;
         this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
@@ -93,6 +95,7 @@ public class RateLimiter {
         BucketConfiguration configuration = limit.configuration();
         long waitNanos = 0;
         for (String key : keys) {
+            makeRow(id(limit, key));
             EstimationProbe estimate = retrying(
                     () -> buckets.getProxy(id(limit, key), () -> configuration).estimateAbilityToConsume(1));
             if (!estimate.canBeConsumed()) {
@@ -111,6 +114,26 @@ public class RateLimiter {
         if (waitNanos > 0) {
             throw new RateLimitExceededException(
                     limit.name(), Duration.ofNanos(waitNanos).plusSeconds(1));
+        }
+    }
+
+    /**
+     * Makes the key's row before Bucket4j locks it, on a connection of its own that commits at once
+     * (never in the caller's transaction, whose lock would hold Bucket4j's up). Without it, many
+     * first tries of a new key at once each lock the missing row's gap and then insert it: they
+     * deadlock in the database over and over, and a 40-way burst could hold every pooled
+     * connection for minutes. Bucket4j treats a row without state as a new bucket.
+     */
+    private void makeRow(String id) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            DSL.using(connection, dsl.dialect())
+                    .insertInto(DSL.table(DSL.name("rate_limit_buckets")), DSL.field(DSL.name("id"), String.class))
+                    .values(id)
+                    .onDuplicateKeyIgnore()
+                    .execute();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("rate limit row " + id, e);
         }
     }
 
