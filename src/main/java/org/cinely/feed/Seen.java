@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What one viewer may see of a page of feed entries or notifications, asked of the owning modules
- * once per page: listed members ({@link ProfilesApi}), blocks ({@link ConnectionsApi}), works
+ * once per page: the people ({@link ProfilesApi#visibleCards}), blocks ({@link ConnectionsApi}), works
  * ({@link WorksApi#visibleCards}), comments ({@link WorksApi#visibleComments}) and jobs ({@link
  * JobsApi#visibleSummaries}). The feed keeps no copy of their rules.
  */
@@ -76,7 +76,8 @@ class Seen {
                 commentIds.stream().filter(Objects::nonNull).distinct().toList();
         return new Page(
                 connections.blockedEitherWay(viewer),
-                profiles.listedCards(
+                profiles.visibleCards(
+                        viewer,
                         people.stream().filter(Objects::nonNull).distinct().toList()),
                 works.visibleCards(viewer, workIds),
                 jobs.visibleSummaries(viewer, jobIds),

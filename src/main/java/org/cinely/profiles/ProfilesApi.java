@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,16 @@ public class ProfilesApi {
     private final ProfileRepository profiles;
     private final CreditRepository credits;
     private final DirectoryQueries queries;
+    private final ObjectProvider<MemberRelations> relations;
     private final Clock clock;
 
-    ProfilesApi(ProfileRepository profiles, CreditRepository credits, DirectoryQueries queries, Clock clock) {
+    ProfilesApi(
+            ProfileRepository profiles,
+            CreditRepository credits,
+            DirectoryQueries queries,
+            ObjectProvider<MemberRelations> relations,
+            Clock clock) {
+        this.relations = relations;
         this.profiles = profiles;
         this.credits = credits;
         this.queries = queries;
@@ -58,6 +66,29 @@ public class ProfilesApi {
     @Transactional(readOnly = true)
     public Map<MemberId, ProfileCard> listedCards(Collection<MemberId> members) {
         return cards(members, true);
+    }
+
+    /**
+     * Cards of the members this viewer may see now by the profile rule ({@link Profile#visibleTo}):
+     * the listed ones, and limited members the viewer is connected to (their content still reaches
+     * their connections, in the feed too). For the feed and notifications, which show people.
+     */
+    @Transactional(readOnly = true)
+    public Map<MemberId, ProfileCard> visibleCards(MemberId viewer, Collection<MemberId> members) {
+        Map<MemberId, ProfileCard> visible = new LinkedHashMap<>();
+        MemberRelations graph = relations.getIfAvailable();
+        for (Profile profile : profiles.findAllById(
+                members.stream().map(MemberId::value).distinct().toList())) {
+            MemberId member = MemberId.of(profile.getMemberId());
+            boolean connected = !profile.isListed()
+                    && graph != null
+                    && viewer != null
+                    && graph.between(viewer, member).state() == MemberRelations.State.CONNECTED;
+            if (profile.visibleTo(viewer, false, connected)) {
+                visible.put(member, ProfileCard.of(profile, today()));
+            }
+        }
+        return visible;
     }
 
     /** Cards of several members in one go, keyed by member. */
