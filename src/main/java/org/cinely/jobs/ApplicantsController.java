@@ -26,12 +26,15 @@ class ApplicantsController {
 
     static final int MAX_NOTE = 4000;
 
-    private final JobService jobs;
+    private final JobPostings jobs;
+    private final JobApplications applications;
     private final ApplicationQueries queries;
     private final ApplicantPortfolio portfolio;
 
-    ApplicantsController(JobService jobs, ApplicationQueries queries, ApplicantPortfolio portfolio) {
+    ApplicantsController(
+            JobPostings jobs, JobApplications applications, ApplicationQueries queries, ApplicantPortfolio portfolio) {
         this.jobs = jobs;
+        this.applications = applications;
         this.queries = queries;
         this.portfolio = portfolio;
     }
@@ -82,7 +85,7 @@ class ApplicantsController {
             RedirectAttributes redirect) {
         MemberPages.require(member);
         ApplicationStatus to = ApplicationStatus.fromSlug(status);
-        int changed = jobs.changeStatus(id, applicationIds, to, member.id());
+        int changed = applications.changeStatus(id, applicationIds, to, member.id());
         if (applicationIds == null || applicationIds.isEmpty()) {
             Flash.error(redirect, "applicants.bulk.none");
         } else {
@@ -99,7 +102,7 @@ class ApplicantsController {
             Model model) {
         MemberPages.require(member);
         JobListing listing = jobs.ownListing(id, member.id());
-        JobApplication application = jobs.applicationForPoster(id, applicationId, member.id());
+        JobApplication application = applications.applicationForPoster(id, applicationId, member.id());
         model.addAttribute("job", JobView.of(listing, jobs.now(), member.handle(), member.displayName()));
         model.addAttribute("candidate", ApplicantView.of(application));
         model.addAttribute("coverNote", RichText.of(application.getCoverNote()));
@@ -119,9 +122,9 @@ class ApplicantsController {
             @AuthenticationPrincipal CurrentMember member,
             RedirectAttributes redirect) {
         MemberPages.require(member);
-        jobs.applicationForPoster(id, applicationId, member.id());
+        applications.applicationForPoster(id, applicationId, member.id());
         ApplicationStatus to = ApplicationStatus.fromSlug(status);
-        jobs.changeStatus(id, List.of(applicationId), to, member.id());
+        applications.changeStatus(id, List.of(applicationId), to, member.id());
         Flash.success(redirect, "applicant.status.changed." + to.slug());
         return "redirect:/jobs/" + id + "/applicants/" + applicationId;
     }
@@ -135,10 +138,10 @@ class ApplicantsController {
             RedirectAttributes redirect) {
         MemberPages.require(member);
         if (note.length() > MAX_NOTE) {
-            jobs.applicationForPoster(id, applicationId, member.id());
+            applications.applicationForPoster(id, applicationId, member.id());
             Flash.error(redirect, "applicant.note.too-long", MAX_NOTE);
         } else {
-            jobs.notePrivately(id, applicationId, member.id(), note);
+            applications.notePrivately(id, applicationId, member.id(), note);
             Flash.success(redirect, "applicant.note.saved");
         }
         return "redirect:/jobs/" + id + "/applicants/" + applicationId;

@@ -38,13 +38,15 @@ class DemoJobs implements ApplicationRunner {
 
     private final DemoData demo;
     private final AccountsApi accounts;
-    private final JobService jobs;
+    private final JobPostings jobs;
+    private final JobApplications applications;
     private final DSLContext dsl;
 
-    DemoJobs(DemoData demo, AccountsApi accounts, JobService jobs, DSLContext dsl) {
+    DemoJobs(DemoData demo, AccountsApi accounts, JobPostings jobs, JobApplications applications, DSLContext dsl) {
         this.demo = demo;
         this.accounts = accounts;
         this.jobs = jobs;
+        this.applications = applications;
         this.dsl = dsl;
     }
 
@@ -94,12 +96,14 @@ class DemoJobs implements ApplicationRunner {
                 accounts.findByHandle(demoApplication.handle()).ifPresent(applicant -> {
                     ApplyForm apply = new ApplyForm(demoApplication.coverNote(), List.of());
                     var applyErrors = new BeanPropertyBindingResult(apply, "form");
-                    jobs.apply(id, applicant.id(), true, apply, applyErrors).ifPresent(application -> {
-                        ApplicationStatus status = ApplicationStatus.fromSlug(demoApplication.status());
-                        if (status != null && status != ApplicationStatus.NEW) {
-                            jobs.changeStatus(id, List.of(application.getId()), status, poster.id());
-                        }
-                    });
+                    applications
+                            .apply(id, applicant.id(), true, apply, applyErrors)
+                            .ifPresent(application -> {
+                                ApplicationStatus status = ApplicationStatus.fromSlug(demoApplication.status());
+                                if (status != null && status != ApplicationStatus.NEW) {
+                                    applications.changeStatus(id, List.of(application.getId()), status, poster.id());
+                                }
+                            });
                 });
             }
             // Spread the listings over the last two weeks, as a real board would be.

@@ -33,7 +33,8 @@ class JobBoardController {
 
     static final int PAGE_SIZE = 20;
 
-    private final JobService jobs;
+    private final JobPostings jobs;
+    private final JobApplications applications;
     private final JobSearchQueries search;
     private final ApplicationQueries applicationQueries;
     private final ApplicantPortfolio portfolio;
@@ -42,7 +43,8 @@ class JobBoardController {
     private final ModeratorOpenings moderatorViews;
 
     JobBoardController(
-            JobService jobs,
+            JobPostings jobs,
+            JobApplications applications,
             JobSearchQueries search,
             ApplicationQueries applicationQueries,
             ApplicantPortfolio portfolio,
@@ -52,6 +54,7 @@ class JobBoardController {
         this.access = access;
         this.moderatorViews = moderatorViews;
         this.jobs = jobs;
+        this.applications = applications;
         this.search = search;
         this.applicationQueries = applicationQueries;
         this.portfolio = portfolio;
@@ -106,17 +109,20 @@ class JobBoardController {
                             .mapToInt(Integer::intValue)
                             .sum());
         }
-        var application =
-                jobs.applicationOf(listing.getId(), me).filter(a -> a.getStatus() != ApplicationStatus.WITHDRAWN);
+        var application = applications
+                .applicationOf(listing.getId(), me)
+                .filter(a -> a.getStatus() != ApplicationStatus.WITHDRAWN);
         model.addAttribute("myApplication", application.map(MyApplication::of).orElse(null));
         model.addAttribute(
                 "withdrawn",
-                jobs.applicationOf(listing.getId(), me)
+                applications
+                        .applicationOf(listing.getId(), me)
                         .map(a -> a.getStatus() == ApplicationStatus.WITHDRAWN)
                         .orElse(false));
         model.addAttribute(
                 "refusal",
-                jobs.whyNotApply(listing, me, member != null && member.verified())
+                applications
+                        .whyNotApply(listing, me, member != null && member.verified())
                         .orElse(null));
         if (member != null && !own) {
             model.addAttribute("works", portfolio.shareableWorks(me));
@@ -137,7 +143,7 @@ class JobBoardController {
         MemberPages.require(member);
         model.addAttribute("chosenWorks", workIds == null ? List.of() : workIds);
         if (form != null && !result.hasErrors()) {
-            var applied = jobs.apply(id, member.id(), member.verified(), form, result);
+            var applied = applications.apply(id, member.id(), member.verified(), form, result);
             if (applied.isPresent()) {
                 Flash.success(redirect, "application.sent");
                 return "redirect:/jobs/" + id;
@@ -154,7 +160,7 @@ class JobBoardController {
     @PostMapping("/jobs/{id:\\d+}/withdraw")
     String withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, RedirectAttributes redirect) {
         MemberPages.require(member);
-        if (jobs.withdraw(id, member.id())) {
+        if (applications.withdraw(id, member.id())) {
             Flash.info(redirect, "application.withdrawn");
         } else {
             Flash.error(redirect, "application.withdraw.decided");

@@ -27,10 +27,10 @@ class JobPostingController {
 
     static final String FORM_VIEW = "jobs/form";
 
-    private final JobService jobs;
+    private final JobPostings jobs;
     private final FormErrors formErrors;
 
-    JobPostingController(JobService jobs, FormErrors formErrors) {
+    JobPostingController(JobPostings jobs, FormErrors formErrors) {
         this.jobs = jobs;
         this.formErrors = formErrors;
     }

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps job_search (the board's search table, V31) and job_search_crafts (its crafts, V32) in step
- * with the listings: a listing that is open and on the board (visible to everyone) has its rows, any other has none. JobService calls {@link #sync} in the same transaction as
+ * with the listings: a listing that is open and on the board (visible to everyone) has its rows, any other has none. JobPostings calls {@link #sync} in the same transaction as
  * every change to a listing, so the board never disagrees with the listing page. Expiry happens by
  * the clock, not by a write: the board's query checks expires_at, and {@link #removeExpired} drops
  * the rows of expired listings every few minutes so the full-text index stays small.

@@ -59,6 +59,9 @@ class LiveClusterIntegrationTests {
     LiveEvents live;
 
     @Autowired
+    LiveHub ownHub;
+
+    @Autowired
     TransactionTemplate tx;
 
     TestMembers.Member member;
@@ -154,11 +157,24 @@ class LiveClusterIntegrationTests {
         return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** Waits until the node serving that port holds the member's stream. */
+    void awaitStreamOpen(int streamPort) {
+        LiveHub hub = java.util.stream.Stream.of(nodeB, nodeC, nodeD)
+                .filter(node -> port(node) == streamPort)
+                .map(node -> node.getBean(LiveHub.class))
+                .findFirst()
+                .orElse(ownHub);
+        Awaitility.await("the live stream registered on the node at port " + streamPort)
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> hub.openPages(MemberId.of(member.id())) > 0);
+    }
+
     /** Raises a live event for the member on a node, as its listeners would, and times its arrival. */
     Duration deliver(ConfigurableApplicationContext raisedOn, int streamPort, String marker) throws Exception {
         try (LiveStream stream = LiveStream.open(streamPort, session, null, null)) {
             assertThat(stream.status).isEqualTo(200);
-            Thread.sleep(300); // the stream is registered before anything is raised
+            awaitStreamOpen(streamPort); // the stream is registered before anything is raised
             LiveEvents events = raisedOn.getBean(LiveEvents.class);
             TransactionTemplate transaction = raisedOn.getBean(TransactionTemplate.class);
             long raised = System.nanoTime();

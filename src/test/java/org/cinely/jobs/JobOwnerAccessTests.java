@@ -41,7 +41,10 @@ class JobOwnerAccessTests {
     MockMvc mvc;
 
     @MockitoBean
-    JobService jobs;
+    JobPostings jobs;
+
+    @MockitoBean
+    JobApplications applications;
 
     @MockitoBean
     ApplicationQueries queries;
@@ -63,7 +66,7 @@ class JobOwnerAccessTests {
                         .param("applicationIds", "9")
                         .param("status", "shortlisted"))
                 .andExpect(redirectedUrl("/login"));
-        verifyNoInteractions(jobs, queries, portfolio);
+        verifyNoInteractions(jobs, applications, queries, portfolio);
     }
 
     @Test
@@ -74,7 +77,7 @@ class JobOwnerAccessTests {
                         .param("applicationIds", "9")
                         .param("status", "shortlisted"))
                 .andExpect(status().isForbidden());
-        verifyNoInteractions(jobs);
+        verifyNoInteractions(jobs, applications);
     }
 
     @Test
@@ -89,13 +92,13 @@ class JobOwnerAccessTests {
                         .param("applicationIds", "9", "10")
                         .param("status", "shortlisted"))
                 .andExpect(status().isFound());
-        verify(jobs).changeStatus(3, List.of(9L, 10L), ApplicationStatus.SHORTLISTED, MemberId.of(51));
+        verify(applications).changeStatus(3, List.of(9L, 10L), ApplicationStatus.SHORTLISTED, MemberId.of(51));
     }
 
     @Test
     void anotherPostersListingAndApplicantsAreNotFound() throws Exception {
         when(jobs.ownListing(eq(4L), eq(MemberId.of(51)))).thenThrow(new NotFoundException("listing"));
-        when(jobs.applicationForPoster(eq(4L), anyLong(), eq(MemberId.of(51))))
+        when(applications.applicationForPoster(eq(4L), anyLong(), eq(MemberId.of(51))))
                 .thenThrow(new NotFoundException("application"));
         mvc.perform(get("/jobs/4/edit").with(user(POSTER))).andExpect(status().isNotFound());
         mvc.perform(get("/jobs/4/applicants/12").with(user(POSTER))).andExpect(status().isNotFound());
@@ -104,6 +107,6 @@ class JobOwnerAccessTests {
                         .with(csrf())
                         .param("status", "hired"))
                 .andExpect(status().isNotFound());
-        verify(jobs, never()).changeStatus(anyLong(), any(), any(), any());
+        verify(applications, never()).changeStatus(anyLong(), any(), any(), any());
     }
 }

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.cinely.accounts.AccountsTestData;
 import org.cinely.platform.security.CurrentMember;
+import org.cinely.profiles.ProfilesTestData;
 import org.cinely.test.TestData;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -44,7 +46,7 @@ class JobsTestSupport {
                 .param("password", PASSWORD));
         Long id = data.jdbc().queryForObject("select id from accounts where email = ?", Long.class, email);
         if (verified) {
-            data.jdbc().update("update accounts set email_verified_at = now(6) where id = ?", id);
+            new AccountsTestData(data.jdbc()).verify(id);
         }
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> data.jdbc()
@@ -55,11 +57,7 @@ class JobsTestSupport {
 
     /** Gives a member's profile a craft (as the profile page would). */
     void giveCraft(CurrentMember member, String craftSlug) {
-        data.jdbc()
-                .update(
-                        "insert into profile_crafts (member_id, craft, position) values (?, ?, 0)",
-                        member.id().value(),
-                        craftSlug);
+        new ProfilesTestData(data.jdbc()).addCraft(member.id().value(), craftSlug);
     }
 
     static RequestPostProcessor as(CurrentMember member) {

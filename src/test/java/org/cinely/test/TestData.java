@@ -11,19 +11,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Lets each test clean up after itself on the shared database: {@link #mark()} before, {@link
- * #cleanUp()} after removes every account (and what hangs off it) and mail created in between.
+ * #cleanUp()} after removes every account created in between, each module removing its own rows
+ * of them ({@link ModuleTestData}), and the mail sent in between.
  */
 @TestComponent
 public class TestData {
 
     private final JdbcTemplate jdbc;
     private final RateLimiter rateLimiter;
+    private final List<ModuleTestData> modules;
     private long accountMark;
     private long mailMark;
 
-    TestData(JdbcTemplate jdbc, RateLimiter rateLimiter) {
+    TestData(JdbcTemplate jdbc, RateLimiter rateLimiter, List<ModuleTestData> modules) {
         this.jdbc = jdbc;
         this.rateLimiter = rateLimiter;
+        this.modules = modules; // in their @Order: dependents first, accounts last
     }
 
     public void mark() {
@@ -36,47 +39,11 @@ public class TestData {
         awaitEventListeners();
         List<String> emails = jdbc.queryForList("select email from accounts where id > ?", String.class, accountMark);
         for (String email : emails) {
-            jdbc.update("delete from persistent_logins where username = ?", email);
             jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", email);
         }
-        // connections, blocks, dismissals, avatars and credits
-        jdbc.update("delete from connections where member_id > ? or other_id > ?", accountMark, accountMark);
-        jdbc.update(
-                "delete from connection_requests where requester_id > ? or recipient_id > ?", accountMark, accountMark);
-        jdbc.update("delete from member_blocks where blocker_id > ? or blocked_id > ?", accountMark, accountMark);
-        jdbc.update(
-                "delete from suggestion_dismissals where member_id > ? or dismissed_id > ?", accountMark, accountMark);
-        jdbc.update("delete from profile_avatars where member_id > ?", accountMark);
-        jdbc.update("delete from profile_credits where member_id > ?", accountMark);
-        // works and media of the test's members (rows; their files are under target/test-data)
-        jdbc.update("delete from works where owner_id > ?", accountMark);
-        jdbc.update(
-                "delete from transcode_jobs where asset_id in (select id from media_assets where owner_id > ?)",
-                accountMark);
-        jdbc.update("delete from media_assets where owner_id > ?", accountMark);
-        jdbc.update("delete from media_member_locks where owner_id > ?", accountMark);
-        // jobs (crafts, works, matches go with their rows by cascade)
-        jdbc.update("delete from job_saved_searches where member_id > ?", accountMark);
-        jdbc.update("delete from feed_timeline where member_id > ?", accountMark);
-        jdbc.update("delete from feed_activities where actor_id > ?", accountMark);
-        jdbc.update("delete from notifications where recipient_id > ?", accountMark);
-        jdbc.update("delete from notification_mail where recipient_id > ?", accountMark);
-        jdbc.update("delete from notification_preferences where member_id > ?", accountMark);
-        jdbc.update("delete from notification_digests where member_id > ?", accountMark);
-        jdbc.update("delete from live_events where member_id > ?", accountMark);
-        jdbc.update("delete from job_applications where applicant_id > ?", accountMark);
-        jdbc.update("delete from job_listings where poster_id > ?", accountMark);
-        // moderation (the audit log is append-only and stays, as in production)
-        jdbc.update("delete from moderation_appeals where member_id > ?", accountMark);
-        jdbc.update("delete from moderation_decisions where member_id > ?", accountMark);
-        jdbc.update(
-                "delete from moderation_reports where reporter_id > ? or case_id in"
-                        + " (select id from moderation_cases where author_id > ?)",
-                accountMark,
-                accountMark);
-        jdbc.update("delete from moderation_cases where author_id > ?", accountMark);
-        jdbc.update("delete from profiles where member_id > ?", accountMark);
-        jdbc.update("delete from accounts where id > ?", accountMark);
+        for (ModuleTestData module : modules) {
+            module.removeMembersAfter(accountMark);
+        }
         jdbc.update("delete from outbox_mail where id > ?", mailMark);
         rateLimiter.reset();
     }

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
+import org.cinely.media.MediaTestData;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.TestData;
@@ -60,15 +60,7 @@ record ModerationFixtures(
      */
     long publishedWork(TestMembers.Member by, String title, String visibility) throws Exception {
         long id = work(by, title, visibility);
-        String token = UUID.randomUUID().toString().replace("-", "");
-        jdbc().update(
-                        "insert into media_assets (owner_id, target, upload_token, state, upload_length, upload_offset,"
-                                + " renditions, poster_key, duration_ms, created_at, updated_at)"
-                                + " values (?, ?, ?, 'READY', 1, 1, '360', 'hls/poster.jpg', 2000, now(6), now(6))",
-                        by.id(),
-                        "work:" + id,
-                        token);
-        long asset = jdbc().queryForObject("select id from media_assets where upload_token = ?", Long.class, token);
+        long asset = new MediaTestData(jdbc()).readyAsset(by.id(), "work:" + id);
         Path hls = MEDIA.resolve("assets/" + asset + "/hls");
         Files.createDirectories(hls.resolve("360"));
         Files.writeString(hls.resolve("master.m3u8"), "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000\n360/index.m3u8\n");

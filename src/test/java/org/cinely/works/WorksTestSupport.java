@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
+import org.cinely.accounts.AccountsTestData;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.TestData;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,17 +21,7 @@ final class WorksTestSupport {
     static CurrentMember member(JdbcTemplate jdbc, String passwordHash) {
         String email = TestData.uniqueEmail();
         String handle = TestData.uniqueHandle();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update(
-                "insert into accounts (email, handle, display_name, password_hash, role, state, email_verified_at,"
-                        + " created_at) values (?, ?, ?, ?, 'MEMBER', 'ACTIVE', ?, ?)",
-                email,
-                handle,
-                "Test " + handle,
-                passwordHash,
-                now,
-                now);
-        long id = jdbc.queryForObject("select id from accounts where email = ?", Long.class, email);
+        long id = new AccountsTestData(jdbc).create(email, handle, "Test " + handle, passwordHash, true);
         return new CurrentMember(id, email, handle, "Test " + handle, passwordHash, "MEMBER", true, true, false);
     }
 

@@ -1,7 +1,5 @@
 package org.cinely.jobs;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,11 +10,6 @@ import org.cinely.jobs.JobTypes.ApplicationStatus;
 import org.cinely.jobs.JobTypes.ListingState;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
-import org.cinely.platform.moderation.ContentHeldForReview;
-import org.cinely.platform.moderation.ContentKind;
-import org.cinely.platform.moderation.ContentRef;
-import org.cinely.platform.moderation.ModerationState;
-import org.cinely.platform.security.RateLimitExceededException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -26,151 +19,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Errors;
 
 /**
- * Posting and managing listings, applying, and moving applications through the pipeline. Every
- * method that takes a member checks they may act: a listing or application that is not theirs to
- * see is "not found", so ids changed in a URL reveal nothing. Kept as one service (~300 lines)
- * because posting, applying and the pipeline share those ownership checks.
+ * Applying to listings and moving applications through the poster's pipeline. An application
+ * registers its own status changes ({@link ApplicationStatusChanged}); a listing or application
+ * that is not the member's to see is "not found".
  */
 @Service
-class JobService {
+class JobApplications {
 
-    /** At most this many new listings per member in any 24 hours (counted in the database). */
-    static final int LISTINGS_PER_DAY = 10;
-
-    static final Set<Integer> EXTENSIONS = Set.of(7, 14, 30);
-
-    private final JobListingRepository listings;
+    private final JobPostings postings;
     private final JobApplicationRepository applications;
     private final ApplicantPortfolio portfolio;
     private final ApplicationEventPublisher events;
-    private final JobSearchIndex searchIndex;
-    private final Clock clock;
     private final TransactionTemplate transactions;
     private final ConnectionsApi connections;
     private final ListingAccess access;
 
-    JobService(
-            JobListingRepository listings,
+    JobApplications(
+            JobPostings postings,
             JobApplicationRepository applications,
             ApplicantPortfolio portfolio,
             ApplicationEventPublisher events,
-            JobSearchIndex searchIndex,
-            Clock clock,
             TransactionTemplate transactions,
             ConnectionsApi connections,
             ListingAccess access) {
-        this.connections = connections;
-        this.access = access;
-        this.searchIndex = searchIndex;
-        this.listings = listings;
+        this.postings = postings;
         this.applications = applications;
         this.portfolio = portfolio;
         this.events = events;
-        this.clock = clock;
         this.transactions = transactions;
-    }
-
-    Instant now() {
-        return clock.instant();
-    }
-
-    // --- listings -------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    JobListing listing(long id) {
-        return listings.findWithCraftsById(id).orElseThrow(() -> new NotFoundException("job " + id));
-    }
-
-    /** The listing, only if this member posted it; anyone else gets 404. */
-    @Transactional(readOnly = true)
-    JobListing ownListing(long id, MemberId member) {
-        JobListing listing = listing(id);
-        if (!listing.isPostedBy(member)) {
-            throw new NotFoundException("job " + id);
-        }
-        return listing;
-    }
-
-    /** Posts a listing if the form is valid; returns empty with field errors otherwise. */
-    @Transactional
-    Optional<JobListing> post(MemberId poster, JobForm form, Errors errors) {
-        Instant now = now();
-        JobRules.check(form, errors, now, null);
-        if (errors.hasErrors()) {
-            return Optional.empty();
-        }
-        if (!access.mayPost(poster)) {
-            errors.reject("job.post.limited");
-            return Optional.empty();
-        }
-        checkDailyLimit(poster, now);
-        JobListing listing = new JobListing(poster, form, now);
-        boolean held = access.holdsForReview(poster);
-        if (held) {
-            listing.moderate(ModerationState.HELD);
-        }
-        listings.save(listing);
-        searchIndex.sync(listing);
-        if (held) {
-            // Announced (feed, saved searches) when a moderator approves it: JobsContentModeration.
-            events.publishEvent(new ContentHeldForReview(new ContentRef(ContentKind.JOB, listing.getId()), poster));
-        } else {
-            events.publishEvent(
-                    new JobPosted(listing.jobId(), poster, listing.getTitle(), List.copyOf(listing.getCrafts())));
-        }
-        return Optional.of(listing);
-    }
-
-    private void checkDailyLimit(MemberId poster, Instant now) {
-        long recent = listings.countPostedSince(poster.value(), now.minus(Duration.ofDays(1)));
-        if (recent >= LISTINGS_PER_DAY) {
-            throw new RateLimitExceededException("job-listings", Duration.ofHours(24));
-        }
-    }
-
-    @Transactional
-    boolean edit(long id, MemberId member, JobForm form, Errors errors) {
-        JobListing listing = ownListing(id, member);
-        JobRules.check(form, errors, now(), listing.getExpiresAt());
-        if (errors.hasErrors()) {
-            return false;
-        }
-        listing.apply(form, now());
-        searchIndex.sync(listing);
-        events.publishEvent(new JobEdited(listing.jobId(), member, listing.getTitle()));
-        return true;
-    }
-
-    @Transactional
-    void close(long id, MemberId member) {
-        JobListing listing = ownListing(id, member);
-        if (listing.state(now()) == ListingState.OPEN) {
-            listing.close(now());
-            searchIndex.sync(listing);
-            events.publishEvent(new JobClosed(listing.jobId(), member));
-        }
-    }
-
-    /** Reopens a closed listing that has not passed its expiry; false if it has. */
-    @Transactional
-    boolean reopen(long id, MemberId member) {
-        JobListing listing = ownListing(id, member);
-        if (!now().isBefore(listing.getExpiresAt())) {
-            return false;
-        }
-        listing.reopen(now());
-        searchIndex.sync(listing);
-        return true;
-    }
-
-    @Transactional
-    void extend(long id, MemberId member, int days) {
-        if (!EXTENSIONS.contains(days)) {
-            throw new NotFoundException("extension " + days);
-        }
-        JobListing listing = ownListing(id, member);
-        listing.extend(days, now());
-        searchIndex.sync(listing);
+        this.connections = connections;
+        this.access = access;
     }
 
     // --- applying -------------------------------------------------------------------------
@@ -178,7 +56,7 @@ class JobService {
     /** Why this member may not apply to this listing right now, as a message key; empty if they may. */
     @Transactional(readOnly = true)
     Optional<String> whyNotApply(JobListing listing, MemberId member, boolean verified) {
-        Instant now = now();
+        Instant now = postings.now();
         if (listing.isPostedBy(member)) {
             return Optional.of("application.refused.own");
         }
@@ -237,7 +115,7 @@ class JobService {
 
     private Optional<JobApplication> applyOnce(
             long jobId, MemberId member, boolean verified, ApplyForm form, Errors errors) {
-        JobListing listing = listing(jobId);
+        JobListing listing = postings.listing(jobId);
         Optional<String> refusal = whyNotApply(listing, member, verified);
         if (refusal.isPresent()) {
             errors.reject(refusal.get());
@@ -262,7 +140,7 @@ class JobService {
         }
         ApplicantPortfolio.Applicant applicant =
                 portfolio.applicant(member).orElseThrow(() -> new NotFoundException("member " + member));
-        Instant now = now();
+        Instant now = postings.now();
         Optional<JobApplication> withdrawn = applications.findByJobIdAndApplicantId(jobId, member.value());
         JobApplication application;
         if (withdrawn.isPresent()) {
@@ -296,7 +174,7 @@ class JobService {
         if (!application.withdrawable()) {
             return false;
         }
-        application.withdraw(listing(jobId), now());
+        application.withdraw(postings.listing(jobId), postings.now());
         applications.save(application); // publishes ApplicationStatusChanged
         return true;
     }
@@ -306,7 +184,7 @@ class JobService {
     /** An application to the poster's own listing; 404 for anyone else or a withdrawn one. */
     @Transactional(readOnly = true)
     JobApplication applicationForPoster(long jobId, long applicationId, MemberId poster) {
-        ownListing(jobId, poster);
+        postings.ownListing(jobId, poster);
         return applications
                 .findByIdAndJobId(applicationId, jobId)
                 .filter(a -> a.getStatus() != ApplicationStatus.WITHDRAWN)
@@ -319,7 +197,7 @@ class JobService {
         if (to == null || !to.decidable()) {
             throw new NotFoundException("status");
         }
-        JobListing listing = ownListing(jobId, poster);
+        JobListing listing = postings.ownListing(jobId, poster);
         if (applicationIds == null || applicationIds.isEmpty()) {
             return 0;
         }
@@ -328,7 +206,7 @@ class JobService {
             if (application.getStatus() == ApplicationStatus.WITHDRAWN || application.getStatus() == to) {
                 continue;
             }
-            application.changeStatus(to, listing, now());
+            application.changeStatus(to, listing, postings.now());
             applications.save(application); // publishes ApplicationStatusChanged
             changed++;
         }
@@ -337,6 +215,6 @@ class JobService {
 
     @Transactional
     void notePrivately(long jobId, long applicationId, MemberId poster, String note) {
-        applicationForPoster(jobId, applicationId, poster).notePrivately(note, now());
+        applicationForPoster(jobId, applicationId, poster).notePrivately(note, postings.now());
     }
 }
