@@ -28,12 +28,12 @@ class NotificationsController {
 
     private final NotificationReader reader;
     private final NotificationStore store;
-    private final NotificationWriter writer;
+    private final Notifier notifier;
 
-    NotificationsController(NotificationReader reader, NotificationStore store, NotificationWriter writer) {
+    NotificationsController(NotificationReader reader, NotificationStore store, Notifier notifier) {
         this.reader = reader;
         this.store = store;
-        this.writer = writer;
+        this.notifier = notifier;
     }
 
     @GetMapping("/notifications")
@@ -82,7 +82,7 @@ class NotificationsController {
     }
 
     private void announce(MemberId member) {
-        writer.announceUnread(List.of(member));
+        notifier.announceUnread(List.of(member));
     }
 
     @GetMapping("/settings/notifications")
