@@ -1,7 +1,7 @@
 package org.cinely.accounts;
 
 import java.util.Locale;
-import org.cinely.platform.mail.Mailer;
+import org.cinely.platform.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -11,19 +11,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class AccountMails {
 
-    private final Mailer mailer;
+    private final MailOutbox outbox;
     private final MessageSource messages;
     private final String baseUrl;
 
-    AccountMails(Mailer mailer, MessageSource messages, @Value("${cinely.base-url}") String baseUrl) {
-        this.mailer = mailer;
+    AccountMails(MailOutbox outbox, MessageSource messages, @Value("${cinely.base-url}") String baseUrl) {
+        this.outbox = outbox;
         this.messages = messages;
         this.baseUrl = baseUrl;
     }
 
     void sendVerification(Account account, String token) {
         String link = link("/verify-email", token);
-        mailer.send(
+        outbox.enqueue(
                 account.getEmail(),
                 text("mail.verify.subject"),
                 text("mail.verify.body", account.getDisplayName(), link));
@@ -31,7 +31,7 @@ class AccountMails {
 
     void sendPasswordReset(Account account, String token) {
         String link = link("/password-reset/confirm", token);
-        mailer.send(
+        outbox.enqueue(
                 account.getEmail(),
                 text("mail.reset.subject"),
                 text("mail.reset.body", account.getDisplayName(), link));

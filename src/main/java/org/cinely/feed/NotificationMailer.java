@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.cinely.accounts.AccountsApi;
 import org.cinely.accounts.MemberSummary;
 import org.cinely.platform.MemberId;
-import org.cinely.platform.mail.Mailer;
+import org.cinely.platform.mail.MailOutbox;
 import org.cinely.platform.search.Sql;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -25,12 +25,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Sends notification e-mail from the outbox ({@link NotificationMailQueue}): each mail after the
- * notification's transaction committed, outside any transaction, retried with back-off when the
- * mail server refuses; and once a day, for the kinds a member wants that way, a digest. Every mail
+ * Writes notification e-mail from the notification queue ({@link NotificationMailQueue}): each
+ * mail after the notification's transaction committed, rendered then (so it tells only what the
+ * page still shows), and handed to the platform's {@link MailOutbox}, which sends it with retries;
+ * and once a day, for the kinds a member wants that way, a digest. Every mail
  * carries a one-click unsubscribe link for its kind (RFC 8058: List-Unsubscribe and
  * List-Unsubscribe-Post) that needs no log-in and changes only that choice.
  */
@@ -44,7 +46,8 @@ class NotificationMailer {
     private final NotificationMailQueue queue;
     private final NotificationStore notifications;
     private final AccountsApi accounts;
-    private final Mailer mailer;
+    private final MailOutbox outbox;
+    private final TransactionTemplate transactions;
     private final MessageSource messages;
     private final FeedKeys keys;
     private final Seen seen;
@@ -56,7 +59,8 @@ class NotificationMailer {
             NotificationMailQueue queue,
             NotificationStore notifications,
             AccountsApi accounts,
-            Mailer mailer,
+            MailOutbox outbox,
+            TransactionTemplate transactions,
             MessageSource messages,
             FeedKeys keys,
             Seen seen,
@@ -66,7 +70,8 @@ class NotificationMailer {
         this.queue = queue;
         this.notifications = notifications;
         this.accounts = accounts;
-        this.mailer = mailer;
+        this.outbox = outbox;
+        this.transactions = transactions;
         this.messages = messages;
         this.keys = keys;
         this.seen = seen;
@@ -109,10 +114,14 @@ class NotificationMailer {
         Object[] args = args(n, actor);
         String subject = text("mail.notification." + n.kind().slug() + ".subject", args);
         String body = text("mail.notification." + n.kind().slug() + ".body", args) + footer(n.recipient(), n.kind());
-        if (mailer.send(email.get(), subject, body, unsubscribeHeaders(n.recipient(), n.kind()))) {
-            queue.sent(mail.id());
-        } else {
-            queue.failed(mail, "the mail server did not take it");
+        try {
+            // Handed to the outbox and marked in one transaction: queued once, sent after commit.
+            transactions.executeWithoutResult(status -> {
+                outbox.enqueue(email.get(), subject, body, unsubscribeHeaders(n.recipient(), n.kind()));
+                queue.sent(mail.id());
+            });
+        } catch (RuntimeException e) {
+            queue.failed(mail, String.valueOf(e.getMessage()));
         }
     }
 
@@ -158,7 +167,7 @@ class NotificationMailer {
         List<NotificationStore.Notification> items =
                 seen.shown(member, notifications.unreadSince(member, daily, since, 50));
         Optional<String> email = accounts.verifiedEmail(member);
-        if (items.isEmpty() || email.isEmpty() || !claimDigest(member, since, now)) {
+        if (items.isEmpty() || email.isEmpty()) {
             return false;
         }
         // Everyone the digest names, in one lookup.
@@ -184,15 +193,18 @@ class NotificationMailer {
         body.append(text("mail.digest.all", url("/notifications")));
         String unsubscribe = url(Unsubscribe.path(member, Unsubscribe.DIGEST, keys));
         body.append(text("mail.digest.footer", url("/settings/notifications"), unsubscribe));
-        return mailer.send(
-                email.get(),
-                text("mail.digest.subject", items.size()),
-                body.toString(),
-                Map.of(
-                        "List-Unsubscribe",
-                        "<" + unsubscribe + ">",
-                        "List-Unsubscribe-Post",
-                        "List-Unsubscribe=One-Click"));
+        String subject = text("mail.digest.subject", items.size());
+        Map<String, String> headers = Map.of(
+                "List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        // Claimed and queued in one transaction: two nodes never both send it, and a claimed
+        // digest is never lost on the way to the mail server.
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!claimDigest(member, since, now)) {
+                return false;
+            }
+            outbox.enqueue(email.get(), subject, body.toString(), headers);
+            return true;
+        }));
     }
 
     private boolean claimDigest(MemberId member, Instant since, Instant now) {

@@ -195,7 +195,8 @@ class NotificationIntegrationTests {
         tx.executeWithoutResult(status -> events.publishEvent(
                 new ConnectionRequested(requestId, MemberId.of(asker.id()), MemberId.of(recipient.id()))));
         data.awaitEventListeners();
-        mailer.sendDue(); // a sender round of our own: a second mail would be out now
+        mailer.sendDue(); // a sender round of our own: a second mail would be queued now
+        data.awaitMailSent(); // ... and sent
         assertThat(data.jdbc()
                         .queryForObject(
                                 "select count(*) from notifications where recipient_id = ?",
@@ -241,7 +242,8 @@ class NotificationIntegrationTests {
                         .param("handle", recipient.handle()))
                 .andExpect(status().is3xxRedirection());
         data.awaitEventListeners();
-        mailer.sendDue(); // a sender round of our own: a mail due now would be out
+        mailer.sendDue(); // a sender round of our own: a mail due now would be queued
+        data.awaitMailSent(); // ... and sent
         assertThat(mailTo(recipient)).hasSize(1);
         assertThat(page(recipient, "/").select("[data-bell-count]").text()).isEqualTo("2");
     }
@@ -362,11 +364,13 @@ class NotificationIntegrationTests {
                         .param("handle", recipient.handle()))
                 .andExpect(status().is3xxRedirection());
         data.awaitEventListeners();
-        mailer.sendDue(); // a sender round of our own: a mail due now would be out
+        mailer.sendDue(); // a sender round of our own: a mail due now would be queued
+        data.awaitMailSent(); // ... and sent
         assertThat(mailTo(recipient)).isEmpty();
 
         assertThat(mailer.sendDigest(MemberId.of(recipient.id()), Instant.now()))
                 .isTrue();
+        awaitMail(recipient, 1);
         List<Map<String, Object>> mail = mailTo(recipient);
         assertThat(mail).hasSize(1);
         assertThat(mail.get(0).get("subject")).isEqualTo("2 updates on Cinely today");
@@ -377,6 +381,7 @@ class NotificationIntegrationTests {
         // Not twice in a day, on this node or another.
         assertThat(mailer.sendDigest(MemberId.of(recipient.id()), Instant.now()))
                 .isFalse();
+        data.awaitMailSent();
         assertThat(mailTo(recipient)).hasSize(1);
     }
 }

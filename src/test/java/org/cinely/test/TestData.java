@@ -22,6 +22,7 @@ public class TestData {
     private final List<ModuleTestData> modules;
     private long accountMark;
     private long mailMark;
+    private long mailQueueMark;
 
     TestData(JdbcTemplate jdbc, RateLimiter rateLimiter, List<ModuleTestData> modules) {
         this.jdbc = jdbc;
@@ -32,11 +33,13 @@ public class TestData {
     public void mark() {
         accountMark = maxId("accounts");
         mailMark = maxId("outbox_mail");
+        mailQueueMark = maxId("mail_queue");
         rateLimiter.reset();
     }
 
     public void cleanUp() {
         awaitEventListeners();
+        awaitMailSent();
         List<String> emails = jdbc.queryForList("select email from accounts where id > ?", String.class, accountMark);
         for (String email : emails) {
             jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", email);
@@ -45,6 +48,7 @@ public class TestData {
             module.removeMembersAfter(accountMark);
         }
         jdbc.update("delete from outbox_mail where id > ?", mailMark);
+        jdbc.update("delete from mail_queue where id > ?", mailQueueMark);
         rateLimiter.reset();
     }
 
@@ -59,7 +63,8 @@ public class TestData {
 
     /** The newest mail sent to an address (the dev outbox keeps it). */
     public String latestMailBody(String email) {
-        awaitEventListeners(); // some mail (a reset link) is sent after the request was answered
+        awaitEventListeners(); // some mail (a reset link) is queued after the request was answered
+        awaitMailSent();
         List<String> bodies = jdbc.queryForList(
                 "select body from outbox_mail where recipient = ? order by id desc limit 1", String.class, email);
         if (bodies.isEmpty()) {
@@ -69,6 +74,8 @@ public class TestData {
     }
 
     public int mailCount(String email) {
+        awaitEventListeners();
+        awaitMailSent();
         return jdbc.queryForObject("select count(*) from outbox_mail where recipient = ?", Integer.class, email);
     }
 
@@ -90,6 +97,22 @@ public class TestData {
     private long maxId(String table) {
         Long max = jdbc.queryForObject("select coalesce(max(id), 0) from " + table, Long.class);
         return max == null ? 0 : max;
+    }
+
+    /**
+     * Waits until the mail outbox has sent everything due (it sends right after each commit), so
+     * the dev outbox holds every mail queued so far. Fails loudly after 10 s.
+     */
+    public void awaitMailSent() {
+        Awaitility.await("every queued mail sent")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(25))
+                .until(
+                        () -> jdbc.queryForList(
+                                "select concat(id, ' to ', recipient, ': ', state) from mail_queue"
+                                        + " where state = 'SENDING' or (state = 'QUEUED' and attempts = 0)",
+                                String.class),
+                        Matchers.empty());
     }
 
     /**

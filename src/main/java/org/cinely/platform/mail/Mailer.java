@@ -1,6 +1,7 @@
 package org.cinely.platform.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
@@ -49,18 +51,12 @@ public class Mailer {
     }
 
     /**
-     * Sends one message. Returns false (and logs) when SMTP refuses it, so a caller can tell the
-     * user to retry instead of failing their whole request.
+     * Sends one message with extra headers (such as List-Unsubscribe, and the Message-ID the
+     * outbox gives it, kept as given). Returns false (and logs) when it could not be sent, so the
+     * outbox retries later. Only {@link MailSender} calls this: everything else queues mail in
+     * {@link MailOutbox}.
      */
-    public boolean send(String to, String subject, String body) {
-        return send(to, subject, body, Map.of());
-    }
-
-    /**
-     * Sends one message with extra headers (such as List-Unsubscribe). Returns false (and logs)
-     * when it could not be sent, so a caller can retry later.
-     */
-    public boolean send(String to, String subject, String body, Map<String, String> headers) {
+    boolean send(String to, String subject, String body, Map<String, String> headers) {
         if (smtp == null) {
             if (!devOutbox) {
                 log.warn("Mail not sent (no SMTP server configured): \"{}\"", subject);
@@ -80,7 +76,9 @@ public class Mailer {
             return true;
         }
         try {
-            MimeMessage message = smtp.createMimeMessage();
+            MimeMessage message = headers.containsKey("Message-ID") && smtp instanceof JavaMailSenderImpl impl
+                    ? new KeptMessageId(impl.getSession())
+                    : smtp.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(from);
             helper.setTo(to);
@@ -95,6 +93,25 @@ public class Mailer {
             log.warn("Mail to {} could not be sent: {}", to, e.getMessage());
             return false;
         }
+    }
+
+    /** JavaMail gives every message a fresh Message-ID when sent; the outbox's must stay. */
+    private static final class KeptMessageId extends MimeMessage {
+        KeptMessageId(Session session) {
+            super(session);
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (getHeader("Message-ID") == null) {
+                super.updateMessageID();
+            }
+        }
+    }
+
+    /** True when mail can go anywhere: an SMTP server, or the dev outbox in development. */
+    boolean canSend() {
+        return smtp != null || devOutbox;
     }
 
     /** True when an SMTP server sends the mail. */

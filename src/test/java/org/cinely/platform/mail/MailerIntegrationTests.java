@@ -58,7 +58,7 @@ class MailerIntegrationTests {
     void withSmtpTheLinkGoesOutAndIsNeitherLoggedNorStored(CapturedOutput output) {
         RecordingSmtp smtp = new RecordingSmtp();
         String to = TestData.uniqueEmail();
-        boolean sent = mailer(smtp, "smtp.example", true).send(to, "Confirm", "Open " + LINK + to);
+        boolean sent = mailer(smtp, "smtp.example", true).send(to, "Confirm", "Open " + LINK + to, java.util.Map.of());
         assertThat(sent).isTrue();
         assertThat(smtp.sent).singleElement().satisfies(m -> assertThat(text(m)).contains(LINK));
         assertThat(outbox.findByRecipientOrderByIdDesc(to)).isEmpty();
@@ -75,10 +75,22 @@ class MailerIntegrationTests {
     }
 
     @Test
+    void theOutboxsMessageIdIsKeptSoAResendIsTheSameMessage() throws Exception {
+        RecordingSmtp smtp = new RecordingSmtp();
+        Mailer mailer = mailer(smtp, "smtp.example", false);
+        for (int i = 0; i < 2; i++) {
+            mailer.send(TestData.uniqueEmail(), "News", "Body", java.util.Map.of("Message-ID", "<mail-7@cinely.test>"));
+            smtp.sent.get(i).saveChanges(); // as JavaMail does on sending
+        }
+        assertThat(smtp.sent).allSatisfy(m -> assertThat(m.getMessageID()).isEqualTo("<mail-7@cinely.test>"));
+    }
+
+    @Test
     void withoutSmtpOutsideDevelopmentModeNothingIsStoredOrLogged(CapturedOutput output) {
         String to = TestData.uniqueEmail();
         Mailer production = mailer(null, "", false);
-        assertThat(production.send(to, "Confirm", "Open " + LINK + to)).isFalse();
+        assertThat(production.send(to, "Confirm", "Open " + LINK + to, java.util.Map.of()))
+                .isFalse();
         assertThat(production.usesDevOutbox()).isFalse();
         assertThat(outbox.findByRecipientOrderByIdDesc(to)).isEmpty();
         assertThat(output.getAll()).doesNotContain(LINK).contains("no SMTP server configured");
@@ -88,7 +100,8 @@ class MailerIntegrationTests {
     void inDevelopmentModeTheOutboxKeepsTheMail() {
         String to = TestData.uniqueEmail();
         Mailer development = mailer(null, "", true);
-        assertThat(development.send(to, "Confirm", "Open " + LINK + to)).isTrue();
+        assertThat(development.send(to, "Confirm", "Open " + LINK + to, java.util.Map.of()))
+                .isTrue();
         assertThat(outbox.findByRecipientOrderByIdDesc(to))
                 .singleElement()
                 .satisfies(mail -> assertThat(mail.getBody()).contains(LINK + to));
