@@ -1,29 +1,18 @@
 package org.cinely.works;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cinely.accounts.AccountsApi;
 import org.cinely.accounts.MemberSummary;
 import org.cinely.media.MediaApi;
-import org.cinely.media.MediaFile;
-import org.cinely.media.MediaStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
-import org.cinely.platform.NotFoundException;
 import org.cinely.platform.ProductionType;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
 import org.cinely.platform.web.FormErrors;
-import org.springframework.context.MessageSource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,13 +23,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The works pages: browse, new, a work (player, details, credits, comments), edit, and its media.
- * One controller because a refused comment or edit renders the same work page again, with what
- * was typed; the social actions themselves live in {@link WorkSocial}.
+ * The works pages: browse, new, a work (player, details, credits, comments) and edit; its media
+ * files and progress are {@link WorkMediaController}'s. One controller because a refused comment
+ * or edit renders the same work page again, with what was typed; the social actions themselves
+ * live in {@link WorkSocial}.
  */
 @Controller
 class WorksController {
@@ -55,7 +44,6 @@ class WorksController {
     private final WorkSocial social;
     private final WorkVisibility visibility;
     private final WorkCredits credits;
-    private final MessageSource messages;
 
     private final FormErrors formErrors;
 
@@ -68,7 +56,6 @@ class WorksController {
             WorkSocial social,
             WorkVisibility visibility,
             WorkCredits credits,
-            MessageSource messages,
             FormErrors formErrors) {
         this.formErrors = formErrors;
         this.works = works;
@@ -79,7 +66,6 @@ class WorksController {
         this.social = social;
         this.visibility = visibility;
         this.credits = credits;
-        this.messages = messages;
     }
 
     @GetMapping("/works")
@@ -231,79 +217,6 @@ class WorksController {
                         ? null
                         : media.status(work.getMediaAssetId()).orElse(null));
         return "works/detail";
-    }
-
-    /** Live progress for the owner's pages (polled by works.js). */
-    @GetMapping(path = "/works/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    ResponseEntity<Map<String, Object>> status(
-            @AuthenticationPrincipal CurrentMember member, @PathVariable long id, java.util.Locale locale) {
-        Work work = works.findOwned(id, member);
-        Map<String, Object> body = new LinkedHashMap<>();
-        MediaStatus status = work.getMediaAssetId() == null
-                ? null
-                : media.status(work.getMediaAssetId()).orElse(null);
-        if (status == null) {
-            body.put("state", "NONE");
-        } else {
-            body.put("state", status.state().name());
-            body.put("uploadPercent", status.uploadPercent());
-            body.put("transcodePercent", status.transcodePercent());
-            body.put("playable", status.playable());
-            body.put("renditions", status.renditions());
-            body.put("waitingForTranscoder", status.waitingForTranscoder());
-            body.put(
-                    "label",
-                    messages.getMessage(
-                            status.waitingForTranscoder()
-                                    ? "media.state.waiting-for-transcoder"
-                                    : status.state().messageKey(),
-                            new Object[] {status.transcodePercent()},
-                            locale));
-            if (status.failureReasonKey() != null) {
-                body.put(
-                        "reason",
-                        messages.getMessage(status.failureReasonKey(), null, status.failureReasonKey(), locale));
-            }
-        }
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
-    }
-
-    /**
-     * The work's video files (playlists, segments, poster) under its current media version (see
-     * {@link MediaPaths}): an older version answers 404, like a missing work, so a URL a shared
-     * cache may hold is dead once the work stopped reaching someone. The same visibility rule as
-     * the page applies to every file, so a copied direct URL is refused too. Only a work everyone
-     * may watch is cached publicly. Range requests are answered by Spring from the resource.
-     */
-    @GetMapping("/works/{id}/media/v{version}/**")
-    ResponseEntity<Resource> mediaFile(
-            @AuthenticationPrincipal CurrentMember viewer,
-            @PathVariable long id,
-            @PathVariable int version,
-            HttpServletRequest request) {
-        String path =
-                request.getRequestURI().substring((request.getContextPath() + MediaPaths.base(id, version)).length());
-        // Opening the player is recorded for a moderator; each segment is not.
-        Work work = path.endsWith("master.m3u8") ? works.open(id, viewer) : works.findVisible(id, viewer);
-        if (work.getMediaAssetId() == null || work.getMediaVersion() != version) {
-            throw new NotFoundException("work");
-        }
-        MediaFile file = media.file(work.getMediaAssetId(), path).orElseThrow(() -> new NotFoundException("work"));
-        boolean everyone = work.reachesEveryone();
-        CacheControl cache;
-        if (!file.immutable()) {
-            cache = CacheControl.noCache();
-            cache = everyone ? cache : cache.cachePrivate();
-        } else {
-            cache = CacheControl.maxAge(Duration.ofDays(365));
-            cache = everyone ? cache.cachePublic().immutable() : cache.cachePrivate();
-        }
-        return ResponseEntity.ok()
-                .cacheControl(cache)
-                .header("Accept-Ranges", "bytes")
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .body(file.resource());
     }
 
     @PostMapping("/works/{id}/like")
