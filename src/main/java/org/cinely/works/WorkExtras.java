@@ -72,17 +72,16 @@ class WorkExtras {
     /** Adds a credit unless it exists; returns its id when it is new. */
     @Transactional
     Optional<Long> addCredit(long workId, MemberId member, String craft, boolean confirmed) {
-        if (creditId(workId, member, craft).isPresent()) {
-            return Optional.empty();
-        }
-        dsl.insertInto(WORK_CREDITS)
+        // INSERT IGNORE on the credit's key: the same form sent twice at once adds it once.
+        int inserted = dsl.insertInto(WORK_CREDITS)
                 .set(WORK_CREDITS.WORK_ID, workId)
                 .set(WORK_CREDITS.MEMBER_ID, member.value())
                 .set(WORK_CREDITS.CRAFT, craft)
                 .set(WORK_CREDITS.CONFIRMED, confirmed)
                 .set(WORK_CREDITS.CREATED_AT, now())
+                .onDuplicateKeyIgnore()
                 .execute();
-        return Optional.of(insertedId());
+        return inserted > 0 ? Optional.of(insertedId()) : Optional.empty();
     }
 
     /**
@@ -112,12 +111,17 @@ class WorkExtras {
                 .execute();
     }
 
+    /**
+     * The credit's id as committed now: a locking read, so a credit another request added a
+     * moment ago (a double submit) is seen, not missed by this transaction's snapshot.
+     */
     Optional<Long> creditId(long workId, MemberId member, String craft) {
         return dsl.select(WORK_CREDITS.ID)
                 .from(WORK_CREDITS)
                 .where(WORK_CREDITS.WORK_ID.eq(workId))
                 .and(WORK_CREDITS.MEMBER_ID.eq(member.value()))
                 .and(WORK_CREDITS.CRAFT.eq(craft))
+                .forShare()
                 .fetchOptional(WORK_CREDITS.ID);
     }
 
@@ -125,24 +129,71 @@ class WorkExtras {
         return dsl.fetchExists(WORK_LIKES, WORK_LIKES.WORK_ID.eq(workId).and(WORK_LIKES.MEMBER_ID.eq(member.value())));
     }
 
-    /** Likes or unlikes; returns whether the member now likes it. */
-    boolean toggleLike(long workId, MemberId member) {
-        int removed = dsl.deleteFrom(WORK_LIKES)
-                .where(WORK_LIKES.WORK_ID.eq(workId))
-                .and(WORK_LIKES.MEMBER_ID.eq(member.value()))
-                .execute();
-        if (removed == 0) {
-            dsl.insertInto(WORK_LIKES)
-                    .set(WORK_LIKES.WORK_ID, workId)
-                    .set(WORK_LIKES.MEMBER_ID, member.value())
-                    .set(WORK_LIKES.CREATED_AT, now())
+    /**
+     * Sets whether the member likes the work ({@code want}), or flips it ({@code want} null).
+     * Returns whether anything changed. Safe under a double click: two likes at the same moment
+     * insert one row (INSERT IGNORE on the pair's key), and the second reports no change.
+     */
+    boolean like(long workId, MemberId member, Boolean want) {
+        boolean changed;
+        if (Boolean.TRUE.equals(want)) {
+            changed = insertLike(workId, member);
+        } else {
+            int removed = dsl.deleteFrom(WORK_LIKES)
+                    .where(WORK_LIKES.WORK_ID.eq(workId))
+                    .and(WORK_LIKES.MEMBER_ID.eq(member.value()))
+                    .execute();
+            changed = removed > 0 || (want == null && insertLike(workId, member));
+        }
+        if (changed) {
+            dsl.update(WORKS)
+                    .set(
+                            WORKS.LIKE_COUNT,
+                            DSL.select(DSL.count()).from(WORK_LIKES).where(WORK_LIKES.WORK_ID.eq(workId)))
+                    .where(WORKS.ID.eq(workId))
                     .execute();
         }
-        dsl.update(WORKS)
-                .set(WORKS.LIKE_COUNT, DSL.select(DSL.count()).from(WORK_LIKES).where(WORK_LIKES.WORK_ID.eq(workId)))
-                .where(WORKS.ID.eq(workId))
-                .execute();
-        return removed == 0;
+        return changed;
+    }
+
+    private boolean insertLike(long workId, MemberId member) {
+        return dsl.insertInto(WORK_LIKES)
+                        .set(WORK_LIKES.WORK_ID, workId)
+                        .set(WORK_LIKES.MEMBER_ID, member.value())
+                        .set(WORK_LIKES.CREATED_AT, now())
+                        .onDuplicateKeyIgnore()
+                        .execute()
+                > 0;
+    }
+
+    /** Whether the member likes it, as committed now (a locking read, not the transaction's snapshot). */
+    boolean likesNow(long workId, MemberId member) {
+        return dsl.selectOne()
+                .from(WORK_LIKES)
+                .where(WORK_LIKES.WORK_ID.eq(workId))
+                .and(WORK_LIKES.MEMBER_ID.eq(member.value()))
+                .forShare()
+                .fetchOptional()
+                .isPresent();
+    }
+
+    /** Holds the work's row for the rest of the transaction: writes about one work queue up behind it. */
+    void lockWork(long workId) {
+        dsl.select(WORKS.ID).from(WORKS).where(WORKS.ID.eq(workId)).forUpdate().fetchOptional();
+    }
+
+    /** The author's identical comment on the work from the last seconds, if any (a double submit). */
+    Optional<Long> recentSameComment(long workId, MemberId author, String body, java.time.Duration within) {
+        return dsl.select(WORK_COMMENTS.ID)
+                .from(WORK_COMMENTS)
+                .where(WORK_COMMENTS.WORK_ID.eq(workId))
+                .and(WORK_COMMENTS.AUTHOR_ID.eq(author.value()))
+                .and(WORK_COMMENTS.BODY.eq(body))
+                .and(WORK_COMMENTS.CREATED_AT.ge(now().minus(within)))
+                .orderBy(WORK_COMMENTS.ID.desc())
+                .limit(1)
+                .forUpdate()
+                .fetchOptional(WORK_COMMENTS.ID);
     }
 
     List<Comment> comments(long workId) {

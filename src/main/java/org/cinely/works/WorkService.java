@@ -132,9 +132,12 @@ class WorkService implements UploadTargets {
         if (errors.hasErrors()) {
             return false;
         }
-        work.describe(form, clock.instant());
-        works.save(work);
-        credits.save(work, owner, parsed);
+        // The current row, locked: the same form sent twice at once (a double click) saves twice in
+        // turn, the second finding the first's credits, instead of failing on a stale version.
+        Work current = works.lockById(work.getId()).orElseThrow(() -> new NotFoundException("work"));
+        current.describe(form, clock.instant());
+        works.save(current);
+        credits.save(current, owner, parsed);
         return true;
     }
 

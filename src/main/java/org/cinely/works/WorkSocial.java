@@ -1,6 +1,7 @@
 package org.cinely.works;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.security.RateLimiter;
@@ -38,21 +39,40 @@ class WorkSocial {
         this.events = events;
     }
 
-    /** Likes or unlikes a work the member may see; returns whether they like it now. */
+    /**
+     * Likes ({@code want} true) or unlikes a work the member may see, or flips it ({@code want}
+     * null); returns whether they like it now. A double click sends the same wish twice: the
+     * second changes nothing and announces nothing.
+     */
     @Transactional
-    boolean toggleLike(long workId, CurrentMember member) {
+    boolean like(long workId, CurrentMember member, Boolean want) {
         Work work = works.findVisible(workId, member);
         rateLimiter.acquire(LIKES, "member:" + member.id());
-        boolean liked = extras.toggleLike(workId, member.id());
-        events.publishEvent(
-                liked
-                        ? new WorkLiked(workId, work.getOwner(), member.id(), work.getTitle())
-                        : new WorkUnliked(workId, work.getOwner(), member.id()));
-        return liked;
+        // Likes of one work queue up behind its row (which the like count updates anyway): two
+        // at once would otherwise each lock the pair's gap and deadlock on their inserts.
+        extras.lockWork(workId);
+        boolean changed = extras.like(workId, member.id(), want);
+        boolean likes = extras.likesNow(workId, member.id());
+        if (changed) {
+            events.publishEvent(
+                    likes
+                            ? new WorkLiked(workId, work.getOwner(), member.id(), work.getTitle())
+                            : new WorkUnliked(workId, work.getOwner(), member.id()));
+        }
+        return likes;
     }
+
+    /** How long the same comment sent again counts as a double submit, not a second comment. */
+    static final java.time.Duration SAME_COMMENT_WINDOW = java.time.Duration.ofSeconds(30);
 
     @Transactional
     long comment(Work work, CurrentMember member, String body) {
+        // Comments on one work queue up here, so a double submit finds the first and adds nothing.
+        extras.lockWork(work.getId());
+        Optional<Long> same = extras.recentSameComment(work.getId(), member.id(), body.strip(), SAME_COMMENT_WINDOW);
+        if (same.isPresent()) {
+            return same.get();
+        }
         rateLimiter.acquire(COMMENTS, "member:" + member.id());
         // Comments are not held for review (only works are): a comment starts visible, with its
         // author's standing.

@@ -221,8 +221,11 @@ class WorksController {
 
     @PostMapping("/works/{id}/like")
     @PreAuthorize("hasAuthority('VERIFIED')")
-    String toggleLike(@AuthenticationPrincipal CurrentMember member, @PathVariable long id) {
-        social.toggleLike(id, member);
+    String like(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable long id,
+            @RequestParam(name = "like", required = false) Boolean want) {
+        social.like(id, member, want);
         return "redirect:/works/" + id + "#likes";
     }
 

@@ -52,7 +52,14 @@ class LiveFeedBrowserTests extends BrowserTestSupport {
 
     void logIn(WebDriver driver, TestMembers.Member member) {
         driver.get("http://localhost:" + port + "/login");
-        driver.findElement(By.id("email")).sendKeys(member.email());
+        // Under load the page may still be on its way; if it never shows the form, say what it shows.
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .withMessage(() -> "no log-in form at " + driver.getCurrentUrl() + ":\n"
+                        + driver.getPageSource()
+                                .substring(
+                                        0, Math.min(3000, driver.getPageSource().length())))
+                .until(d -> d.findElement(By.id("email")))
+                .sendKeys(member.email());
         driver.findElement(By.id("password")).sendKeys(TestMembers.PASSWORD);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(15))
