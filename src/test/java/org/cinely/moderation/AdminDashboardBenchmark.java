@@ -37,7 +37,7 @@ import org.springframework.test.util.AopTestUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The admin dashboard at scale (issue 13: "renders in under 200 ms at 100,000 members"), in a
+ * The admin dashboard at scale (the target: renders in under 200 ms at 100,000 members), in a
  * separate database (cinely_dashboard_benchmark) on the embedded server: 100,000 accounts (created
  * over two years, about 15,000 in the last 30 days, about 40% logged in in the last 30 days); 20,000
  * media assets with one transcode job each (a few hundred queued); 50,000 job listings and 300,000

@@ -13,7 +13,9 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * One embedded MariaDB server per JVM. Tests create many Spring contexts; they all share the
- * server started by the first one instead of paying for a new server each time.
+ * server started by the first one instead of paying for a new server each time. One class (just
+ * over 300 lines) because starting, securing, holding and stopping that one server share its
+ * static state and must be read together.
  */
 final class EmbeddedMariaDb {
 
