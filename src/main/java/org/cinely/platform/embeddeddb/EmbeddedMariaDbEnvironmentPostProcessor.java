@@ -49,6 +49,8 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
         boolean fresh = environment.getProperty("cinely.embedded-db.fresh", Boolean.class, false);
 
         EmbeddedMariaDb.Connection connection = EmbeddedMariaDb.start(dataDir.resolve("mariadb"), port, fresh, log);
+        // This context holds the server until it closes, after its DataSource (stopped last).
+        application.addInitializers(EmbeddedMariaDbHandle.initializer());
         if (environment.getProperty("cinely.embedded-db.stop-on-failed-start", Boolean.class, true)) {
             // The server's watchdog threads would keep a JVM whose application failed to start alive.
             application.addListeners(new StopOnFailedStart());

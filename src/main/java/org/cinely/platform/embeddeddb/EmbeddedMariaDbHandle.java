@@ -1,51 +1,57 @@
 package org.cinely.platform.embeddeddb;
 
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Stops the embedded server last. The DataSource depends on this handle, so on shutdown (SIGTERM,
- * Ctrl-C, a test JVM exiting) Spring destroys everything that uses the database first (the event
- * registry, JPA, the pool) and this handle after them; the server stops once the last context
- * using it is closed. Before, the server had a JVM shutdown hook of its own that raced Spring's:
- * the database went first, the event registry failed to close and a stop could stall 30 s.
+ * Stops the embedded server last. Every application context that uses the server holds this
+ * handle, and its DataSource depends on it, so on shutdown (SIGTERM, Ctrl-C, a test JVM exiting)
+ * Spring destroys everything that uses the database first (the event registry, JPA, the pool)
+ * and the handle after them; the server stops once the last context using it is closed. Before,
+ * the server had a JVM shutdown hook of its own that raced Spring's: the database went first,
+ * the event registry failed to close and a stop could stall 30 s.
+ *
+ * <p>Added to each context by {@link EmbeddedMariaDbEnvironmentPostProcessor} (not found by
+ * component scanning, which a module test's context does not cover).
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "cinely.embedded-db.active", havingValue = "true")
-class EmbeddedMariaDbHandle {
+final class EmbeddedMariaDbHandle implements DisposableBean {
 
     static final String HANDLE = "embeddedMariaDbHold";
 
-    /** Holds the server for this context; releases it when the context is destroyed. */
-    static final class Held implements DisposableBean {
-        Held() {
-            EmbeddedMariaDb.hold();
-        }
-
-        @Override
-        public void destroy() {
-            EmbeddedMariaDb.release();
-        }
+    private EmbeddedMariaDbHandle() {
+        EmbeddedMariaDb.hold();
     }
 
-    @Bean(HANDLE)
-    static Held embeddedMariaDbHold() {
-        return new Held();
+    @Override
+    public void destroy() {
+        EmbeddedMariaDb.release();
     }
 
-    /** Makes the DataSource depend on the handle: created after it, destroyed before it. */
-    @Bean
-    static BeanFactoryPostProcessor dataSourceAfterEmbeddedServer() {
-        return (ConfigurableListableBeanFactory beans) -> {
-            for (String name : beans.getBeanNamesForType(javax.sql.DataSource.class, true, false)) {
-                var definition = beans.getBeanDefinition(name);
-                String[] before = definition.getDependsOn();
-                java.util.List<String> dependsOn =
-                        new java.util.ArrayList<>(before == null ? java.util.List.of() : java.util.List.of(before));
+    /** Registers the handle in a context and makes its DataSources depend on it. */
+    static ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
+        return context -> {
+            DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
+            EmbeddedMariaDbHandle handle = new EmbeddedMariaDbHandle();
+            beans.registerSingleton(HANDLE, handle);
+            beans.registerDisposableBean(HANDLE, handle);
+            context.addBeanFactoryPostProcessor(dataSourcesAfterTheServer());
+        };
+    }
+
+    private static BeanFactoryPostProcessor dataSourcesAfterTheServer() {
+        return factory -> {
+            for (String name : factory.getBeanNamesForType(DataSource.class, true, false)) {
+                var definition = factory.getBeanDefinition(name);
+                List<String> dependsOn = new ArrayList<>();
+                if (definition.getDependsOn() != null) {
+                    dependsOn.addAll(List.of(definition.getDependsOn()));
+                }
                 dependsOn.add(HANDLE);
                 definition.setDependsOn(dependsOn.toArray(String[]::new));
             }
