@@ -55,7 +55,9 @@ class ConnectionsController {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        List<MemberId> ids = queries.connectionIds(member.id().value(), 5_000).stream()
+        // Every connection, however many: the profiles query pages them (a cap here hid the
+        // oldest connections of a member with more than 5,000 from the list and its search).
+        List<MemberId> ids = queries.connectionIds(member.id().value(), Integer.MAX_VALUE).stream()
                 .map(MemberId::of)
                 .toList();
         String query = q == null || q.isBlank() ? null : q.strip();
