@@ -95,7 +95,11 @@ public abstract class BrowserTestSupport {
                 "--no-first-run",
                 "--disable-dev-shm-usage",
                 "--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory("cinely-chromium"));
+                // Profiles live under target/, not the system temp directory, so runs leave nothing behind.
+                "--user-data-dir="
+                        + Files.createTempDirectory(
+                                        Files.createDirectories(Path.of("target", "chromium-profiles")), "profile")
+                                .toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -113,6 +113,8 @@ class ReportAndTakedownBrowserTests extends BrowserTestSupport {
         logIn(moderatorBrowser, mo);
         moderatorBrowser.get("http://localhost:" + port + "/admin/reports?kind=WORK");
         moderatorBrowser.findElement(By.linkText("Work #" + work)).click();
+        new WebDriverWait(moderatorBrowser, Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().matches(".*/admin/reports/\\d+.*"));
         assertThat(moderatorBrowser.findElement(By.tagName("main")).getText())
                 .contains("Harbour Lights")
                 .contains("This is my footage from 2019.")
@@ -120,8 +122,11 @@ class ReportAndTakedownBrowserTests extends BrowserTestSupport {
         moderatorBrowser
                 .findElement(By.xpath("//button[normalize-space()='Take this case']"))
                 .click();
-        moderatorBrowser
-                .findElement(By.cssSelector("input[name=action][value=HIDE]"))
+        // Taking the case posts a form and reloads the page: wait for the decision form.
+        new WebDriverWait(moderatorBrowser, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("input[name=action][value=HIDE]")).stream()
+                        .findFirst()
+                        .orElse(null))
                 .click();
         new org.openqa.selenium.support.ui.Select(moderatorBrowser.findElement(By.id("rule")))
                 .selectByValue("COPYRIGHT");
