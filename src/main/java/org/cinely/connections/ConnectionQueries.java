@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cinely.connections.jooq.tables.records.ConnectionRequestsRecord;
+import org.cinely.platform.web.PageSlice;
 import org.jooq.CaseValueStep;
 import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
@@ -104,20 +105,32 @@ class ConnectionQueries {
                 .execute();
     }
 
-    List<PendingRequest> incoming(long member) {
-        return dsl.selectFrom(CONNECTION_REQUESTS)
-                .where(CONNECTION_REQUESTS.RECIPIENT_ID.eq(member))
-                .orderBy(CONNECTION_REQUESTS.CREATED_AT.desc(), CONNECTION_REQUESTS.ID.desc())
-                .limit(500)
-                .fetch(ConnectionQueries::toRequest);
+    PageSlice<PendingRequest> incoming(long member, int page, int size) {
+        return PageSlice.of(
+                dsl.selectFrom(CONNECTION_REQUESTS)
+                        .where(CONNECTION_REQUESTS.RECIPIENT_ID.eq(member))
+                        .orderBy(CONNECTION_REQUESTS.CREATED_AT.desc(), CONNECTION_REQUESTS.ID.desc())
+                        .limit(size + 1)
+                        .offset(PageSlice.offset(page, size))
+                        .fetch(ConnectionQueries::toRequest),
+                page,
+                size);
     }
 
-    List<PendingRequest> outgoing(long member) {
-        return dsl.selectFrom(CONNECTION_REQUESTS)
-                .where(CONNECTION_REQUESTS.REQUESTER_ID.eq(member))
-                .orderBy(CONNECTION_REQUESTS.CREATED_AT.desc(), CONNECTION_REQUESTS.ID.desc())
-                .limit(500)
-                .fetch(ConnectionQueries::toRequest);
+    PageSlice<PendingRequest> outgoing(long member, int page, int size) {
+        return PageSlice.of(
+                dsl.selectFrom(CONNECTION_REQUESTS)
+                        .where(CONNECTION_REQUESTS.REQUESTER_ID.eq(member))
+                        .orderBy(CONNECTION_REQUESTS.CREATED_AT.desc(), CONNECTION_REQUESTS.ID.desc())
+                        .limit(size + 1)
+                        .offset(PageSlice.offset(page, size))
+                        .fetch(ConnectionQueries::toRequest),
+                page,
+                size);
+    }
+
+    int outgoingCount(long member) {
+        return dsl.fetchCount(CONNECTION_REQUESTS, CONNECTION_REQUESTS.REQUESTER_ID.eq(member));
     }
 
     int incomingCount(long member) {

@@ -1,5 +1,6 @@
 package org.cinely.connections;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
+import org.cinely.platform.web.PageLinks;
+import org.cinely.platform.web.PageSlice;
 import org.cinely.platform.web.Redirects;
 import org.cinely.profiles.ProfileCard;
 import org.cinely.profiles.ProfilesApi;
@@ -29,6 +32,7 @@ import org.springframework.web.servlet.view.RedirectView;
 class ConnectionsController {
 
     static final int PAGE_SIZE = 24;
+    static final int REQUESTS_PAGE_SIZE = 24;
     static final int SUGGESTIONS = 24;
 
     /** A request with the card of the other member. */
@@ -72,17 +76,27 @@ class ConnectionsController {
     }
 
     @GetMapping("/connections/requests")
-    String showRequests(@AuthenticationPrincipal CurrentMember member, Model model) {
-        List<ConnectionQueries.PendingRequest> incoming =
-                queries.incoming(member.id().value());
-        List<ConnectionQueries.PendingRequest> outgoing =
-                queries.outgoing(member.id().value());
+    String showRequests(
+            @AuthenticationPrincipal CurrentMember member,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "0") int sent,
+            HttpServletRequest request,
+            Model model) {
+        // Received and sent requests page on their own (page and sent), each with its total.
+        PageSlice<ConnectionQueries.PendingRequest> incoming =
+                queries.incoming(member.id().value(), page, REQUESTS_PAGE_SIZE);
+        PageSlice<ConnectionQueries.PendingRequest> outgoing =
+                queries.outgoing(member.id().value(), sent, REQUESTS_PAGE_SIZE);
         List<MemberId> others = new ArrayList<>();
-        incoming.forEach(r -> others.add(MemberId.of(r.requesterId())));
-        outgoing.forEach(r -> others.add(MemberId.of(r.recipientId())));
+        incoming.items().forEach(r -> others.add(MemberId.of(r.requesterId())));
+        outgoing.items().forEach(r -> others.add(MemberId.of(r.recipientId())));
         Map<MemberId, ProfileCard> cards = profiles.cards(others);
-        model.addAttribute("incoming", views(incoming, cards, true));
-        model.addAttribute("outgoing", views(outgoing, cards, false));
+        model.addAttribute("incoming", views(incoming.items(), cards, true));
+        model.addAttribute("outgoing", views(outgoing.items(), cards, false));
+        model.addAttribute("incomingTotal", queries.incomingCount(member.id().value()));
+        model.addAttribute("outgoingTotal", queries.outgoingCount(member.id().value()));
+        model.addAttribute("incomingPager", PageLinks.of(request, incoming, "page"));
+        model.addAttribute("outgoingPager", PageLinks.of(request, outgoing, "sent"));
         return "connections/requests";
     }
 

@@ -7,6 +7,8 @@ import org.cinely.platform.Craft;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
+import org.cinely.platform.web.PageLinks;
+import org.cinely.platform.web.PageSlice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +27,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ApplicantsController {
 
     static final int MAX_NOTE = 4000;
+    static final int PAGE_SIZE = 50;
 
     private final JobPostings jobs;
     private final JobApplications applications;
@@ -46,6 +49,7 @@ class ApplicantsController {
             @RequestParam(required = false) String craft,
             @RequestParam(defaultValue = "false") boolean reel,
             @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
             @AuthenticationPrincipal CurrentMember member,
             jakarta.servlet.http.HttpServletRequest request,
             Model model) {
@@ -58,7 +62,10 @@ class ApplicantsController {
         Craft selectedCraft = Craft.fromSlug(craft).orElse(null);
         ApplicantSort selectedSort = ApplicantSort.fromSlug(sort);
         model.addAttribute("job", JobView.of(listing, jobs.now(), member.handle(), member.displayName()));
-        model.addAttribute("applicants", queries.applicants(id, selectedStatus, selectedCraft, reel, selectedSort));
+        PageSlice<ApplicationQueries.ApplicantRow> applicants =
+                queries.applicants(id, selectedStatus, selectedCraft, reel, selectedSort, page, PAGE_SIZE);
+        model.addAttribute("applicants", applicants.items());
+        model.addAttribute("pager", PageLinks.of(request, applicants));
         var counts = queries.countsByStatus(id);
         model.addAttribute("counts", counts);
         model.addAttribute(

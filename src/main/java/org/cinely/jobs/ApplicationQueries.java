@@ -13,6 +13,7 @@ import java.util.Map;
 import org.cinely.jobs.JobTypes.ApplicationStatus;
 import org.cinely.jobs.JobTypes.ListingState;
 import org.cinely.platform.Craft;
+import org.cinely.platform.web.PageSlice;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
@@ -93,8 +94,14 @@ class ApplicationQueries {
 
     /** Applicants of one listing (the caller has checked it is the poster's), withdrawn left out. */
     @Transactional(readOnly = true)
-    List<ApplicantRow> applicants(
-            long jobId, ApplicationStatus status, Craft craft, boolean withReel, ApplicantSort sort) {
+    PageSlice<ApplicantRow> applicants(
+            long jobId,
+            ApplicationStatus status,
+            Craft craft,
+            boolean withReel,
+            ApplicantSort sort,
+            int page,
+            int size) {
         Condition condition =
                 JOB_APPLICATIONS.JOB_ID.eq(jobId).and(JOB_APPLICATIONS.STATUS.ne(ApplicationStatus.WITHDRAWN.name()));
         if (status != null) {
@@ -117,30 +124,34 @@ class ApplicationQueries {
                                 Integer.class, JOB_APPLICATIONS.STATUS)
                         .asc();
         };
-        return dsl.select(
-                        JOB_APPLICATIONS.ID,
-                        JOB_APPLICATIONS.APPLICANT_HANDLE,
-                        JOB_APPLICATIONS.APPLICANT_NAME,
-                        JOB_APPLICATIONS.APPLICANT_HEADLINE,
-                        JOB_APPLICATIONS.APPLICANT_CRAFTS,
-                        JOB_APPLICATIONS.STATUS,
-                        JOB_APPLICATIONS.WORK_COUNT,
-                        JOB_APPLICATIONS.POSTER_NOTE,
-                        JOB_APPLICATIONS.CREATED_AT)
-                .from(JOB_APPLICATIONS)
-                .where(condition)
-                .orderBy(order, JOB_APPLICATIONS.ID.desc())
-                .limit(1000)
-                .fetch(r -> new ApplicantRow(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        crafts(r.value5()),
-                        ApplicationStatus.valueOf(r.value6()),
-                        r.value7(),
-                        r.value8() != null,
-                        r.value9().toInstant(ZoneOffset.UTC)));
+        return PageSlice.of(
+                dsl.select(
+                                JOB_APPLICATIONS.ID,
+                                JOB_APPLICATIONS.APPLICANT_HANDLE,
+                                JOB_APPLICATIONS.APPLICANT_NAME,
+                                JOB_APPLICATIONS.APPLICANT_HEADLINE,
+                                JOB_APPLICATIONS.APPLICANT_CRAFTS,
+                                JOB_APPLICATIONS.STATUS,
+                                JOB_APPLICATIONS.WORK_COUNT,
+                                JOB_APPLICATIONS.POSTER_NOTE,
+                                JOB_APPLICATIONS.CREATED_AT)
+                        .from(JOB_APPLICATIONS)
+                        .where(condition)
+                        .orderBy(order, JOB_APPLICATIONS.ID.desc())
+                        .limit(size + 1)
+                        .offset(PageSlice.offset(page, size))
+                        .fetch(r -> new ApplicantRow(
+                                r.value1(),
+                                r.value2(),
+                                r.value3(),
+                                r.value4(),
+                                crafts(r.value5()),
+                                ApplicationStatus.valueOf(r.value6()),
+                                r.value7(),
+                                r.value8() != null,
+                                r.value9().toInstant(ZoneOffset.UTC))),
+                page,
+                size);
     }
 
     /** How many applicants each status has (withdrawn left out), for the tabs. */
@@ -177,38 +188,42 @@ class ApplicationQueries {
 
     /** A member's own applications, newest first, with the listing's title and state. */
     @Transactional(readOnly = true)
-    List<MyApplicationRow> applicationsBy(long applicantId, Instant now) {
-        return dsl.select(
-                        JOB_APPLICATIONS.ID,
-                        JOB_APPLICATIONS.JOB_ID,
-                        JOB_LISTINGS.TITLE,
-                        JOB_LISTINGS.COMPANY,
-                        JOB_APPLICATIONS.STATUS,
-                        JOB_LISTINGS.STATUS,
-                        JOB_LISTINGS.EXPIRES_AT,
-                        JOB_APPLICATIONS.CREATED_AT,
-                        JOB_APPLICATIONS.UPDATED_AT)
-                .from(JOB_APPLICATIONS)
-                .join(JOB_LISTINGS)
-                .on(JOB_LISTINGS.ID.eq(JOB_APPLICATIONS.JOB_ID))
-                .where(JOB_APPLICATIONS.APPLICANT_ID.eq(applicantId))
-                .orderBy(JOB_APPLICATIONS.CREATED_AT.desc(), JOB_APPLICATIONS.ID.desc())
-                .limit(500)
-                .fetch(r -> {
-                    Instant expiresAt = r.value7().toInstant(ZoneOffset.UTC);
-                    ListingState state = "CLOSED".equals(r.value6())
-                            ? ListingState.CLOSED
-                            : now.isBefore(expiresAt) ? ListingState.OPEN : ListingState.EXPIRED;
-                    return new MyApplicationRow(
-                            r.value1(),
-                            r.value2(),
-                            r.value3(),
-                            r.value4(),
-                            ApplicationStatus.valueOf(r.value5()),
-                            state,
-                            r.value8().toInstant(ZoneOffset.UTC),
-                            r.value9().toInstant(ZoneOffset.UTC));
-                });
+    PageSlice<MyApplicationRow> applicationsBy(long applicantId, Instant now, int page, int size) {
+        return PageSlice.of(
+                dsl.select(
+                                JOB_APPLICATIONS.ID,
+                                JOB_APPLICATIONS.JOB_ID,
+                                JOB_LISTINGS.TITLE,
+                                JOB_LISTINGS.COMPANY,
+                                JOB_APPLICATIONS.STATUS,
+                                JOB_LISTINGS.STATUS,
+                                JOB_LISTINGS.EXPIRES_AT,
+                                JOB_APPLICATIONS.CREATED_AT,
+                                JOB_APPLICATIONS.UPDATED_AT)
+                        .from(JOB_APPLICATIONS)
+                        .join(JOB_LISTINGS)
+                        .on(JOB_LISTINGS.ID.eq(JOB_APPLICATIONS.JOB_ID))
+                        .where(JOB_APPLICATIONS.APPLICANT_ID.eq(applicantId))
+                        .orderBy(JOB_APPLICATIONS.CREATED_AT.desc(), JOB_APPLICATIONS.ID.desc())
+                        .limit(size + 1)
+                        .offset(PageSlice.offset(page, size))
+                        .fetch(r -> {
+                            Instant expiresAt = r.value7().toInstant(ZoneOffset.UTC);
+                            ListingState state = "CLOSED".equals(r.value6())
+                                    ? ListingState.CLOSED
+                                    : now.isBefore(expiresAt) ? ListingState.OPEN : ListingState.EXPIRED;
+                            return new MyApplicationRow(
+                                    r.value1(),
+                                    r.value2(),
+                                    r.value3(),
+                                    r.value4(),
+                                    ApplicationStatus.valueOf(r.value5()),
+                                    state,
+                                    r.value8().toInstant(ZoneOffset.UTC),
+                                    r.value9().toInstant(ZoneOffset.UTC));
+                        }),
+                page,
+                size);
     }
 
     private static List<Craft> crafts(String slugs) {

@@ -3,8 +3,6 @@ package org.cinely.jobs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.cinely.connections.ConnectionsApi;
 import org.cinely.jobs.JobTypes.ApplicationStatus;
 import org.cinely.jobs.JobTypes.ListingState;
@@ -125,14 +123,14 @@ class JobApplications {
         if (listing.isWantsCoverNote() && note.isEmpty()) {
             errors.rejectValue("coverNote", "application.form.coverNote.required");
         }
-        List<ApplicantPortfolio.Work> shareable = portfolio.shareableWorks(member);
-        Set<Long> allowed = shareable.stream().map(ApplicantPortfolio.Work::id).collect(Collectors.toSet());
         List<Long> chosen = form.chosenWorks();
-        if (!allowed.containsAll(chosen)) {
-            errors.rejectValue("workIds", "application.form.works.unknown");
-        } else if (chosen.size() > 5) {
+        if (chosen.size() > 5) {
             errors.rejectValue("workIds", "application.form.works.too-many");
-        } else if (listing.isWantsReel() && !shareable.isEmpty() && chosen.isEmpty()) {
+        } else if (portfolio.works(member, chosen).size() != chosen.size()) {
+            errors.rejectValue("workIds", "application.form.works.unknown");
+        } else if (listing.isWantsReel()
+                && chosen.isEmpty()
+                && !portfolio.shareableWorks(member).isEmpty()) {
             errors.rejectValue("workIds", "application.form.works.reel-wanted");
         }
         if (errors.hasErrors()) {

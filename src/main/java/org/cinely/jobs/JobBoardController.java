@@ -1,5 +1,6 @@
 package org.cinely.jobs;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.cinely.platform.moderation.ContentRef;
 import org.cinely.platform.moderation.ModeratorOpenings;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
+import org.cinely.platform.web.PageLinks;
+import org.cinely.platform.web.PageSlice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class JobBoardController {
 
     static final int PAGE_SIZE = 20;
+    static final int MY_PAGE_SIZE = 50;
 
     private final JobPostings jobs;
     private final JobApplications applications;
@@ -169,21 +173,32 @@ class JobBoardController {
     }
 
     @GetMapping("/jobs/applications")
-    String showMyApplications(@AuthenticationPrincipal CurrentMember member, Model model) {
+    String showMyApplications(
+            @AuthenticationPrincipal CurrentMember member,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
+            Model model) {
         MemberPages.require(member);
-        model.addAttribute(
-                "applications", applicationQueries.applicationsBy(member.id().value(), jobs.now()));
+        PageSlice<ApplicationQueries.MyApplicationRow> applications =
+                applicationQueries.applicationsBy(member.id().value(), jobs.now(), page, MY_PAGE_SIZE);
+        model.addAttribute("applications", applications.items());
+        model.addAttribute("pager", PageLinks.of(request, applications));
         return "jobs/my-applications";
     }
 
     @GetMapping("/jobs/mine")
-    String showMyListings(@AuthenticationPrincipal CurrentMember member, Model model) {
+    String showMyListings(
+            @AuthenticationPrincipal CurrentMember member,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
+            Model model) {
         MemberPages.require(member);
-        List<JobCard> listings = search.postedBy(member.id().value(), jobs.now());
+        PageSlice<JobCard> listings = search.postedBy(member.id().value(), jobs.now(), page, MY_PAGE_SIZE);
         Map<Long, Integer> counts = applicationQueries.applicantCounts(
-                listings.stream().map(JobCard::id).toList());
-        model.addAttribute("listings", listings);
+                listings.items().stream().map(JobCard::id).toList());
+        model.addAttribute("listings", listings.items());
         model.addAttribute("counts", counts);
+        model.addAttribute("pager", PageLinks.of(request, listings));
         return "jobs/my-listings";
     }
 

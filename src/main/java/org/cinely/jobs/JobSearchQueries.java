@@ -23,6 +23,7 @@ import org.cinely.platform.ProductionType;
 import org.cinely.platform.search.SearchWords;
 import org.cinely.platform.search.Sql;
 import org.cinely.platform.search.TextSearchPlanner;
+import org.cinely.platform.web.PageSlice;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -277,14 +278,15 @@ class JobSearchQueries {
 
     /** A member's own listings, newest first, whatever their state. */
     @Transactional(readOnly = true)
-    List<JobCard> postedBy(long posterId, Instant now) {
+    PageSlice<JobCard> postedBy(long posterId, Instant now, int page, int size) {
         List<Record> records = dsl.select(cardFields())
                 .from(JOB_LISTINGS)
                 .where(JOB_LISTINGS.POSTER_ID.eq(posterId))
                 .orderBy(JOB_LISTINGS.CREATED_AT.desc(), JOB_LISTINGS.ID.desc())
-                .limit(200)
+                .limit(size + 1)
+                .offset(PageSlice.offset(page, size))
                 .fetch();
-        return toCards(records, now);
+        return PageSlice.of(toCards(records, now), page, size);
     }
 
     @Transactional(readOnly = true)

@@ -63,19 +63,27 @@ class ProfileApplicantPortfolio implements ApplicantPortfolio {
                                 new Applicant(member, summary.handle(), summary.displayName(), null, null, List.of())));
     }
 
-    /** Public, playable works only: an application must not expose a private or connections-only work. */
+    /**
+     * Public, playable works only: an application must not expose a private or connections-only
+     * work. All of them, however many: the picker offers every work the member may attach.
+     */
     @Override
     public List<Work> shareableWorks(MemberId member) {
-        return works.publicWorksOf(member, null).stream()
+        return works.everyoneMayWatchOf(member).stream()
                 .map(ProfileApplicantPortfolio::work)
                 .toList();
     }
 
     @Override
     public List<Work> works(MemberId member, List<Long> workIds) {
-        Map<Long, Work> shareable =
-                shareableWorks(member).stream().collect(Collectors.toMap(Work::id, Function.identity()));
-        return workIds.stream().map(shareable::get).filter(Objects::nonNull).toList();
+        Map<Long, Work> shareable = works.everyoneMayWatchAmong(member, workIds).stream()
+                .map(ProfileApplicantPortfolio::work)
+                .collect(Collectors.toMap(Work::id, Function.identity()));
+        return workIds.stream()
+                .distinct()
+                .map(shareable::get)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private boolean listed(MemberId member) {

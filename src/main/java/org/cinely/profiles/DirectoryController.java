@@ -1,5 +1,6 @@
 package org.cinely.profiles;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Optional;
 import org.cinely.platform.Craft;
@@ -7,6 +8,10 @@ import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.search.SearchPage;
 import org.cinely.platform.security.CurrentMember;
+import org.cinely.platform.web.PageLinks;
+import org.cinely.platform.web.PageSlice;
+import org.cinely.works.CreditedWork;
+import org.cinely.works.WorkCard;
 import org.cinely.works.WorksApi;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -24,6 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DirectoryController {
 
     static final int PAGE_SIZE = 24;
+    static final int PROFILE_WORKS = 12;
+    static final int PROFILE_CREDITED_WORKS = 20;
+    static final int CREDITED_PAGE_SIZE = 50;
 
     private final ProfilePages profiles;
     private final ProfileNames names;
@@ -71,11 +79,53 @@ class DirectoryController {
         model.addAttribute("page", page);
         if (!page.limited()) {
             MemberId shown = MemberId.of(page.card().memberId());
-            model.addAttribute("works", works.publicWorksOf(shown, viewer));
+            // The newest few; "All work" pages through the rest.
+            model.addAttribute("works", works.worksOf(shown, viewer, 0, PROFILE_WORKS));
             // Credits on other members' works that this member confirmed (shown on both profiles).
-            model.addAttribute("creditedWorks", works.confirmedCreditsOf(shown));
+            model.addAttribute("creditedWorks", works.confirmedCreditsOf(shown, 0, PROFILE_CREDITED_WORKS));
         }
         return "profiles/profile";
+    }
+
+    /** Every work of a member this viewer may see, a page at a time (the profile shows the newest few). */
+    @GetMapping("/members/{handle}/works")
+    String showWorks(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable String handle,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
+            Model model) {
+        ProfilePage profile = unlimitedPage(member, handle);
+        MemberId viewer = member == null ? null : member.id();
+        PageSlice<WorkCard> slice = works.worksOf(MemberId.of(profile.card().memberId()), viewer, page, PAGE_SIZE);
+        model.addAttribute("page", profile);
+        model.addAttribute("works", slice);
+        model.addAttribute("pager", PageLinks.of(request, slice));
+        return "profiles/works";
+    }
+
+    /** Every confirmed credit of a member on others' works, a page at a time. */
+    @GetMapping("/members/{handle}/credited")
+    String showCreditedWorks(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable String handle,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
+            Model model) {
+        ProfilePage profile = unlimitedPage(member, handle);
+        PageSlice<CreditedWork> slice =
+                works.confirmedCreditsOf(MemberId.of(profile.card().memberId()), page, CREDITED_PAGE_SIZE);
+        model.addAttribute("page", profile);
+        model.addAttribute("creditedWorks", slice);
+        model.addAttribute("pager", PageLinks.of(request, slice));
+        return "profiles/credited";
+    }
+
+    /** The profile as this viewer may see it, whole: not found where its page shows no work. */
+    private ProfilePage unlimitedPage(CurrentMember member, String handle) {
+        return profiles.page(handle, member == null ? null : member.id(), isStaff(member))
+                .filter(p -> !p.limited())
+                .orElseThrow(() -> new NotFoundException("works of member " + handle));
     }
 
     /**

@@ -19,6 +19,7 @@ import org.cinely.platform.MemberId;
 import org.cinely.platform.ProductionType;
 import org.cinely.platform.moderation.ModerationState;
 import org.cinely.platform.moderation.Standing;
+import org.cinely.platform.web.PageSlice;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
@@ -101,12 +102,31 @@ class WorkQueries {
      * A member's works that this viewer may see by the works' rule, newest first (for the profile
      * page); others than the owner see them only once they play.
      */
-    List<WorkCard> worksOf(MemberId owner, VisibilityRule.Viewer viewer) {
+    PageSlice<WorkCard> worksOf(MemberId owner, VisibilityRule.Viewer viewer, int page, int size) {
         Condition where = WORKS.OWNER_ID.eq(owner.value()).and(VisibilityRule.work(viewer));
         if (!owner.equals(viewer.id())) {
             where = where.and(WORKS.PLAYABLE.isTrue());
         }
-        return cards(rows(where, new SortField<?>[] {WORKS.CREATED_AT.desc()}, 100, 0));
+        return PageSlice.of(
+                cards(rows(
+                        where,
+                        new SortField<?>[] {WORKS.CREATED_AT.desc(), WORKS.ID.desc()},
+                        size + 1,
+                        PageSlice.offset(page, size))),
+                page,
+                size);
+    }
+
+    /** Of the given works, the owner's that anyone may watch, newest first (what an application may attach). */
+    List<WorkCard> everyoneMayWatchAmong(MemberId owner, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return cards(rows(
+                WORKS.OWNER_ID.eq(owner.value()).and(WORKS.ID.in(ids)).and(everyoneMayWatch()),
+                new SortField<?>[] {WORKS.CREATED_AT.desc(), WORKS.ID.desc()},
+                ids.size(),
+                0));
     }
 
     /** What the visibility rule needs of a work, and whether it plays yet. */
@@ -152,8 +172,12 @@ class WorkQueries {
         return cards(rows(WORKS.ID.in(ids), new SortField<?>[] {WORKS.ID.desc()}, ids.size(), 0));
     }
 
-    /** Confirmed credits of a member on works anyone may watch (others' works included). */
-    List<CreditedWork> confirmedCreditsOf(MemberId member) {
+    /** Confirmed credits of a member on works anyone may watch (others' works included), a page at a time. */
+    PageSlice<CreditedWork> confirmedCreditsOf(MemberId member, int page, int size) {
+        return PageSlice.of(confirmedCreditRows(member, size + 1, PageSlice.offset(page, size)), page, size);
+    }
+
+    private List<CreditedWork> confirmedCreditRows(MemberId member, int limit, int offset) {
         return dsl.select(WORKS.ID, WORKS.TITLE, WORKS.PRODUCTION_TYPE, WORKS.PRODUCTION_YEAR, WORK_CREDITS.CRAFT)
                 .from(WORK_CREDITS)
                 .join(WORKS)
@@ -161,8 +185,9 @@ class WorkQueries {
                 .where(WORK_CREDITS.MEMBER_ID.eq(member.value()))
                 .and(WORK_CREDITS.CONFIRMED.isTrue())
                 .and(everyoneMayWatch())
-                .orderBy(WORKS.PUBLISHED_AT.desc())
-                .limit(100)
+                .orderBy(WORKS.PUBLISHED_AT.desc(), WORKS.ID.desc(), WORK_CREDITS.CRAFT)
+                .limit(limit)
+                .offset(offset)
                 .fetch(r -> new CreditedWork(
                         r.value1(), r.value2(), ProductionType.valueOf(r.value3()), r.value4(), r.value5()));
     }

@@ -1,5 +1,6 @@
 package org.cinely.works;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.web.PageSlice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,13 +66,35 @@ public class WorksApi {
      * only playable ones.
      */
     @Transactional(readOnly = true)
-    public List<WorkCard> publicWorksOf(MemberId member, MemberId viewer) {
-        return queries.worksOf(member, visibility.viewer(viewer, false, List.of(member)));
+    public PageSlice<WorkCard> worksOf(MemberId member, MemberId viewer, int page, int size) {
+        return queries.worksOf(member, visibility.viewer(viewer, false, List.of(member)), page, size);
+    }
+
+    /**
+     * The member's works that anyone may watch, newest first, all of them (what an application may
+     * attach: the applicant picks among them).
+     */
+    @Transactional(readOnly = true)
+    public List<WorkCard> everyoneMayWatchOf(MemberId member) {
+        List<WorkCard> all = new ArrayList<>();
+        PageSlice<WorkCard> slice;
+        int page = 0;
+        do {
+            slice = queries.worksOf(member, VisibilityRule.Viewer.EVERYONE, page++, 500);
+            all.addAll(slice.items());
+        } while (slice.hasNext());
+        return all;
+    }
+
+    /** Of the given works, the member's own that anyone may watch, newest first; others drop out. */
+    @Transactional(readOnly = true)
+    public List<WorkCard> everyoneMayWatchAmong(MemberId member, Collection<Long> workIds) {
+        return queries.everyoneMayWatchAmong(member, workIds);
     }
 
     /** The member's confirmed credits on works anyone may watch (shown on their profile beside their own works). */
     @Transactional(readOnly = true)
-    public List<CreditedWork> confirmedCreditsOf(MemberId member) {
-        return queries.confirmedCreditsOf(member);
+    public PageSlice<CreditedWork> confirmedCreditsOf(MemberId member, int page, int size) {
+        return queries.confirmedCreditsOf(member, page, size);
     }
 }

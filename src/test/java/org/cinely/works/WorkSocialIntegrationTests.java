@@ -148,10 +148,10 @@ class WorkSocialIntegrationTests {
         assertThat(page("/works/" + id, stranger).select(".credits").text())
                 .contains("Cinematographer")
                 .doesNotContain("awaiting");
-        assertThat(worksApi.confirmedCreditsOf(crew.id()))
+        assertThat(worksApi.confirmedCreditsOf(crew.id(), 0, 20).items())
                 .singleElement()
                 .satisfies(credit -> assertThat(credit.craft()).isEqualTo("cinematographer"));
-        assertThat(worksApi.publicWorksOf(owner.id(), null))
+        assertThat(worksApi.worksOf(owner.id(), null, 0, 12).items())
                 .extracting(WorkCard::id)
                 .containsExactly(id);
     }

@@ -115,11 +115,11 @@ class WorksModerationIntegrationTests {
         assertThat(worksApi.visibleCards(MemberId.of(stranger.id()), List.of(work)))
                 .as("visibleCards")
                 .containsOnlyKeys(reachable ? List.of(work) : List.of());
-        assertThat(worksApi.publicWorksOf(MemberId.of(owner.id()), null))
+        assertThat(worksApi.everyoneMayWatchOf(MemberId.of(owner.id())))
                 .as("the portfolio a job application shows")
                 .extracting(WorkCard::id)
                 .containsExactlyElementsOf(reachable ? List.of(work) : List.of());
-        assertThat(worksApi.confirmedCreditsOf(MemberId.of(friend.id())))
+        assertThat(worksApi.confirmedCreditsOf(MemberId.of(friend.id()), 0, 20).items())
                 .as("credits on the credited member's profile")
                 .extracting(CreditedWork::workId)
                 .containsExactlyElementsOf(reachable ? List.of(work) : List.of());
@@ -228,7 +228,8 @@ class WorksModerationIntegrationTests {
         assertThat(fx.statusOf("/works/" + work, owner.principal())).isEqualTo(404);
         assertThat(fx.statusOf("/works/" + work + "/status", owner.principal())).isEqualTo(404);
         assertThat(fx.statusOf("/works/" + work + "/edit", owner.principal())).isEqualTo(404);
-        assertThat(worksApi.publicWorksOf(MemberId.of(owner.id()), MemberId.of(owner.id())))
+        assertThat(worksApi.worksOf(MemberId.of(owner.id()), MemberId.of(owner.id()), 0, 12)
+                        .items())
                 .isEmpty();
         assertThat(fx.statusOf("/works/" + work, moderator)).isEqualTo(200);
     }
