@@ -67,6 +67,7 @@ async function upload(file) {
     localStorage.setItem(key, location);
   }
   let retries = 0;
+  let storageWaits = 0;
   while (offset < file.size) {
     setProgress(Math.floor((offset * 100) / file.size), `${Math.floor((offset * 100) / file.size)}%`);
     try {
@@ -77,11 +78,22 @@ async function upload(file) {
       if (response.status === 204) {
         offset = Number(response.headers.get('Upload-Offset'));
         retries = 0;
+        if (storageWaits > 0) showError('');
         continue;
       }
       if (response.status === 409) {
         const head = await tus(location, 'HEAD');
         offset = Number(head.headers.get('Upload-Offset'));
+        continue;
+      }
+      if ((response.status === 503 || response.status === 507) && storageWaits < 120) {
+        // Our storage is full or down: say so, keep what arrived, try again when the server says.
+        storageWaits += 1;
+        showError(await response.text());
+        const seconds = Number(response.headers.get('Retry-After')) || 30;
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+        const head = await tus(location, 'HEAD').catch(() => null);
+        if (head && head.ok) offset = Number(head.headers.get('Upload-Offset'));
         continue;
       }
       showError(await response.text());

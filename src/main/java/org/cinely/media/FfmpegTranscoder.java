@@ -225,6 +225,10 @@ class FfmpegTranscoder implements Transcoder {
                         exit,
                         rung.height(),
                         tail.length() > 500 ? tail.substring(tail.length() - 500) : tail);
+                if (tail.contains("No space left on device")) {
+                    // The work directory is full: a storage fault, which waits, not a bad video.
+                    throw new java.nio.file.FileSystemException(out.toString(), null, "No space left on device");
+                }
             }
             return exit;
         } catch (InterruptedException e) {

@@ -117,41 +117,67 @@ class MediaService {
         if (offset != asset.uploadOffset()) {
             throw new UploadRefusedException("media.refused.offset", 409);
         }
-        Files.createDirectories(uploadDir);
         Path part = partFile(asset);
         long written = 0;
         IOException broken = null;
-        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            channel.truncate(offset);
-            channel.position(offset);
-            long room = asset.uploadLength() - offset;
-            var out = Channels.newOutputStream(channel);
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            try {
-                while (written < room
-                        && (n = body.read(buffer, 0, (int) Math.min(buffer.length, room - written))) > 0) {
-                    out.write(buffer, 0, n);
+        StorageFault fault = null;
+        try {
+            Files.createDirectories(uploadDir);
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                // Bytes past the stored offset (a write cut short by a fault) are dropped first.
+                channel.truncate(offset);
+                channel.position(offset);
+                long room = asset.uploadLength() - offset;
+                var out = Channels.newOutputStream(channel);
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while (written < room) {
+                    try {
+                        n = body.read(buffer, 0, (int) Math.min(buffer.length, room - written));
+                    } catch (IOException e) {
+                        broken = e; // the client went away: keep what arrived
+                        break;
+                    }
+                    if (n <= 0) {
+                        break;
+                    }
+                    out.write(buffer, 0, n); // a storage fault here stops the upload, below
                     written += n;
                 }
-                if (written == room && body.read() >= 0) {
+                if (broken == null && written == room && body.read() >= 0) {
                     throw new UploadRefusedException("media.refused.too-long", 413);
                 }
-            } catch (IOException e) {
-                broken = e; // the client went away: keep what arrived
+                channel.force(false);
             }
-            channel.force(false);
+        } catch (IOException e) {
+            // The disk is full or the directory cannot be written: keep what was stored and say so;
+            // the client resumes from the stored offset once the fault passes.
+            fault = StorageFault.of(e).orElseThrow(() -> e);
+            log.warn("Upload {} stopped at byte {}: {} ({})", asset.id(), offset + written, fault, e.toString());
+            written = 0; // not counted unless forced to disk: resent after the fault
         }
         long next = offset + written;
         if (!assets.advanceOffset(asset.id(), offset, next)) {
             throw new UploadRefusedException("media.refused.offset", 409);
         }
         Asset updated = assets.find(asset.id()).orElseThrow();
+        if (fault != null) {
+            throw fault.refusal();
+        }
         if (broken != null) {
             throw broken;
         }
         if (next == asset.uploadLength()) {
-            complete(updated);
+            try {
+                complete(updated);
+            } catch (IOException e) {
+                StorageFault completing = StorageFault.of(e).orElseThrow(() -> e);
+                // Not kept: step back over this PATCH's bytes, so the client sends them again
+                // (and this last PATCH completes the upload) once the fault passes.
+                assets.advanceOffset(asset.id(), next, offset);
+                log.warn("Upload {} could not be completed: {} ({})", asset.id(), completing, e.toString());
+                throw completing.refusal();
+            }
             updated = assets.find(asset.id()).orElseThrow();
         }
         return updated;

@@ -150,6 +150,16 @@ class TranscodeWorker implements DisposableBean {
             jobs.retryLater(jobId, backoff(job.attempts()), e.getMessage(), false);
             assets.state(asset.id(), MediaState.WAITING, null);
         } catch (IOException | RuntimeException e) {
+            var fault = StorageFault.of(e);
+            if (fault.isPresent()) {
+                // Full or unwritable storage is the site's fault, not the video's: wait for it
+                // without spending an attempt; what was stored stays, and the retry goes on from there.
+                log.warn("Transcode job {} waits for storage: {} ({})", jobId, fault.get(), e.toString());
+                jobs.retryLater(jobId, backoff(job.attempts()), fault.get().name(), false);
+                assets.state(asset.id(), MediaState.WAITING, fault.get().waitingKey());
+                announce(asset, MediaState.WAITING, 0);
+                return;
+            }
             log.warn("Transcode job {} failed (attempt {})", jobId, job.attempts(), e);
             handle(job, asset, new Transcoder.Failed("transcode-failed", true));
         }

@@ -203,6 +203,9 @@ class TusController {
         if (refusal.status() == 412) {
             headers.set("Tus-Version", TUS_VERSION);
         }
+        if (refusal.status() == 503 || refusal.status() == 507) {
+            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(StorageFault.RETRY_AFTER_SECONDS));
+        }
         String text = messages.getMessage(
                 refusal.reasonKey(), new Object[] {humanSize(media.maxUploadBytes())}, refusal.reasonKey(), locale);
         return ResponseEntity.status(refusal.status()).headers(headers).body(text);

@@ -142,6 +142,17 @@ class TranscodeRecoveryIntegrationTests {
             Asset waiting = assets.find(assetId).orElseThrow();
             assertThat(waiting.state()).isEqualTo(MediaState.WAITING);
             assertThat(store.find(waiting.sourceKey())).as("the upload is kept").isPresent();
+            assertThat(media.status(assetId).orElseThrow().playable()).isFalse();
+
+            // ffmpeg is back (the site's own worker has it): at the job's next turn, brought
+            // forward here, the upload is transcoded with no attempt lost.
+            data.jdbc().update("update transcode_jobs set not_before = now(6) where id = ?", jobId);
+            Asset ready = Awaitility.await("asset " + assetId + " ready once ffmpeg is back")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> assets.find(assetId).orElseThrow(), asset -> asset.state() == MediaState.READY);
+            assertThat(ready.renditionHeights()).isNotEmpty();
+            assertThat(jobs.find(jobId).orElseThrow().attempts()).isEqualTo(1);
         } finally {
             worker.destroy();
         }
