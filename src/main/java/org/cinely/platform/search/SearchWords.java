@@ -39,7 +39,7 @@ public final class SearchWords {
      */
     private static final String WORD_START = "(?<![\\p{L}\\p{N}_])";
 
-    /** For each lower-case ASCII letter, its accented lower-case forms in Latin-1 and Latin Extended-A. */
+    /** For each lower-case ASCII letter, its accented lower-case forms in the Latin blocks. */
     private static final Map<Integer, String> ACCENTED = accentedLetters();
 
     private SearchWords() {}
@@ -149,7 +149,12 @@ public final class SearchWords {
 
     private static Map<Integer, String> accentedLetters() {
         Map<Integer, StringBuilder> forms = new TreeMap<>();
-        for (int c = 0xC0; c <= 0x17F; c++) {
+        // Latin-1, Extended-A and -B (Romanian ș, ț) and Extended Additional (Vietnamese ế): a
+        // word with one of these must find itself (the fuzz test found "axȩ" missing itself).
+        java.util.stream.IntStream letters = java.util.stream.IntStream.concat(
+                java.util.stream.IntStream.rangeClosed(0xC0, 0x24F),
+                java.util.stream.IntStream.rangeClosed(0x1E00, 0x1EFF));
+        for (int c : letters.toArray()) {
             if (Character.isLetter(c) && Character.isLowerCase(c)) {
                 int base = base(c);
                 if (base != c) {

@@ -55,6 +55,22 @@ class SearchWordsTests {
     }
 
     @Test
+    void lettersBeyondLatinOneAndExtendedAFindThemselvesAndTheirPlainForm() {
+        // Romanian ș (comma below, Latin Extended-B) and Vietnamese ế (Latin Extended Additional).
+        Pattern stefan =
+                Pattern.compile(SearchWords.pattern("ștefan"), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        assertThat(stefan.matcher("Ștefan Popescu").find()).isTrue();
+        assertThat(Pattern.compile(SearchWords.pattern("stefan"))
+                        .matcher("ștefan")
+                        .find())
+                .isTrue();
+        assertThat(Pattern.compile(SearchWords.pattern("nguyễn"))
+                        .matcher("nguyễn")
+                        .find())
+                .isTrue();
+    }
+
+    @Test
     void anythingTypedIntoTheBoxGivesWordsThatBecomeValidPatterns() {
         // Random text from ASCII punctuation, Latin, Greek, Cyrillic, CJK, combining marks,
         // surrogate pairs (emoji) and controls: every word makes a pattern that compiles and
