@@ -99,7 +99,27 @@ class MediaService {
             owner.uploadStarted(target, assetId);
             return assetId;
         });
+        clearStaleFiles(id);
         return assets.find(id).orElseThrow();
+    }
+
+    /**
+     * A new asset starts with nothing under its key prefix. Files can be there only when the
+     * database is older than the media store (a restored backup, a reset test database) and ids
+     * were handed out again: they belong to someone else's video and must never be served as this one.
+     */
+    private void clearStaleFiles(long assetId) {
+        try {
+            int removed = store.deleteAll(Asset.prefix(assetId));
+            if (removed > 0) {
+                log.warn(
+                        "Asset {}: removed {} file(s) left under its key by an earlier database (restored backup?)",
+                        assetId,
+                        removed);
+            }
+        } catch (IOException e) {
+            throw StorageFault.of(e).map(StorageFault::refusal).orElseThrow(() -> new java.io.UncheckedIOException(e));
+        }
     }
 
     private Path partFile(Asset asset) {

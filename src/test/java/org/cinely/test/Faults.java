@@ -86,13 +86,18 @@ public final class Faults {
         return () -> run("chattr", "-i", dir.toAbsolutePath().toString());
     }
 
+    /** Runs a command as root: directly when the tests are root, else through {@code sudo -n}. */
     static void run(String... command) throws IOException {
-        Process process =
-                new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+        List<String> line = new java.util.ArrayList<>();
+        if (!ROOT) {
+            line.addAll(List.of("sudo", "-n"));
+        }
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 String output = new String(process.getInputStream().readAllBytes());
-                throw new IOException(String.join(" ", command) + " failed: " + output);
+                throw new IOException(String.join(" ", line) + " failed: " + output);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
