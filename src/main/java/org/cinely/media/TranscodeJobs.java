@@ -211,6 +211,39 @@ class TranscodeJobs {
                 .execute();
     }
 
+    /** Jobs this node claimed and still runs locally (not yet handed to a remote transcoder). */
+    List<Job> claimedLocallyBy(String node) {
+        return dsl.selectFrom(TRANSCODE_JOBS)
+                .where(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                .and(TRANSCODE_JOBS.CLAIMED_BY.eq(node))
+                .and(TRANSCODE_JOBS.EXTERNAL_ID.isNull())
+                .fetch(TranscodeJobs::job);
+    }
+
+    /**
+     * RUNNING -> QUEUED at once, the attempt given back: the node that claimed the job stops (a
+     * graceful shutdown) or lost the database mid-way, through no fault of the video. Any node
+     * may claim it now, and resumes after the renditions already stored. Only the claiming node
+     * hands a job back, and only before a remote transcoder has it.
+     */
+    boolean handBack(long id, String node) {
+        return dsl.update(TRANSCODE_JOBS)
+                        .set(TRANSCODE_JOBS.STATE, QUEUED)
+                        .set(TRANSCODE_JOBS.NOT_BEFORE, now())
+                        .setNull(TRANSCODE_JOBS.CLAIMED_BY)
+                        .set(
+                                TRANSCODE_JOBS.ATTEMPTS,
+                                org.jooq.impl.DSL.greatest(
+                                        TRANSCODE_JOBS.ATTEMPTS.minus(1), org.jooq.impl.DSL.inline(0)))
+                        .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                        .where(TRANSCODE_JOBS.ID.eq(id))
+                        .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                        .and(TRANSCODE_JOBS.CLAIMED_BY.eq(node))
+                        .and(TRANSCODE_JOBS.EXTERNAL_ID.isNull())
+                        .execute()
+                == 1;
+    }
+
     private static String truncate(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
     }

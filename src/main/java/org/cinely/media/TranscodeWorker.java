@@ -6,16 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cinely.platform.database.DatabaseFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,11 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Claims queued transcode jobs (any node may, one at a time per job), runs them on a bounded
  * pool, and moves each job and its asset through their states. Retries back off; a transcoder
- * that is missing or down leaves the job queued and the asset "waiting for transcoder". One
- * class because the job's and the asset's state machines move in step here, and only here.
+ * that is missing or down leaves the job queued and the asset "waiting for transcoder". A job
+ * this node cannot finish through no fault of the video — the app shuts down, the database goes
+ * away mid-way — is handed back to the queue with its attempt returned, at once rather than after
+ * {@link #ABANDONED_AFTER}. One class because the job's and the asset's state machines move in
+ * step here, and only here.
  */
 @Component
-class TranscodeWorker implements DisposableBean {
+class TranscodeWorker implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TranscodeWorker.class);
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(90);
@@ -47,6 +54,14 @@ class TranscodeWorker implements DisposableBean {
     private final AtomicInteger busy = new AtomicInteger();
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private volatile boolean started;
+    /** Set once shutdown begins: nothing more is claimed, and running jobs are handed back. */
+    private volatile boolean stopping;
+
+    private volatile boolean running;
+    /** Claims and the start of shutdown exclude each other, so no claim slips past the hand-back. */
+    private final Object claimLock = new Object();
+    /** Jobs claimed here that could not be settled while the database was away. */
+    private final Set<Long> unsettled = ConcurrentHashMap.newKeySet();
 
     TranscodeWorker(
             TranscodeJobs jobs,
@@ -95,29 +110,40 @@ class TranscodeWorker implements DisposableBean {
 
     @Scheduled(fixedDelayString = "${cinely.media.poll-interval}", initialDelayString = "${cinely.media.poll-interval}")
     void tick() {
-        if (!started) {
+        if (!started || stopping) {
             return;
         }
         try {
+            handBackUnsettled();
             jobs.requeueAbandoned(clock.instant().minus(ABANDONED_AFTER));
             if (!transcoder.available()) {
                 return;
             }
             int capacity = transcoder.local() ? poolSize : 8;
-            while (busy.get() < capacity) {
-                var job = jobs.claim(node, transcoder.name());
-                if (job.isEmpty()) {
-                    break;
-                }
-                busy.incrementAndGet();
-                long id = job.get().id();
-                pool.execute(() -> {
-                    try {
-                        runJob(id);
-                    } finally {
-                        busy.decrementAndGet();
+            synchronized (claimLock) {
+                while (!stopping && busy.get() < capacity) {
+                    var job = jobs.claim(node, transcoder.name());
+                    if (job.isEmpty()) {
+                        break;
                     }
-                });
+                    busy.incrementAndGet();
+                    long id = job.get().id();
+                    pool.execute(() -> {
+                        try {
+                            runJob(id);
+                        } catch (Unsettled e) {
+                            settleLater(id, e.getCause());
+                        } catch (RuntimeException e) {
+                            if (stopping || DatabaseFaults.databaseAway(e)) {
+                                settleLater(id, e);
+                            } else {
+                                log.error("Transcode job {} broke off", id, e);
+                            }
+                        } finally {
+                            busy.decrementAndGet();
+                        }
+                    });
+                }
             }
             if (!transcoder.local()) {
                 for (var job : jobs.runningRemote(transcoder.name())) {
@@ -125,7 +151,44 @@ class TranscodeWorker implements DisposableBean {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Transcode poll failed; trying again on the next tick", e);
+            if (DatabaseFaults.databaseAway(e)) {
+                log.info("Transcode poll waits for the database: {}", e.getMessage());
+            } else {
+                log.warn("Transcode poll failed; trying again on the next tick", e);
+            }
+        }
+    }
+
+    /** A job could not be settled here (shutdown, or the database away): it goes back to the queue. */
+    private void settleLater(long jobId, Throwable why) {
+        if (stopping) {
+            log.info("Transcode job {} stopped by shutdown; it is handed back", jobId);
+            return; // stop() hands back every job this node holds
+        }
+        log.warn("Transcode job {} lost the database mid-way ({}); handed back once it is back", jobId, why.toString());
+        unsettled.add(jobId);
+    }
+
+    private void handBackUnsettled() {
+        for (Long jobId : List.copyOf(unsettled)) {
+            handBack(jobId);
+            unsettled.remove(jobId);
+        }
+    }
+
+    private boolean handBack(long jobId) {
+        var job = jobs.find(jobId).orElse(null);
+        if (job == null || !jobs.handBack(jobId, node)) {
+            return false;
+        }
+        assets.state(job.assetId(), MediaState.WAITING, null);
+        return true;
+    }
+
+    /** Thrown out of {@link #runJob} when the job must not be counted as failed, only handed back. */
+    static final class Unsettled extends RuntimeException {
+        Unsettled(Throwable cause) {
+            super(cause);
         }
     }
 
@@ -150,6 +213,9 @@ class TranscodeWorker implements DisposableBean {
             jobs.retryLater(jobId, backoff(job.attempts()), e.getMessage(), false);
             assets.state(asset.id(), MediaState.WAITING, null);
         } catch (IOException | RuntimeException e) {
+            if (stopping || DatabaseFaults.databaseAway(e)) {
+                throw new Unsettled(e); // not the video's fault: no attempt is spent
+            }
             var fault = StorageFault.of(e);
             if (fault.isPresent()) {
                 // Full or unwritable storage is the site's fault, not the video's: wait for it
@@ -183,6 +249,10 @@ class TranscodeWorker implements DisposableBean {
         } catch (Transcoder.UnavailableException e) {
             log.info("Transcoder unreachable while checking job {}: {}", jobId, e.getMessage());
         } catch (IOException | RuntimeException e) {
+            if (DatabaseFaults.databaseAway(e)) {
+                log.info("Checking transcode job {} waits for the database: {}", jobId, e.getMessage());
+                return; // the poller asks again; the remote transcoder keeps its result
+            }
             log.warn("Checking transcode job {} failed", jobId, e);
             handle(job, asset, new Transcoder.Failed("transcode-failed", true));
         }
@@ -265,8 +335,17 @@ class TranscodeWorker implements DisposableBean {
 
             @Override
             public void progress(int percent) {
-                assets.progress(asset.id(), percent);
-                jobs.heartbeat(job.id(), percent);
+                try {
+                    assets.progress(asset.id(), percent);
+                    jobs.heartbeat(job.id(), percent);
+                } catch (RuntimeException e) {
+                    if (!DatabaseFaults.databaseAway(e)) {
+                        throw e;
+                    }
+                    // The encode goes on; what it stores is recorded once the database is back.
+                    log.debug("Progress of job {} not recorded: the database is away", job.id());
+                    return;
+                }
                 if (percent - announced >= 5) { // open pages follow in steps, not every tick
                     announced = percent;
                     announce(asset, MediaState.TRANSCODING, percent);
@@ -351,7 +430,53 @@ class TranscodeWorker implements DisposableBean {
     }
 
     @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Graceful shutdown, before the database closes: claim nothing more, stop the encodes running
+     * here (their ffmpeg is killed) and hand their jobs back at once, attempts returned, so another
+     * node or the next start resumes them after the renditions already stored.
+     */
+    @Override
+    public void stop() {
+        synchronized (claimLock) {
+            stopping = true;
+        }
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Transcodes still running after 10 s; handing their jobs back anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            int handedBack = 0;
+            for (var job : jobs.claimedLocallyBy(node)) {
+                handedBack += handBack(job.id()) ? 1 : 0;
+            }
+            if (handedBack > 0) {
+                log.info("Shutdown: handed back {} transcode job(s) to the queue", handedBack);
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Shutdown: transcode jobs not handed back ({}); they return to the queue after {}",
+                    e.getMessage(),
+                    ABANDONED_AFTER);
+        }
+        running = false;
+    }
+
+    @Override
     public void destroy() throws InterruptedException {
+        stopping = true;
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -95,6 +95,18 @@ public class HttpTestClient {
                 .build());
     }
 
+    /** Any request, as a script on a page sends it (headers such as a CSRF token are the caller's). */
+    public HttpResponse<String> request(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder builder = request(path)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))

@@ -11,6 +11,10 @@ public final class WorksTestAccess {
         return WorksTestSupport.clip(width, height);
     }
 
+    public static java.nio.file.Path clip(int width, int height, int seconds) throws Exception {
+        return WorksTestSupport.clip(width, height, seconds);
+    }
+
     public static long member(JdbcTemplate jdbc) {
         return WorksTestSupport.member(jdbc, "{noop}x").id().value();
     }

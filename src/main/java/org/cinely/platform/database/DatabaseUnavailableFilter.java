@@ -5,18 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -47,14 +41,14 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException e) {
-            if (!databaseAway(e) || response.isCommitted()) {
+            if (!DatabaseFaults.databaseAway(e) || response.isCommitted()) {
                 throw e;
             }
             log.warn(
                     "Database unavailable, answered 503 to {} {}: {}",
                     request.getMethod(),
                     request.getRequestURI(),
-                    rootMessage(e));
+                    DatabaseFaults.rootMessage(e));
             response.reset();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -69,30 +63,5 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                 response.getWriter().write(templates.process("error/unavailable", new Context(request.getLocale())));
             }
         }
-    }
-
-    /** Whether the failure is the database being unreachable (not a bug, not bad input). */
-    static boolean databaseAway(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException
-                    || t instanceof ConnectException
-                    || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException
-                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
-                    || t.getClass().getName().equals("com.mysql.cj.jdbc.exceptions.CommunicationsException")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

