@@ -82,6 +82,8 @@ async function upload(file) {
         continue;
       }
       if (response.status === 409) {
+        // Out of step, or an earlier try of this chunk still arriving: wait a moment, then ask.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
         const head = await tus(location, 'HEAD');
         offset = Number(head.headers.get('Upload-Offset'));
         continue;

@@ -57,7 +57,10 @@ class FfmpegTranscoder implements Transcoder {
         if (!tools.available()) {
             throw new UnavailableException("ffmpeg is not installed or does not run", null);
         }
-        Path dir = Files.createDirectories(workDir.resolve("job-" + task.jobId()));
+        // One directory per run, not per job: a run that lost its claim (paused while another
+        // worker took the job) must never write into the files of the run that took over.
+        Path dir = Files.createDirectories(workDir.resolve("job-" + task.jobId() + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8)));
         try {
             Path source = localSource(task, dir);
             // Read with the container's own demuxer only (see Ffprobe): probed again, as the row

@@ -4,6 +4,7 @@ import static org.cinely.media.jooq.Tables.MEDIA_ASSETS;
 import static org.cinely.media.jooq.Tables.MEDIA_MEMBER_LOCKS;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -60,6 +61,14 @@ class MediaAssets {
         return dsl.selectFrom(MEDIA_ASSETS).where(MEDIA_ASSETS.ID.eq(id)).fetchOptional(MediaAssets::map);
     }
 
+    /** The row, locked until the transaction ends: one update of an asset at a time. */
+    Optional<Asset> findForUpdate(long id) {
+        return dsl.selectFrom(MEDIA_ASSETS)
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .forUpdate()
+                .fetchOptional(MediaAssets::map);
+    }
+
     List<Asset> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -100,6 +109,39 @@ class MediaAssets {
     }
 
     /** Moves the offset forward only from the expected value (two PATCHes cannot both win). */
+    /**
+     * Takes the upload for one PATCH: false while another PATCH of it is still arriving (its lease
+     * not run out). A lease rather than a lock held by a connection, so any node may take the next
+     * PATCH, and one whose node died frees itself.
+     */
+    boolean takeForPatch(long id, String token, Duration lease) {
+        return dsl.update(MEDIA_ASSETS)
+                        .set(MEDIA_ASSETS.PATCH_TOKEN, token)
+                        .set(MEDIA_ASSETS.PATCH_UNTIL, Sql.utc(clock.instant().plus(lease)))
+                        .where(MEDIA_ASSETS.ID.eq(id))
+                        .and(MEDIA_ASSETS.PATCH_TOKEN.isNull().or(MEDIA_ASSETS.PATCH_UNTIL.lt(now())))
+                        .execute()
+                == 1;
+    }
+
+    /** A long PATCH keeps its lease while bytes keep arriving. */
+    void renewPatch(long id, String token, Duration lease) {
+        dsl.update(MEDIA_ASSETS)
+                .set(MEDIA_ASSETS.PATCH_UNTIL, Sql.utc(clock.instant().plus(lease)))
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .and(MEDIA_ASSETS.PATCH_TOKEN.eq(token))
+                .execute();
+    }
+
+    void releasePatch(long id, String token) {
+        dsl.update(MEDIA_ASSETS)
+                .setNull(MEDIA_ASSETS.PATCH_TOKEN)
+                .setNull(MEDIA_ASSETS.PATCH_UNTIL)
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .and(MEDIA_ASSETS.PATCH_TOKEN.eq(token))
+                .execute();
+    }
+
     boolean advanceOffset(long id, long expected, long next) {
         return dsl.update(MEDIA_ASSETS)
                         .set(MEDIA_ASSETS.UPLOAD_OFFSET, next)

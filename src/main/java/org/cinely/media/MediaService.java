@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.cinely.platform.MemberId;
 import org.slf4j.Logger;
@@ -126,11 +127,38 @@ class MediaService {
         return uploadDir.resolve(asset.uploadToken() + ".part");
     }
 
+    /** How long a PATCH holds its upload without a byte arriving (renewed while bytes arrive). */
+    static final Duration PATCH_LEASE = Duration.ofMinutes(2);
+
     /**
      * Appends the bytes sent from {@code offset}. Bytes that arrive before a dropped connection
-     * are kept and counted, so the client resumes from exactly there.
+     * are kept and counted, so the client resumes from exactly there. One PATCH per upload at a
+     * time: a client retry overlapping a PATCH still streaming (the server has not yet seen the
+     * first connection drop) gets 409 and asks for the offset again, instead of truncating the
+     * file under the first.
      */
     Asset append(Asset asset, long offset, InputStream body) throws IOException {
+        if (asset.state() != MediaState.UPLOADING) {
+            throw new UploadRefusedException("media.refused.finished", 403);
+        }
+        if (offset != asset.uploadOffset()) {
+            throw new UploadRefusedException("media.refused.offset", 409);
+        }
+        String lease = java.util.UUID.randomUUID().toString();
+        if (!assets.takeForPatch(asset.id(), lease, PATCH_LEASE)) {
+            throw new UploadRefusedException("media.refused.busy", 409);
+        }
+        try {
+            return appendHolding(asset, offset, body, lease);
+        } finally {
+            assets.releasePatch(asset.id(), lease);
+        }
+    }
+
+    private Asset appendHolding(Asset held, long offset, InputStream body, String lease) throws IOException {
+        // Read again under the lease: the PATCH that held it before may have moved the offset on.
+        Asset asset =
+                assets.find(held.id()).orElseThrow(() -> new UploadRefusedException("media.refused.not-found", 404));
         if (asset.state() != MediaState.UPLOADING) {
             throw new UploadRefusedException("media.refused.finished", 403);
         }
@@ -151,7 +179,12 @@ class MediaService {
                 var out = Channels.newOutputStream(channel);
                 byte[] buffer = new byte[64 * 1024];
                 int n;
+                long renewed = System.nanoTime();
                 while (written < room) {
+                    if (System.nanoTime() - renewed > PATCH_LEASE.toNanos() / 4) {
+                        assets.renewPatch(asset.id(), lease, PATCH_LEASE);
+                        renewed = System.nanoTime();
+                    }
                     try {
                         n = body.read(buffer, 0, (int) Math.min(buffer.length, room - written));
                     } catch (IOException e) {

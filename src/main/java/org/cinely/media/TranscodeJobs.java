@@ -18,12 +18,22 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * transcode_jobs, the state machine: QUEUED -> RUNNING -> READY | FAILED, with attempts and a
  * back-off (not_before). Every transition names the state it leaves, so a duplicate or late
- * callback finds nothing to change.
+ * callback finds nothing to change, and is fenced by the claim's token: each claim (and each
+ * check of a remote job) gets a fresh one, so a worker that lost its claim (paused past
+ * {@link TranscodeWorker#ABANDONED_AFTER} while another node took the job, or its asset deleted)
+ * changes nothing, and a job never runs twice at once.
  */
 @Repository
 class TranscodeJobs {
 
-    record Job(long id, long assetId, String state, int attempts, String transcoder, String externalId) {}
+    record Job(
+            long id,
+            long assetId,
+            String state,
+            int attempts,
+            String transcoder,
+            String externalId,
+            String claimToken) {}
 
     static final String QUEUED = "QUEUED";
     static final String RUNNING = "RUNNING";
@@ -77,11 +87,59 @@ class TranscodeJobs {
                 .set(TRANSCODE_JOBS.TRANSCODER, transcoder)
                 .setNull(TRANSCODE_JOBS.EXTERNAL_ID)
                 .set(TRANSCODE_JOBS.CLAIMED_BY, node)
+                .set(TRANSCODE_JOBS.CLAIM_TOKEN, token())
                 .set(TRANSCODE_JOBS.HEARTBEAT_AT, now())
                 .set(TRANSCODE_JOBS.UPDATED_AT, now())
                 .where(TRANSCODE_JOBS.ID.eq(id.get()))
                 .execute();
         return find(id.get());
+    }
+
+    private static String token() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
+    /** The transitions' fence: the row still carries the token this holder got. */
+    private static Condition heldBy(Job job) {
+        return TRANSCODE_JOBS
+                .ID
+                .eq(job.id())
+                .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                .and(
+                        job.claimToken() == null
+                                ? TRANSCODE_JOBS.CLAIM_TOKEN.isNull()
+                                : TRANSCODE_JOBS.CLAIM_TOKEN.eq(job.claimToken()));
+    }
+
+    /**
+     * Takes a submitted remote job for one check (the poller and a notification may both try):
+     * the first gets a fresh token; another gets nothing until it is released or went stale.
+     */
+    @Transactional
+    Optional<Job> leaseRemote(long id, Duration staleAfter) {
+        String token = token();
+        int taken = dsl.update(TRANSCODE_JOBS)
+                .set(TRANSCODE_JOBS.CLAIM_TOKEN, token)
+                .set(TRANSCODE_JOBS.HEARTBEAT_AT, now())
+                .where(TRANSCODE_JOBS.ID.eq(id))
+                .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                .and(TRANSCODE_JOBS.EXTERNAL_ID.isNotNull())
+                .and(TRANSCODE_JOBS
+                        .CLAIM_TOKEN
+                        .isNull()
+                        .or(TRANSCODE_JOBS.HEARTBEAT_AT.lt(
+                                Sql.utc(clock.instant().minus(staleAfter)))))
+                .execute();
+        return taken == 1 ? find(id).filter(job -> token.equals(job.claimToken())) : Optional.empty();
+    }
+
+    /** Ends a remote check's lease (a no-op once the job moved on). */
+    void release(Job job) {
+        dsl.update(TRANSCODE_JOBS)
+                .setNull(TRANSCODE_JOBS.CLAIM_TOKEN)
+                .where(heldBy(job))
+                .and(TRANSCODE_JOBS.EXTERNAL_ID.isNotNull())
+                .execute();
     }
 
     Optional<Job> find(long id) {
@@ -114,67 +172,75 @@ class TranscodeJobs {
     }
 
     private static Job job(TranscodeJobsRecord r) {
-        return new Job(r.getId(), r.getAssetId(), r.getState(), r.getAttempts(), r.getTranscoder(), r.getExternalId());
+        return new Job(
+                r.getId(),
+                r.getAssetId(),
+                r.getState(),
+                r.getAttempts(),
+                r.getTranscoder(),
+                r.getExternalId(),
+                r.getClaimToken());
     }
 
-    void submitted(long id, String externalId) {
-        dsl.update(TRANSCODE_JOBS)
-                .set(TRANSCODE_JOBS.EXTERNAL_ID, externalId)
-                .set(TRANSCODE_JOBS.HEARTBEAT_AT, now())
-                .set(TRANSCODE_JOBS.UPDATED_AT, now())
-                .where(TRANSCODE_JOBS.ID.eq(id))
-                .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
-                .execute();
+    /** Handed to the remote transcoder: any node's poll checks it from now on (the claim ends). */
+    boolean submitted(Job job, String externalId) {
+        return dsl.update(TRANSCODE_JOBS)
+                        .set(TRANSCODE_JOBS.EXTERNAL_ID, externalId)
+                        .setNull(TRANSCODE_JOBS.CLAIM_TOKEN)
+                        .set(TRANSCODE_JOBS.HEARTBEAT_AT, now())
+                        .set(TRANSCODE_JOBS.UPDATED_AT, now())
+                        .where(heldBy(job))
+                        .execute()
+                == 1;
     }
 
-    void heartbeat(long id, int progress) {
-        dsl.update(TRANSCODE_JOBS)
-                .set(TRANSCODE_JOBS.PROGRESS, progress)
-                .set(TRANSCODE_JOBS.HEARTBEAT_AT, now())
-                .set(TRANSCODE_JOBS.UPDATED_AT, now())
-                .where(TRANSCODE_JOBS.ID.eq(id))
-                .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
-                .execute();
+    /** Still ours: beats (and records progress when given); false once the claim is lost. */
+    boolean heartbeat(Job job, Integer progress) {
+        var update = dsl.update(TRANSCODE_JOBS).set(TRANSCODE_JOBS.HEARTBEAT_AT, now());
+        if (progress != null) {
+            update = update.set(TRANSCODE_JOBS.PROGRESS, progress);
+        }
+        return update.set(TRANSCODE_JOBS.UPDATED_AT, now()).where(heldBy(job)).execute() == 1;
     }
 
-    /** RUNNING -> READY; false when the job had already left RUNNING (a duplicate). */
-    boolean finished(long id) {
+    /** RUNNING -> READY; false when the job had already left RUNNING (a duplicate) or is not ours. */
+    boolean finished(Job job) {
         return dsl.update(TRANSCODE_JOBS)
                         .set(TRANSCODE_JOBS.STATE, READY)
                         .set(TRANSCODE_JOBS.PROGRESS, 100)
                         .set(TRANSCODE_JOBS.FINISHED_AT, now())
                         .set(TRANSCODE_JOBS.UPDATED_AT, now())
                         .setNull(TRANSCODE_JOBS.LAST_ERROR)
-                        .where(TRANSCODE_JOBS.ID.eq(id))
-                        .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                        .setNull(TRANSCODE_JOBS.CLAIM_TOKEN)
+                        .where(heldBy(job))
                         .execute()
                 == 1;
     }
 
-    boolean failed(long id, String error) {
+    boolean failed(Job job, String error) {
         return dsl.update(TRANSCODE_JOBS)
                         .set(TRANSCODE_JOBS.STATE, FAILED)
                         .set(TRANSCODE_JOBS.LAST_ERROR, truncate(error))
                         .set(TRANSCODE_JOBS.FINISHED_AT, now())
                         .set(TRANSCODE_JOBS.UPDATED_AT, now())
-                        .where(TRANSCODE_JOBS.ID.eq(id))
-                        .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                        .setNull(TRANSCODE_JOBS.CLAIM_TOKEN)
+                        .where(heldBy(job))
                         .execute()
                 == 1;
     }
 
     /** RUNNING -> QUEUED after a delay; an unavailable transcoder does not use up an attempt. */
-    boolean retryLater(long id, Duration delay, String error, boolean countAttempt) {
+    boolean retryLater(Job job, Duration delay, String error, boolean countAttempt) {
         return dsl.update(TRANSCODE_JOBS)
                         .set(TRANSCODE_JOBS.STATE, QUEUED)
                         .set(TRANSCODE_JOBS.NOT_BEFORE, Sql.utc(clock.instant().plus(delay)))
                         .set(TRANSCODE_JOBS.LAST_ERROR, truncate(error))
                         .setNull(TRANSCODE_JOBS.CLAIMED_BY)
+                        .setNull(TRANSCODE_JOBS.CLAIM_TOKEN)
                         .setNull(TRANSCODE_JOBS.EXTERNAL_ID)
                         .set(TRANSCODE_JOBS.ATTEMPTS, TRANSCODE_JOBS.ATTEMPTS.minus(countAttempt ? 0 : 1))
                         .set(TRANSCODE_JOBS.UPDATED_AT, now())
-                        .where(TRANSCODE_JOBS.ID.eq(id))
-                        .and(TRANSCODE_JOBS.STATE.eq(RUNNING))
+                        .where(heldBy(job))
                         .execute()
                 == 1;
     }
@@ -203,6 +269,7 @@ class TranscodeJobs {
         return dsl.update(TRANSCODE_JOBS)
                 .set(TRANSCODE_JOBS.STATE, QUEUED)
                 .setNull(TRANSCODE_JOBS.CLAIMED_BY)
+                .setNull(TRANSCODE_JOBS.CLAIM_TOKEN)
                 .set(TRANSCODE_JOBS.NOT_BEFORE, now())
                 .set(TRANSCODE_JOBS.UPDATED_AT, now())
                 .where(TRANSCODE_JOBS.STATE.eq(RUNNING))
@@ -231,6 +298,7 @@ class TranscodeJobs {
                         .set(TRANSCODE_JOBS.STATE, QUEUED)
                         .set(TRANSCODE_JOBS.NOT_BEFORE, now())
                         .setNull(TRANSCODE_JOBS.CLAIMED_BY)
+                        .setNull(TRANSCODE_JOBS.CLAIM_TOKEN)
                         .set(
                                 TRANSCODE_JOBS.ATTEMPTS,
                                 org.jooq.impl.DSL.greatest(

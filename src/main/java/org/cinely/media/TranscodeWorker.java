@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cinely.platform.database.DatabaseFaults;
@@ -39,6 +41,8 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TranscodeWorker.class);
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(90);
+    /** A held job beats this often whatever it is doing (downloading, waiting for a thread, encoding). */
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
 
     private final TranscodeJobs jobs;
     private final MediaAssets assets;
@@ -62,6 +66,68 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
     private final Object claimLock = new Object();
     /** Jobs claimed here that could not be settled while the database was away. */
     private final Set<Long> unsettled = ConcurrentHashMap.newKeySet();
+    /** Jobs this node holds, each beating until it is settled or its claim is lost. */
+    private final java.util.Map<Long, Held> held = new ConcurrentHashMap<>();
+
+    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "transcode-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** A job held here: its claim (with the fencing token), and whether that claim was lost. */
+    final class Held {
+        final TranscodeJobs.Job job;
+        volatile boolean lost;
+        private volatile ScheduledFuture<?> beat;
+
+        Held(TranscodeJobs.Job job) {
+            this.job = job;
+        }
+
+        /** Fails the run at once when the claim is gone (another node has the job, or it was deleted). */
+        void checkStillHeld() {
+            if (lost) {
+                throw new LostClaim(job.id());
+            }
+            if (stopping) {
+                throw new Unsettled(new IllegalStateException("shutting down"));
+            }
+        }
+    }
+
+    /** The job's claim moved on (see {@link TranscodeJobs}): this run must change nothing more. */
+    static final class LostClaim extends RuntimeException {
+        LostClaim(long jobId) {
+            super("Transcode job " + jobId + " is no longer held here");
+        }
+    }
+
+    private Held hold(TranscodeJobs.Job job) {
+        Held holding = new Held(job);
+        held.put(job.id(), holding);
+        long every = HEARTBEAT_EVERY.toMillis();
+        holding.beat = beats.scheduleAtFixedRate(() -> beat(holding), every, every, TimeUnit.MILLISECONDS);
+        return holding;
+    }
+
+    private void beat(Held holding) {
+        try {
+            if (!holding.lost && !jobs.heartbeat(holding.job, null)) {
+                holding.lost = true;
+                log.warn("Transcode job {} lost its claim; this node stops working on it", holding.job.id());
+            }
+        } catch (RuntimeException e) {
+            log.debug("Heartbeat of job {} not recorded: {}", holding.job.id(), e.toString());
+        }
+    }
+
+    private void letGo(Held holding) {
+        held.remove(holding.job.id(), holding);
+        if (holding.beat != null) {
+            holding.beat.cancel(false);
+        }
+    }
 
     TranscodeWorker(
             TranscodeJobs jobs,
@@ -128,9 +194,10 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                     }
                     busy.incrementAndGet();
                     long id = job.get().id();
+                    Held holding = hold(job.get());
                     pool.execute(() -> {
                         try {
-                            runJob(id);
+                            run(holding);
                         } catch (Unsettled e) {
                             settleLater(id, e.getCause());
                         } catch (RuntimeException e) {
@@ -140,6 +207,7 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                                 log.error("Transcode job {} broke off", id, e);
                             }
                         } finally {
+                            letGo(holding);
                             busy.decrementAndGet();
                         }
                     });
@@ -192,12 +260,22 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Runs a claimed job here and now (the scheduler does this; tests and the benchmark too). */
+    /** Runs a claimed job here and now, as its current holder (tests and the benchmark call this). */
     void runJob(long jobId) {
-        var job = jobs.find(jobId).orElseThrow();
+        Held holding = hold(jobs.find(jobId).orElseThrow());
+        try {
+            run(holding);
+        } finally {
+            letGo(holding);
+        }
+    }
+
+    private void run(Held holding) {
+        var job = holding.job;
+        long jobId = job.id();
         Asset asset = assets.find(job.assetId()).orElse(null);
         if (asset == null || asset.sourceKey() == null) {
-            jobs.failed(jobId, "The asset or its source is gone");
+            jobs.failed(job, "The asset or its source is gone");
             return;
         }
         try {
@@ -205,14 +283,20 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
             if (task == null) {
                 return;
             }
+            holding.checkStillHeld();
             assets.state(asset.id(), MediaState.TRANSCODING, null);
             announce(asset, MediaState.TRANSCODING, 0);
-            handle(job, asset, transcoder.run(task, sink(job, asset)));
+            handle(holding, asset, transcoder.run(task, sink(holding, asset)));
         } catch (Transcoder.UnavailableException e) {
             log.warn("Transcoder unavailable for job {}: {}", jobId, e.getMessage());
-            jobs.retryLater(jobId, backoff(job.attempts()), e.getMessage(), false);
-            assets.state(asset.id(), MediaState.WAITING, null);
+            if (jobs.retryLater(job, backoff(job.attempts()), e.getMessage(), false)) {
+                assets.state(asset.id(), MediaState.WAITING, null);
+            }
         } catch (IOException | RuntimeException e) {
+            if (holding.lost || causedBy(e, LostClaim.class)) {
+                abandonLost(job, asset);
+                return;
+            }
             if (stopping || DatabaseFaults.databaseAway(e)) {
                 throw new Unsettled(e); // not the video's fault: no attempt is spent
             }
@@ -221,22 +305,63 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                 // Full or unwritable storage is the site's fault, not the video's: wait for it
                 // without spending an attempt; what was stored stays, and the retry goes on from there.
                 log.warn("Transcode job {} waits for storage: {} ({})", jobId, fault.get(), e.toString());
-                jobs.retryLater(jobId, backoff(job.attempts()), fault.get().name(), false);
-                assets.state(asset.id(), MediaState.WAITING, fault.get().waitingKey());
-                announce(asset, MediaState.WAITING, 0);
+                if (jobs.retryLater(job, backoff(job.attempts()), fault.get().name(), false)) {
+                    assets.state(asset.id(), MediaState.WAITING, fault.get().waitingKey());
+                    announce(asset, MediaState.WAITING, 0);
+                }
                 return;
             }
             log.warn("Transcode job {} failed (attempt {})", jobId, job.attempts(), e);
-            handle(job, asset, new Transcoder.Failed("transcode-failed", true));
+            handle(holding, asset, new Transcoder.Failed("transcode-failed", true));
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A run that lost its claim changes nothing in the job or the asset: the new holder owns them.
+     * If the asset is gone (its work deleted mid-transcode), what this run stored after the deletion
+     * removed the asset's files is removed too, so nothing is left behind.
+     */
+    private void abandonLost(TranscodeJobs.Job job, Asset asset) {
+        log.info("Transcode job {} stopped here: its claim moved on", job.id());
+        try {
+            if (assets.find(asset.id()).isEmpty()) {
+                store.deleteAll(asset.prefix());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Files of deleted asset {} not removed yet: {}", asset.id(), e.toString());
         }
     }
 
     /** Asks a remote transcoder about a submitted job (on each poll and on each notification). */
     void check(long jobId) {
-        var job = jobs.find(jobId).orElse(null);
-        if (job == null || !"RUNNING".equals(job.state()) || job.externalId() == null) {
-            return; // a late or duplicate notification: nothing left to do
+        // One check at a time per job: the poller and a notification arriving together would
+        // otherwise both store renditions and count their bytes twice. A late or duplicate
+        // notification, or one while another check runs, finds nothing to take.
+        var job = jobs.leaseRemote(jobId, ABANDONED_AFTER).orElse(null);
+        if (job == null) {
+            return;
         }
+        Held holding = hold(job);
+        try {
+            check(holding);
+        } finally {
+            letGo(holding);
+            jobs.release(job);
+        }
+    }
+
+    private void check(Held holding) {
+        var job = holding.job;
+        long jobId = job.id();
         Asset asset = assets.find(job.assetId()).orElse(null);
         if (asset == null) {
             return;
@@ -244,7 +369,7 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
         try {
             Transcoder.Task task = task(job, asset);
             if (task != null) {
-                handle(job, asset, transcoder.poll(job.externalId(), task, sink(job, asset)));
+                handle(holding, asset, transcoder.poll(job.externalId(), task, sink(holding, asset)));
             }
         } catch (Transcoder.UnavailableException e) {
             log.info("Transcoder unreachable while checking job {}: {}", jobId, e.getMessage());
@@ -253,8 +378,12 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                 log.info("Checking transcode job {} waits for the database: {}", jobId, e.getMessage());
                 return; // the poller asks again; the remote transcoder keeps its result
             }
+            if (holding.lost || causedBy(e, LostClaim.class)) {
+                abandonLost(job, asset);
+                return;
+            }
             log.warn("Checking transcode job {} failed", jobId, e);
-            handle(job, asset, new Transcoder.Failed("transcode-failed", true));
+            handle(holding, asset, new Transcoder.Failed("transcode-failed", true));
         }
     }
 
@@ -279,12 +408,17 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
             }
             if (!facts.accepted()) {
                 String reason = "media.rejected." + facts.rejection();
-                store.deleteAll(asset.prefix());
-                tx.executeWithoutResult(status -> {
-                    jobs.failed(job.id(), reason);
+                boolean ours = tx.execute(status -> {
+                    if (!jobs.failed(job, reason)) {
+                        return false; // another holder has the job now: it decides
+                    }
                     assets.rejected(asset.id(), reason);
                     events.publishEvent(new MediaRejected(asset.id(), asset.owner(), asset.target(), reason));
+                    return true;
                 });
+                if (ours) {
+                    store.deleteAll(asset.prefix());
+                }
                 return null;
             }
             assets.probed(
@@ -327,7 +461,8 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
         }
     }
 
-    private Transcoder.Sink sink(TranscodeJobs.Job job, Asset asset) {
+    private Transcoder.Sink sink(Held holding, Asset asset) {
+        TranscodeJobs.Job job = holding.job;
         return new Transcoder.Sink() {
             private final List<Ladder.Rung> ready = new ArrayList<>();
 
@@ -335,11 +470,15 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
 
             @Override
             public void progress(int percent) {
+                holding.checkStillHeld();
                 try {
+                    if (!jobs.heartbeat(job, percent)) {
+                        holding.lost = true;
+                        throw new LostClaim(job.id());
+                    }
                     assets.progress(asset.id(), percent);
-                    jobs.heartbeat(job.id(), percent);
                 } catch (RuntimeException e) {
-                    if (!DatabaseFaults.databaseAway(e)) {
+                    if (e instanceof LostClaim || !DatabaseFaults.databaseAway(e)) {
                         throw e;
                     }
                     // The encode goes on; what it stores is recorded once the database is back.
@@ -354,7 +493,8 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
 
             @Override
             public synchronized void renditionReady(Ladder.Rung rung, long bytes) throws IOException {
-                Asset current = assets.find(asset.id()).orElseThrow();
+                holding.checkStillHeld();
+                Asset current = assets.find(asset.id()).orElseThrow(() -> new LostClaim(job.id()));
                 List<Integer> heights = new ArrayList<>(current.renditionHeights());
                 if (heights.contains(rung.height())) {
                     return;
@@ -373,11 +513,22 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                         asset.prefix() + "hls/master.m3u8",
                         Ladder.masterPlaylist(done, current.hasAudio()).getBytes(StandardCharsets.UTF_8),
                         "application/vnd.apple.mpegurl");
-                boolean first = current.renditionHeights().isEmpty();
                 tx.executeWithoutResult(status -> {
-                    assets.renditions(asset.id(), heights, bytes);
-                    jobs.heartbeat(job.id(), current.progress());
-                    if (first) {
+                    // Fenced, and one update of the asset at a time: its row is locked and read
+                    // again, so a rendition is recorded (and its bytes counted) once.
+                    if (!jobs.heartbeat(job, null)) {
+                        holding.lost = true;
+                        throw new LostClaim(job.id());
+                    }
+                    Asset locked = assets.findForUpdate(asset.id()).orElseThrow(() -> new LostClaim(job.id()));
+                    if (locked.renditionHeights().contains(rung.height())) {
+                        return;
+                    }
+                    List<Integer> recorded = new ArrayList<>(locked.renditionHeights());
+                    recorded.add(rung.height());
+                    recorded.sort(null);
+                    assets.renditions(asset.id(), recorded, bytes);
+                    if (locked.renditionHeights().isEmpty()) {
                         events.publishEvent(new MediaBecamePlayable(asset.id(), asset.target()));
                     }
                 });
@@ -390,10 +541,11 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
         };
     }
 
-    private void handle(TranscodeJobs.Job job, Asset asset, Transcoder.Outcome outcome) {
+    private void handle(Held holding, Asset asset, Transcoder.Outcome outcome) {
+        TranscodeJobs.Job job = holding.job;
         if (outcome instanceof Transcoder.Done) {
             tx.executeWithoutResult(status -> {
-                if (jobs.finished(job.id())) {
+                if (jobs.finished(job)) {
                     assets.state(asset.id(), MediaState.READY, null);
                     assets.progress(asset.id(), 100);
                     events.publishEvent(new MediaReady(asset.id(), asset.target()));
@@ -402,19 +554,21 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
             });
             announce(asset, MediaState.READY, 100);
         } else if (outcome instanceof Transcoder.Submitted submitted) {
-            jobs.submitted(job.id(), submitted.externalId());
+            jobs.submitted(job, submitted.externalId());
         } else if (outcome instanceof Transcoder.Working working) {
-            assets.progress(asset.id(), working.percent());
-            jobs.heartbeat(job.id(), working.percent());
+            if (jobs.heartbeat(job, working.percent())) {
+                assets.progress(asset.id(), working.percent());
+            }
         } else if (outcome instanceof Transcoder.Failed failed) {
             int attempts = jobs.find(job.id()).map(TranscodeJobs.Job::attempts).orElse(job.attempts());
             if (failed.retryable() && attempts < maxAttempts) {
-                jobs.retryLater(job.id(), backoff(attempts), failed.reason(), true);
-                assets.state(asset.id(), MediaState.WAITING, null);
+                if (jobs.retryLater(job, backoff(attempts), failed.reason(), true)) {
+                    assets.state(asset.id(), MediaState.WAITING, null);
+                }
             } else {
                 String reason = "media.failed." + failed.reason();
                 tx.executeWithoutResult(status -> {
-                    if (jobs.failed(job.id(), failed.reason())) {
+                    if (jobs.failed(job, failed.reason())) {
                         assets.state(asset.id(), MediaState.FAILED, reason);
                         events.publishEvent(new TranscodeFailed(asset.id(), asset.owner(), asset.target(), reason));
                     }
@@ -450,6 +604,7 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
             stopping = true;
         }
         pool.shutdownNow();
+        beats.shutdownNow();
         try {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                 log.warn("Transcodes still running after 10 s; handing their jobs back anyway");
@@ -477,6 +632,7 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
+        beats.shutdownNow();
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);
     }
