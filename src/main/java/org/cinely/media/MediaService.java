@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.UUID;
 import org.cinely.platform.MemberId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,49 +166,65 @@ class MediaService {
         if (offset != asset.uploadOffset()) {
             throw new UploadRefusedException("media.refused.offset", 409);
         }
-        Path part = partFile(asset);
+        // One node (local store): bytes go straight into the upload's part file. Several nodes
+        // (S3): each PATCH is received into a file of its own and stored as one staged part, so
+        // whichever node takes the next PATCH, or completes the upload, finds every byte.
+        boolean staged = staged();
+        Path target =
+                staged ? uploadDir.resolve(asset.uploadToken() + "-" + UUID.randomUUID() + ".chunk") : partFile(asset);
+        long position = staged ? 0 : offset;
         long written = 0;
         IOException broken = null;
         StorageFault fault = null;
         try {
-            Files.createDirectories(uploadDir);
-            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                // Bytes past the stored offset (a write cut short by a fault) are dropped first.
-                channel.truncate(offset);
-                channel.position(offset);
-                long room = asset.uploadLength() - offset;
-                var out = Channels.newOutputStream(channel);
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                long renewed = System.nanoTime();
-                while (written < room) {
-                    if (System.nanoTime() - renewed > PATCH_LEASE.toNanos() / 4) {
-                        assets.renewPatch(asset.id(), lease, PATCH_LEASE);
-                        renewed = System.nanoTime();
+            try {
+                Files.createDirectories(uploadDir);
+                try (FileChannel channel =
+                        FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    // Bytes past the stored offset (a write cut short by a fault) are dropped first.
+                    channel.truncate(position);
+                    channel.position(position);
+                    long room = asset.uploadLength() - offset;
+                    var out = Channels.newOutputStream(channel);
+                    byte[] buffer = new byte[64 * 1024];
+                    int n;
+                    long renewed = System.nanoTime();
+                    while (written < room) {
+                        if (System.nanoTime() - renewed > PATCH_LEASE.toNanos() / 4) {
+                            assets.renewPatch(asset.id(), lease, PATCH_LEASE);
+                            renewed = System.nanoTime();
+                        }
+                        try {
+                            n = body.read(buffer, 0, (int) Math.min(buffer.length, room - written));
+                        } catch (IOException e) {
+                            broken = e; // the client went away: keep what arrived
+                            break;
+                        }
+                        if (n <= 0) {
+                            break;
+                        }
+                        out.write(buffer, 0, n); // a storage fault here stops the upload, below
+                        written += n;
                     }
-                    try {
-                        n = body.read(buffer, 0, (int) Math.min(buffer.length, room - written));
-                    } catch (IOException e) {
-                        broken = e; // the client went away: keep what arrived
-                        break;
+                    if (broken == null && written == room && body.read() >= 0) {
+                        throw new UploadRefusedException("media.refused.too-long", 413);
                     }
-                    if (n <= 0) {
-                        break;
-                    }
-                    out.write(buffer, 0, n); // a storage fault here stops the upload, below
-                    written += n;
+                    channel.force(false);
                 }
-                if (broken == null && written == room && body.read() >= 0) {
-                    throw new UploadRefusedException("media.refused.too-long", 413);
+                if (staged && written > 0) {
+                    store.put(stagedPartKey(asset, offset), target, "application/octet-stream");
                 }
-                channel.force(false);
+            } catch (IOException e) {
+                // The disk is full or the directory cannot be written: keep what was stored and say so;
+                // the client resumes from the stored offset once the fault passes.
+                fault = StorageFault.of(e).orElseThrow(() -> e);
+                log.warn("Upload {} stopped at byte {}: {} ({})", asset.id(), offset + written, fault, e.toString());
+                written = 0; // not counted unless stored: resent after the fault
             }
-        } catch (IOException e) {
-            // The disk is full or the directory cannot be written: keep what was stored and say so;
-            // the client resumes from the stored offset once the fault passes.
-            fault = StorageFault.of(e).orElseThrow(() -> e);
-            log.warn("Upload {} stopped at byte {}: {} ({})", asset.id(), offset + written, fault, e.toString());
-            written = 0; // not counted unless forced to disk: resent after the fault
+        } finally {
+            if (staged) {
+                Files.deleteIfExists(target);
+            }
         }
         long next = offset + written;
         if (!assets.advanceOffset(asset.id(), offset, next)) {
@@ -236,6 +253,20 @@ class MediaService {
         return updated;
     }
 
+    /** Partial uploads live in the media store when it is shared by several nodes (not a local directory). */
+    private boolean staged() {
+        return !(store instanceof LocalMediaStore);
+    }
+
+    private static String stagedPrefix(Asset asset) {
+        return asset.prefix() + "upload/";
+    }
+
+    /** Named by the part's first byte (zero-padded, so the store lists them in order). */
+    private static String stagedPartKey(Asset asset, long offset) {
+        return stagedPrefix(asset) + String.format("%020d", offset);
+    }
+
     /**
      * The whole file is here: keep it and queue it. It is checked by content (ffprobe, then a short
      * decode) by the transcode worker, on its bounded pool, before anything else happens to it
@@ -244,20 +275,57 @@ class MediaService {
      * simply checks again.
      */
     void complete(Asset asset) throws IOException {
-        Path part = partFile(asset);
         String sourceKey = asset.prefix() + "source";
-        long size = Files.size(part);
-        if (store instanceof LocalMediaStore local) {
-            local.moveIn(sourceKey, part);
+        long size;
+        if (staged()) {
+            size = assembleStagedParts(asset, sourceKey);
         } else {
-            store.put(sourceKey, part, "application/octet-stream");
-            Files.deleteIfExists(part);
+            Path part = partFile(asset);
+            size = Files.size(part);
+            ((LocalMediaStore) store).moveIn(sourceKey, part);
         }
         tx.executeWithoutResult(status -> {
             assets.uploaded(asset.id(), sourceKey, size);
             jobs.enqueue(asset.id());
         });
         log.info("Upload {} complete ({} bytes); check and transcode queued", asset.id(), size);
+    }
+
+    /**
+     * Joins the staged parts into the source, in order, from byte 0 to the end. A part left by a
+     * PATCH whose offset was never recorded was replaced by its retry (same first byte), or lies
+     * off the chain and is ignored; a missing byte refuses to complete rather than store a hole.
+     */
+    private long assembleStagedParts(Asset asset, String sourceKey) throws IOException {
+        Path joined = uploadDir.resolve(asset.uploadToken() + "-" + UUID.randomUUID() + ".joined");
+        try {
+            Files.createDirectories(uploadDir);
+            java.util.Map<Long, String> parts = new java.util.HashMap<>();
+            for (String key : store.list(stagedPrefix(asset))) {
+                parts.put(Long.parseLong(key.substring(key.lastIndexOf('/') + 1)), key);
+            }
+            long at = 0;
+            try (var out = Files.newOutputStream(joined)) {
+                while (at < asset.uploadLength()) {
+                    String key = parts.get(at);
+                    if (key == null) {
+                        throw new IllegalStateException("Upload " + asset.id() + " has no staged part at byte " + at);
+                    }
+                    try (InputStream in = store.open(key, 0, -1)) {
+                        at += in.transferTo(out);
+                    }
+                }
+            }
+            if (at != asset.uploadLength()) {
+                throw new IllegalStateException(
+                        "Upload " + asset.id() + " staged " + at + " bytes, not " + asset.uploadLength());
+            }
+            store.put(sourceKey, joined, "application/octet-stream");
+            store.deleteAll(stagedPrefix(asset));
+            return at;
+        } finally {
+            Files.deleteIfExists(joined);
+        }
     }
 
     /** Cancels an upload (tus termination) or removes a video: every stored byte goes. */

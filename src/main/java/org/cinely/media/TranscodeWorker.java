@@ -54,7 +54,9 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
     private final Clock clock;
     private final int poolSize;
     private final int maxAttempts;
-    private final ExecutorService pool;
+    /** Made anew at each start: a stop (shutdown, or a test context paused) shuts it down. */
+    private volatile ExecutorService pool;
+
     private final AtomicInteger busy = new AtomicInteger();
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private volatile boolean started;
@@ -69,11 +71,24 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
     /** Jobs this node holds, each beating until it is settled or its claim is lost. */
     private final java.util.Map<Long, Held> held = new ConcurrentHashMap<>();
 
-    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "transcode-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile ScheduledExecutorService beats = newBeats();
+
+    private static ScheduledExecutorService newBeats() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "transcode-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private ExecutorService newPool() {
+        return Executors.newFixedThreadPool(transcoder.local() ? poolSize : 2, runnable -> {
+            Thread thread = new Thread(
+                    runnable, "transcode-" + UUID.randomUUID().toString().substring(0, 4));
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     /** A job held here: its claim (with the fencing token), and whether that claim was lost. */
     final class Held {
@@ -149,12 +164,7 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
         this.clock = clock;
         this.poolSize = Math.max(1, properties.ffmpeg().poolSize());
         this.maxAttempts = Math.max(1, properties.maxAttempts());
-        this.pool = Executors.newFixedThreadPool(transcoder.local() ? poolSize : 2, runnable -> {
-            Thread thread = new Thread(
-                    runnable, "transcode-" + UUID.randomUUID().toString().substring(0, 4));
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = newPool();
     }
 
     Transcoder transcoder() {
@@ -583,9 +593,22 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
         return Duration.ofSeconds(seconds);
     }
 
+    /**
+     * Starts, or starts again after a stop: Spring's test framework stops a cached context it
+     * pauses and starts it when a test uses it again, so a stop must not be for good.
+     */
     @Override
     public void start() {
-        running = true;
+        synchronized (claimLock) {
+            if (pool.isShutdown()) {
+                pool = newPool();
+            }
+            if (beats.isShutdown()) {
+                beats = newBeats();
+            }
+            stopping = false;
+            running = true;
+        }
     }
 
     @Override

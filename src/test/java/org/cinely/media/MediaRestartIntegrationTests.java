@@ -159,6 +159,18 @@ class MediaRestartIntegrationTests {
     }
 
     @Test
+    void aContextStoppedAndStartedAgainTranscodesAgain() throws Exception {
+        // Spring's test framework pauses a cached context (stop) and resumes it (start) when a test
+        // uses it again: the worker must not stay stopped (it once did, and the next tests' videos
+        // never transcoded).
+        app.stop();
+        app.start();
+        long assetId = queuedAsset();
+        awaitReady(assetId, Duration.ofSeconds(90));
+        assertThat(job(jdbc(), assetId).get("state")).isEqualTo("READY");
+    }
+
+    @Test
     void theDatabaseGoingAwayMidTranscodeSpendsNoAttemptAndTheJobFinishesOnceItIsBack() throws Exception {
         long assetId = queuedAsset();
         awaitEncoding(assetId);
