@@ -50,14 +50,14 @@ class SignUpJourneyBrowserTests extends BrowserTestSupport {
 
         type("#password", password);
         clickText("Create my account");
-        waitForPath("/");
+        waitForExactPath("/");
         assertThat(text(".flash--success")).contains("Welcome to Cinely, Amara Diallo");
         assertThat(text(".banner--warning")).contains("Confirm your e-mail");
 
         // The link from the mail opens a page; the button confirms.
         open(data.latestLinkPath(email));
         clickText("Confirm my address");
-        waitForPath("/");
+        waitForExactPath("/");
         assertThat(text(".flash--success")).contains("your e-mail address is confirmed");
         assertThat(browser.findElements(org.openqa.selenium.By.cssSelector(".banner--warning")))
                 .isEmpty();
@@ -70,7 +70,7 @@ class SignUpJourneyBrowserTests extends BrowserTestSupport {
         type("#email", email);
         type("#password", password);
         click("main form button[type=submit]");
-        waitForPath("/");
+        waitForExactPath("/");
         assertThat(text(".account-menu__name")).isEqualTo("Amara Diallo");
 
         logOut();

@@ -80,7 +80,7 @@ class ConnectJourneyBrowserTests extends BrowserTestSupport {
         type("#email", member.email());
         type("#password", TestMembers.PASSWORD);
         click("main form button[type=submit]");
-        waitForPath("/");
+        waitForExactPath("/");
     }
 
     private void logOut() {

@@ -144,6 +144,18 @@ public abstract class BrowserTestSupport {
         return find(css).getText();
     }
 
+    /**
+     * Waits for exactly this path (the query aside): {@code waitForPath("/")} would be satisfied by
+     * the page the browser is still on, e.g. the log-in form.
+     */
+    protected void waitForExactPath(String path) {
+        wait.until(driver -> {
+            String current =
+                    driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceFirst("[?#].*$", "");
+            return current.equals(path);
+        });
+    }
+
     protected void waitForPath(String pathPrefix) {
         wait.until(driver -> {
             String url = driver.getCurrentUrl();

@@ -49,7 +49,7 @@ class WorkUploadBrowserTests extends BrowserTestSupport {
         type("#email", member.email());
         type("#password", PASSWORD);
         click("main form button[type=submit]");
-        waitForPath("/");
+        waitForExactPath("/");
 
         open("/works/new");
         type("#title", "Blue Hour Test Reel");
