@@ -71,7 +71,7 @@ class FfmpegTranscoder implements Transcoder {
             }
             Ffprobe.Probe probe = task.probe().withFormat(format);
             // Lowest rung first (playable soonest), then the cheap copies, then the other encodes.
-            List<Ladder.Rung> remaining = task.ladder().stream()
+            List<Ladder.Rung> remaining = decideCopies(task.ladder(), source, probe).stream()
                     .filter(rung -> !task.alreadyDone().contains(rung.height()))
                     .toList();
             List<Ladder.Rung> todo = new ArrayList<>();
@@ -112,6 +112,30 @@ class FfmpegTranscoder implements Transcoder {
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /** Rungs the ladder would copy are copied only if the source's keyframes and bitrate fit them. */
+    private List<Ladder.Rung> decideCopies(List<Ladder.Rung> ladder, Path source, Ffprobe.Probe probe) {
+        if (ladder.stream().noneMatch(Ladder.Rung::copy)) {
+            return ladder;
+        }
+        List<Ffprobe.Packet> packets;
+        try {
+            packets = tools.videoPackets(source);
+        } catch (IOException e) {
+            log.info("Source packets not readable ({}); every rung is re-encoded", e.getMessage());
+            packets = List.of();
+        }
+        List<Ffprobe.Packet> read = packets;
+        return ladder.stream()
+                .map(rung -> {
+                    if (!rung.copy() || Ladder.copyFits(read, rung, probe.fps())) {
+                        return rung;
+                    }
+                    log.info("{}p is re-encoded: the source's keyframes or bitrate do not fit the rung", rung.height());
+                    return new Ladder.Rung(rung.height(), rung.width(), rung.videoKbps(), false);
+                })
+                .toList();
     }
 
     private static double weight(Ladder.Rung rung) {

@@ -236,6 +236,45 @@ class Ffprobe {
                 format);
     }
 
+    /** One video packet of a source: its time, size and whether it starts a keyframe. */
+    record Packet(double seconds, long bytes, boolean key) {}
+
+    /**
+     * The source's video packets (no decoding: timestamps, sizes and key flags only), read with the
+     * same restrictions as the probe, to decide whether a rung may be copied as is.
+     */
+    List<Packet> videoPackets(Path file) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ffprobe, "-v", "error"));
+        command.addAll(probeInputOptions());
+        command.addAll(List.of(
+                "-select_streams",
+                "v:0",
+                "-show_entries",
+                "packet=pts_time,size,flags",
+                "-of",
+                "csv=p=0",
+                fileUrl(file)));
+        Result result = run(command);
+        if (result.exit != 0) {
+            throw new IOException("ffprobe could not list the packets: " + result.errorTail());
+        }
+        List<Packet> packets = new ArrayList<>();
+        for (String line : result.out.split("\n")) {
+            String[] fields = line.trim().split(",");
+            if (fields.length < 3 || "N/A".equals(fields[0])) {
+                continue;
+            }
+            try {
+                packets.add(new Packet(
+                        Double.parseDouble(fields[0]), Long.parseLong(fields[1]), fields[2].startsWith("K")));
+            } catch (NumberFormatException ignored) {
+                // a packet without a timestamp tells nothing about segment boundaries
+            }
+        }
+        packets.sort(java.util.Comparator.comparingDouble(Packet::seconds));
+        return packets;
+    }
+
     /** Which limit the video's header breaks (a message key suffix), or null. */
     static String overLimit(int width, int height, double fps, long durationMs, int streams) {
         if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {

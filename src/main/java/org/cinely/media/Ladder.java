@@ -41,20 +41,48 @@ final class Ladder {
         return new Rung(height, width, kbps, copy);
     }
 
-    /** The master playlist listing the renditions that are ready, lowest first. */
-    static String masterPlaylist(List<Rung> ready, boolean audio) {
-        StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-INDEPENDENT-SEGMENTS\n");
-        for (Rung rung : ready) {
-            m3u8.append("#EXT-X-STREAM-INF:BANDWIDTH=")
-                    .append(rung.bandwidth(audio))
-                    .append(",RESOLUTION=")
-                    .append(rung.width())
-                    .append('x')
-                    .append(rung.height())
-                    .append('\n')
-                    .append(rung.height())
-                    .append("/index.m3u8\n");
+    /** Segment target of every rung (seconds), as the encoder's -hls_time and keyframe spacing give. */
+    static final double SEGMENT_SECONDS = 4;
+
+    /**
+     * Whether a source may be copied as this rung rather than re-encoded: only when its own
+     * keyframes fall on every segment boundary the re-encoded rungs cut at (so each segment is
+     * within the target duration and aligned with the other rungs, and players can switch
+     * between them), and its bitrate fits the rung's budget (on average, and in every segment
+     * within twice the budget). A camera's long GOP or high bitrate is re-encoded instead.
+     */
+    static boolean copyFits(List<Ffprobe.Packet> packets, Rung rung, double fps) {
+        if (packets.isEmpty()) {
+            return false;
         }
-        return m3u8.toString();
+        double start = packets.get(0).seconds();
+        double end = packets.get(packets.size() - 1).seconds() + 1 / Math.max(1, fps);
+        double duration = end - start;
+        double tolerance = 0.5 / Math.max(1, fps);
+        List<Double> keys = packets.stream()
+                .filter(Ffprobe.Packet::key)
+                .map(packet -> packet.seconds() - start)
+                .toList();
+        for (double boundary = SEGMENT_SECONDS; boundary < duration - tolerance; boundary += SEGMENT_SECONDS) {
+            double at = boundary;
+            if (keys.stream().noneMatch(key -> Math.abs(key - at) <= tolerance)) {
+                return false;
+            }
+        }
+        long budget = rung.videoKbps() * 1000L;
+        long total = packets.stream().mapToLong(Ffprobe.Packet::bytes).sum();
+        if (total * 8 / Math.max(0.001, duration) > budget * 1.1) {
+            return false;
+        }
+        long[] perSegment = new long[(int) Math.ceil(duration / SEGMENT_SECONDS) + 1];
+        for (Ffprobe.Packet packet : packets) {
+            perSegment[(int) ((packet.seconds() - start) / SEGMENT_SECONDS)] += packet.bytes();
+        }
+        for (long bytes : perSegment) {
+            if (bytes * 8 / SEGMENT_SECONDS > budget * 2) {
+                return false;
+            }
+        }
+        return true;
     }
 }

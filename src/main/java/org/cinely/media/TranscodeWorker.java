@@ -521,7 +521,8 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                 // The master playlist grows as renditions finish; players pick the new ones up.
                 store.put(
                         asset.prefix() + "hls/master.m3u8",
-                        Ladder.masterPlaylist(done, current.hasAudio()).getBytes(StandardCharsets.UTF_8),
+                        MasterPlaylist.of(store, asset.prefix() + "hls/", done, current.hasAudio(), current.frameRate())
+                                .getBytes(StandardCharsets.UTF_8),
                         "application/vnd.apple.mpegurl");
                 tx.executeWithoutResult(status -> {
                     // Fenced, and one update of the asset at a time: its row is locked and read
