@@ -31,10 +31,56 @@ class FfmpegTranscoder implements Transcoder {
     private final String preset;
 
     FfmpegTranscoder(Ffprobe tools, MediaStore store, Path workDir, String preset) {
+        this(tools, store, workDir, preset, DEFAULT_TIME_LIMIT_FACTOR, DEFAULT_TIME_LIMIT_FLOOR);
+    }
+
+    FfmpegTranscoder(
+            Ffprobe tools,
+            MediaStore store,
+            Path workDir,
+            String preset,
+            double timeLimitFactor,
+            java.time.Duration timeLimitFloor) {
         this.tools = tools;
         this.store = store;
         this.workDir = workDir;
         this.preset = preset;
+        this.timeLimitFactor = timeLimitFactor;
+        this.timeLimitFloor = timeLimitFloor;
+    }
+
+    /** Each ffmpeg run may take this many times the clip's duration (at least the floor), then it is killed. */
+    static final double DEFAULT_TIME_LIMIT_FACTOR = 10;
+
+    static final java.time.Duration DEFAULT_TIME_LIMIT_FLOOR = java.time.Duration.ofMinutes(2);
+
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "ffmpeg-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private final double timeLimitFactor;
+    private final java.time.Duration timeLimitFloor;
+
+    /** How long one ffmpeg run on this clip may take: proportional to its duration, never below the floor. */
+    java.time.Duration timeLimit(long durationMs) {
+        long ms = Math.max(timeLimitFloor.toMillis(), (long) (durationMs * timeLimitFactor));
+        return java.time.Duration.ofMillis(ms);
+    }
+
+    /** Kills the run (and anything it started) when it overruns; cancel the returned task when it ends. */
+    private java.util.concurrent.ScheduledFuture<?> watch(
+            Process process, java.time.Duration limit, java.util.concurrent.atomic.AtomicBoolean overran) {
+        return WATCHDOG.schedule(
+                () -> {
+                    overran.set(true);
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                },
+                limit.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -224,6 +270,8 @@ class FfmpegTranscoder implements Transcoder {
             throw new UnavailableException("ffmpeg could not be started", e);
         }
         double durationUs = Math.max(1, probe.durationMs() * 1000.0);
+        var overran = new java.util.concurrent.atomic.AtomicBoolean();
+        var watchdog = watch(process, timeLimit(probe.durationMs()), overran);
         try (BufferedReader lines =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -244,6 +292,12 @@ class FfmpegTranscoder implements Transcoder {
                 }
             }
             int exit = process.waitFor();
+            if (overran.get()) {
+                // Killed for taking too long: nothing it wrote is kept; the attempt fails and is retried.
+                log.warn("ffmpeg overran its {} limit for {}p; killed", timeLimit(probe.durationMs()), rung.height());
+                deleteTree(out);
+                return -1;
+            }
             if (exit != 0) {
                 Path logFile = out.resolve("ffmpeg.log");
                 String tail = Files.exists(logFile) ? Files.readString(logFile) : "";
@@ -263,6 +317,7 @@ class FfmpegTranscoder implements Transcoder {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while transcoding", e);
         } finally {
+            watchdog.cancel(false);
             if (process.isAlive()) {
                 process.destroyForcibly();
             }
@@ -292,7 +347,12 @@ class FfmpegTranscoder implements Transcoder {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            if (process.waitFor() != 0 || !Files.exists(poster)) {
+            if (!process.waitFor(
+                    timeLimit(probe.durationMs()).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            if (process.exitValue() != 0 || !Files.exists(poster)) {
                 return false;
             }
         } catch (InterruptedException e) {

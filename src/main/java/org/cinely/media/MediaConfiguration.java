@@ -31,6 +31,12 @@ class MediaConfiguration {
             return new ZencoderTranscoder(properties.zencoder(), store);
         }
         Path workDir = properties.ffmpeg().workDir();
-        return new FfmpegTranscoder(ffprobe, store, workDir, properties.ffmpeg().preset());
+        return new FfmpegTranscoder(
+                ffprobe,
+                store,
+                workDir,
+                properties.ffmpeg().preset(),
+                properties.ffmpeg().timeLimitFactor(),
+                properties.ffmpeg().timeLimitFloor());
     }
 }

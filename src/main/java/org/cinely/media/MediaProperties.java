@@ -21,7 +21,14 @@ record MediaProperties(
 
     record S3(String endpoint, String region, String bucket, String accessKey, String secretKey, boolean pathStyle) {}
 
-    record Ffmpeg(String ffmpegPath, String ffprobePath, int poolSize, String preset, Path workDir) {}
+    record Ffmpeg(
+            String ffmpegPath,
+            String ffprobePath,
+            int poolSize,
+            String preset,
+            Path workDir,
+            double timeLimitFactor,
+            Duration timeLimitFloor) {}
 
     record Zencoder(String baseUrl, String apiKey, String notificationSecret, String publicBaseUrl) {}
 }

@@ -152,6 +152,58 @@ class LadderRulesIntegrationTests {
         checkRules(ladder);
     }
 
+    @Test
+    void anFfmpegRunOverItsTimeLimitIsKilledAndLeavesNothingBehind() throws Exception {
+        Path source = source("slow", "testsrc2=size=1280x720:rate=30", "-g", "60");
+        LocalMediaStore store = new LocalMediaStore(ROOT.resolve("media-slow"));
+        String sourceKey = Asset.prefix(9003) + "source";
+        store.put(sourceKey, source, "application/octet-stream");
+        Ffprobe.Probe probe = TOOLS.probe(source);
+        Path work = ROOT.resolve("work-slow");
+        // A limit no encode can meet: 300 ms whatever the clip's length.
+        FfmpegTranscoder transcoder =
+                new FfmpegTranscoder(TOOLS, store, work, "veryfast", 0.0001, java.time.Duration.ofMillis(300));
+        assertThat(transcoder.timeLimit(9_000)).isEqualTo(java.time.Duration.ofMillis(300));
+        List<Integer> stored = new ArrayList<>();
+        Transcoder.Outcome outcome = transcoder.run(
+                new Transcoder.Task(
+                        9003,
+                        9003,
+                        sourceKey,
+                        Asset.prefix(9003) + "hls/",
+                        probe,
+                        org.cinely.media.Ladder.forSource(probe.width(), probe.height(), probe.codec()),
+                        List.of()),
+                new Transcoder.Sink() {
+                    @Override
+                    public void progress(int percent) {}
+
+                    @Override
+                    public void renditionReady(org.cinely.media.Ladder.Rung rung, long bytes) {
+                        stored.add(rung.height());
+                    }
+
+                    @Override
+                    public void posterReady(String key) {}
+                });
+        assertThat(outcome).isEqualTo(new Transcoder.Failed("transcode-failed", true));
+        assertThat(stored).isEmpty();
+        assertThat(store.list(Asset.prefix(9003) + "hls/")).isEmpty();
+        try (var left = Files.list(work)) {
+            assertThat(left.toList()).as("the run's work directory is removed").isEmpty();
+        }
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(p -> p.info().command().orElse("").endsWith("ffmpeg"))
+                        .count())
+                .as("no ffmpeg left running")
+                .isZero();
+        // A sensible default: ten times the clip, at least two minutes.
+        FfmpegTranscoder defaults = new FfmpegTranscoder(TOOLS, store, work, "veryfast");
+        assertThat(defaults.timeLimit(60_000)).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(defaults.timeLimit(2_000)).isEqualTo(java.time.Duration.ofMinutes(2));
+    }
+
     /** Reads every stored playlist and segment as a player would, and checks RFC 8216's rules. */
     static void checkRules(Ladder ladder) throws Exception {
         System.out.println("Master playlist:\n" + ladder.master());
