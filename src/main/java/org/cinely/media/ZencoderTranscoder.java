@@ -130,9 +130,20 @@ class ZencoderTranscoder implements Transcoder {
                 .put("url", base + "/media/transcoder/zencoder/" + notificationSecret());
         ArrayNode outputs = job.putArray("outputs");
         int gopSeconds = 2;
+        boolean first = true;
         for (Ladder.Rung rung : task.ladder()) {
-            outputs.addObject()
-                    .put("label", Integer.toString(rung.height()))
+            ObjectNode output = outputs.addObject();
+            if (first) {
+                // The poster: one frame from the lowest rung, kept on Zencoder's own storage until
+                // the job's details list its URL and the poll copies it into ours.
+                output.putArray("thumbnails")
+                        .addObject()
+                        .put("label", "poster")
+                        .put("number", 1)
+                        .put("format", "jpg");
+                first = false;
+            }
+            output.put("label", Integer.toString(rung.height()))
                     .put("type", "segmented")
                     .put("streaming_delivery_format", "hls")
                     .put("format", "mp4")

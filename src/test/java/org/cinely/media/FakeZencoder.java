@@ -80,18 +80,28 @@ class FakeZencoder implements AutoCloseable {
                     exchange,
                     200,
                     "{\"job\":{\"id\":" + JOB_ID + ",\"state\":\"" + jobState + "\",\"output_media_files\":[" + files
-                            + "],\"thumbnails\":[]}}");
+                            + "],\"thumbnails\":[" + thumbnails() + "]}}");
         } else if (path.matches("/out/\\d+/index\\.m3u8")) {
             send(
                     exchange,
                     200,
                     "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:4\n#EXT-X-PLAYLIST-TYPE:VOD\n"
                             + "#EXT-X-MAP:URI=\"init-zen.mp4\"\n#EXTINF:2.0,\nsegment-0.m4s\n#EXT-X-ENDLIST\n");
+        } else if (path.equals("/out/poster.jpg")) {
+            send(exchange, 200, "poster bytes");
         } else if (path.matches("/out/\\d+/.+")) {
             send(exchange, 200, "bytes of " + path);
         } else {
             send(exchange, 404, "{}");
         }
+    }
+
+    /** The poster, once the job asked for one and has finished (as Zencoder lists thumbnails). */
+    private String thumbnails() {
+        boolean asked = createdJobs.stream().anyMatch(job -> job.contains("\"thumbnails\""));
+        return asked && "finished".equals(jobState)
+                ? "{\"group_label\":\"poster\",\"format\":\"jpg\",\"url\":\"" + baseUrl() + "/out/poster.jpg\"}"
+                : "";
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

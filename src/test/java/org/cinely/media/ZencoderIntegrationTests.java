@@ -122,7 +122,8 @@ class ZencoderIntegrationTests {
                         "\"type\":\"playlist\"",
                         "\"height\":360",
                         "\"height\":720",
-                        "\"upscale\":false");
+                        "\"upscale\":false",
+                        "\"thumbnails\":[{\"label\":\"poster\",\"number\":1,\"format\":\"jpg\"}]");
         assertThat(jobs.find(jobId).orElseThrow().externalId()).isEqualTo(FakeZencoder.JOB_ID);
 
         // Out of order: the 720p output finishes first; the notification for it arrives twice.
@@ -158,6 +159,9 @@ class ZencoderIntegrationTests {
         String master = new String(
                 store.open(Asset.prefix(assetId) + "hls/master.m3u8", 0, -1).readAllBytes());
         assertThat(master.indexOf("360/index.m3u8")).isLessThan(master.indexOf("720/index.m3u8"));
+        assertThat(ready.posterKey()).isEqualTo(Asset.prefix(assetId) + "hls/poster.jpg");
+        assertThat(new String(store.open(ready.posterKey(), 0, -1).readAllBytes()))
+                .isEqualTo("poster bytes");
 
         fake.jobState = "processing"; // a late notification, and the API briefly lagging behind
         webhook.notification(SECRET, notification("finished", "360", "finished"));
