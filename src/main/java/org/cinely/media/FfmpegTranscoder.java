@@ -167,7 +167,7 @@ class FfmpegTranscoder implements Transcoder {
         }
         List<Ffprobe.Packet> packets;
         try {
-            packets = tools.videoPackets(source);
+            packets = tools.playableAsIs(source) ? tools.videoPackets(source) : List.of();
         } catch (IOException e) {
             log.info("Source packets not readable ({}); every rung is re-encoded", e.getMessage());
             packets = List.of();
@@ -178,7 +178,9 @@ class FfmpegTranscoder implements Transcoder {
                     if (!rung.copy() || Ladder.copyFits(read, rung, probe.fps())) {
                         return rung;
                     }
-                    log.info("{}p is re-encoded: the source's keyframes or bitrate do not fit the rung", rung.height());
+                    log.info(
+                            "{}p is re-encoded: the source's profile, keyframes or bitrate do not fit the rung",
+                            rung.height());
                     return new Ladder.Rung(rung.height(), rung.width(), rung.videoKbps(), false);
                 })
                 .toList();

@@ -236,6 +236,28 @@ class Ffprobe {
                 format);
     }
 
+    /** H.264 profiles every browser's decoder plays, in 8-bit 4:2:0. */
+    static final List<String> PLAYABLE_PROFILES = List.of("Constrained Baseline", "Baseline", "Main", "High");
+
+    /**
+     * Whether the source's video stream can go out as it is: 8-bit 4:2:0 in a profile browsers
+     * decode. A High 4:4:4 or 10-bit stream plays almost nowhere, so it is re-encoded, never copied.
+     */
+    boolean playableAsIs(Path file) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ffprobe, "-v", "error"));
+        command.addAll(probeInputOptions());
+        command.addAll(List.of(
+                "-select_streams", "v:0", "-show_entries", "stream=pix_fmt,profile", "-of", "csv=p=0", fileUrl(file)));
+        Result result = run(command);
+        if (result.exit != 0) {
+            return false;
+        }
+        String[] fields = result.out.trim().split(",");
+        // csv prints the entries in the stream's own order: profile, then pix_fmt
+        List<String> values = List.of(fields);
+        return values.contains("yuv420p") && values.stream().anyMatch(PLAYABLE_PROFILES::contains);
+    }
+
     /** One video packet of a source: its time, size and whether it starts a keyframe. */
     record Packet(double seconds, long bytes, boolean key) {}
 

@@ -153,6 +153,31 @@ class LadderRulesIntegrationTests {
     }
 
     @Test
+    void aStreamFewBrowsersDecodeIsReencodedWhateverItsKeyframes() throws Exception {
+        // 2 s keyframes at a modest bitrate, but High 4:4:4 (what libx264 makes of an RGB source
+        // unless told otherwise): copied, it would not play in most browsers.
+        Path source = source(
+                "yuv444",
+                "testsrc2=size=640x360:rate=30",
+                "-pix_fmt",
+                "yuv444p",
+                "-g",
+                "60",
+                "-keyint_min",
+                "60",
+                "-sc_threshold",
+                "0",
+                "-b:v",
+                "500k");
+        Ladder ladder = transcode(9004, source);
+        assertThat(ladder.made())
+                .extracting(org.cinely.media.Ladder.Rung::height)
+                .containsExactly(360);
+        assertThat(ladder.made().get(0).copy()).isFalse();
+        checkRules(ladder);
+    }
+
+    @Test
     void anFfmpegRunOverItsTimeLimitIsKilledAndLeavesNothingBehind() throws Exception {
         Path source = source("slow", "testsrc2=size=1280x720:rate=30", "-g", "60");
         LocalMediaStore store = new LocalMediaStore(ROOT.resolve("media-slow"));
