@@ -1,7 +1,8 @@
 // Lazy video players: until the viewer presses play, a player is its poster and a play button.
 // Nothing else is fetched (no hls.js, no playlist, no segment), so a page with one video or with
-// a dozen reels costs its posters only. On press: native HLS (Safari) plays the playlist itself;
-// elsewhere hls.js is loaded once (a same-origin script, as the CSP allows) and attached.
+// a dozen reels costs its posters only. On press, hls.js is loaded once (a same-origin script, as
+// the CSP allows) and attached; a browser without Media Source Extensions but with native HLS
+// (older iOS Safari) is given the playlist itself.
 //
 // Markup: <div data-player data-src="…/master.m3u8" data-hls-script="/vendor/hls/hls.min.js">
 //           <video preload="none" poster="…"></video><button type="button" data-player-play>…</button>
@@ -28,16 +29,25 @@ function loadHls(url) {
   return hlsLoading;
 }
 
+// hls.js (ABR settings, the quality menu) wherever Media Source Extensions exist; recent Chromium
+// also plays HLS natively, but without either. Native HLS only where MSE is missing (older iOS).
+function hasMediaSource() {
+  const MediaSourceType = window.ManagedMediaSource || window.MediaSource;
+  return (
+    !!MediaSourceType &&
+    typeof MediaSourceType.isTypeSupported === 'function' &&
+    MediaSourceType.isTypeSupported('video/mp4; codecs="avc1.42E01E,mp4a.40.2"')
+  );
+}
+
 async function start(container, video, button) {
   const src = video.dataset.src || container.dataset.src;
   button.disabled = true;
   container.classList.add('player--loading');
   try {
-    if (video.canPlayType('application/vnd.apple.mpegurl')) {
-      video.src = src;
-    } else {
-      const Hls = await loadHls(container.dataset.hlsScript);
-      if (!Hls.isSupported()) throw new Error('This browser cannot play HLS');
+    const native = video.canPlayType('application/vnd.apple.mpegurl') !== '';
+    const Hls = hasMediaSource() || !native ? await loadHls(container.dataset.hlsScript) : null;
+    if (Hls && Hls.isSupported()) {
       const hls = new Hls({
         enableWorker: false,
         // Start from the measured bandwidth (ABR) rather than the top rung, and never fetch a
@@ -48,6 +58,10 @@ async function start(container, video, button) {
       video.dispatchEvent(new CustomEvent('cinely:hls', { detail: hls }));
       hls.loadSource(src);
       hls.attachMedia(video);
+    } else if (native) {
+      video.src = src;
+    } else {
+      throw new Error('This browser cannot play HLS');
     }
     video.controls = true;
     button.remove();
