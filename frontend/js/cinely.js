@@ -42,16 +42,10 @@ if (payFields && compensation.length) {
   sync();
 }
 
-// Inline HLS players outside the work page (e.g. an applicant's reel): hls.js where the browser
-// has no native HLS. The page includes /vendor/hls/hls.min.js when it has such players.
-for (const video of document.querySelectorAll('video[data-hls-src]')) {
-  const source = video.dataset.hlsSrc;
-  if (video.canPlayType('application/vnd.apple.mpegurl')) continue; // native (Safari)
-  if (window.Hls && window.Hls.isSupported()) {
-    const hls = new window.Hls({ enableWorker: false });
-    hls.loadSource(source);
-    hls.attachMedia(video);
-  }
+// Video players (a work's page, an applicant's reels): poster and play button until pressed;
+// player.js loads hls.js and the video only then.
+if (document.querySelector('[data-player]')) {
+  import('./player.js').then((player) => player.initPlayers());
 }
 
 // Live updates (the bell, the feed) on signed-in pages.

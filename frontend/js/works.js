@@ -176,16 +176,13 @@ if (section && ['WAITING', 'TRANSCODING', 'UPLOADING'].includes(section.dataset.
   pollStatus();
 }
 
-// The player: hls.js where the browser lacks native HLS; a quality menu from the ladder.
+// The player (started by player.js on press): a quality menu from the ladder when hls.js drives it.
 const video = document.getElementById('player');
 const quality = document.getElementById('quality');
 if (video) {
-  const src = video.dataset.src;
-  if (window.Hls && window.Hls.isSupported()) {
-    const hls = new window.Hls({ enableWorker: false });
-    hls.loadSource(src);
-    hls.attachMedia(video);
-    hls.on(window.Hls.Events.MANIFEST_PARSED, (event, data) => {
+  video.addEventListener('cinely:hls', (event) => {
+    const hls = event.detail;
+    hls.on(window.Hls.Events.MANIFEST_PARSED, (e, data) => {
       if (!quality) return;
       data.levels.forEach((level, index) => {
         const option = document.createElement('option');
@@ -198,9 +195,7 @@ if (video) {
     quality?.addEventListener('change', () => {
       hls.currentLevel = Number(quality.value);
     });
-  } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
-    video.src = src;
-  }
+  });
   // Keyboard: space/k play or pause, arrows seek, when the player has focus.
   video.addEventListener('keydown', (event) => {
     if (event.key === 'k') {

@@ -69,8 +69,8 @@ class WorkUploadBrowserTests extends BrowserTestSupport {
         clickText("See the work's page");
         WebElement video = find("#player");
         JavascriptExecutor js = (JavascriptExecutor) browser;
-        slow.until(driver -> ((Number) js.executeScript("return arguments[0].readyState", video)).intValue() >= 2);
-        js.executeScript("arguments[0].muted = true; arguments[0].play();", video);
+        // The player loads nothing until its play button is pressed (WorkPlayerBrowserTests).
+        click("button[data-player-play]");
         slow.until(driver -> ((Number) js.executeScript("return arguments[0].currentTime", video)).doubleValue() > 0.2);
         assertThat(browser.findElements(By.cssSelector("#quality option"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(text("h1")).isEqualTo("Blue Hour Test Reel");

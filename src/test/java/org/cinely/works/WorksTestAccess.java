@@ -18,4 +18,13 @@ public final class WorksTestAccess {
     public static long member(JdbcTemplate jdbc) {
         return WorksTestSupport.member(jdbc, "{noop}x").id().value();
     }
+
+    /** A public work with a clip transcoded and ready to watch, as {@code owner}; returns its id. */
+    public static long readyPublicWork(
+            org.springframework.test.web.servlet.MockMvc mvc,
+            org.cinely.platform.security.CurrentMember owner,
+            java.nio.file.Path clip)
+            throws Exception {
+        return WorksTestSupport.readyPublicWork(mvc, owner, clip);
+    }
 }

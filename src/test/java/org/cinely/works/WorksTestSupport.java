@@ -1,14 +1,25 @@
 package org.cinely.works;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.cinely.accounts.AccountsTestData;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.TestData;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Test members and tiny generated clips (2-second test patterns through the real ffmpeg). */
 final class WorksTestSupport {
@@ -71,5 +82,60 @@ final class WorksTestSupport {
             Files.move(tmp, clip);
         }
         return clip;
+    }
+
+    /**
+     * A public work whose clip went through the real upload and ffmpeg ladder and is ready to
+     * watch (what a visitor's player needs); returns its id.
+     */
+    static long readyPublicWork(MockMvc mvc, CurrentMember owner, Path clip) throws Exception {
+        String edit = mvc.perform(post("/works")
+                        .with(user(owner))
+                        .with(csrf())
+                        .param("title", "Magic Hour")
+                        .param("description", "A test pattern")
+                        .param("type", "SHORT")
+                        .param("year", "2026")
+                        .param("tags", "")
+                        .param("credits", "")
+                        .param("visibility", "PUBLIC"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        long workId = Long.parseLong(edit.replaceAll("\\D", ""));
+        byte[] bytes = Files.readAllBytes(clip);
+        Base64.Encoder b64 = Base64.getEncoder();
+        String location = mvc.perform(post("/uploads")
+                        .with(user(owner))
+                        .with(csrf())
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Length", bytes.length)
+                        .header(
+                                "Upload-Metadata",
+                                "target " + b64.encodeToString(("work:" + workId).getBytes(StandardCharsets.UTF_8))
+                                        + ",filename "
+                                        + b64.encodeToString("clip.mp4".getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        mvc.perform(patch(location)
+                        .with(user(owner))
+                        .with(csrf())
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Offset", 0)
+                        .contentType("application/offset+octet-stream")
+                        .content(bytes))
+                .andExpect(status().isNoContent());
+        Awaitility.await("work " + workId + " ready")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> mvc.perform(get("/works/" + workId + "/status").with(user(owner)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()
+                        .contains("\"state\":\"READY\""));
+        return workId;
     }
 }
