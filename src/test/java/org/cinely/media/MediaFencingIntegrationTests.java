@@ -1,6 +1,8 @@
 package org.cinely.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinely.media.TusUploader.patch;
+import static org.cinely.media.TusUploader.sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,13 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +28,6 @@ import org.cinely.test.HttpTestClient;
 import org.cinely.test.OwnDatabase;
 import org.cinely.test.TestData;
 import org.cinely.works.WorksTestAccess;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -238,27 +234,12 @@ class MediaFencingIntegrationTests {
     @Test
     void aPatchOverlappingOneStillArrivingIsRefusedAndTheUploadStaysIntact() throws Exception {
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-        String email = TestData.uniqueEmail();
-        new AccountsTestData(jdbc()).create(email, TestData.uniqueHandle(), "Fenced Uploader", "{noop}pw", true);
-        HttpTestClient browser = new HttpTestClient(port);
-        browser.logIn(email, "pw");
-        Map<String, String> work = new LinkedHashMap<>();
-        work.put("title", "Two Tries");
-        work.put("type", "SHORT");
-        work.put("credits", "");
-        work.put("visibility", "PUBLIC");
-        HttpResponse<String> created = browser.submit("/works/new", "/works", work);
-        String edit = URI.create(created.headers().firstValue("Location").orElseThrow())
-                .getPath();
-        long workId = Long.parseLong(edit.replaceAll("\\D", ""));
-        var section = Jsoup.parse(browser.get(edit).body()).selectFirst("[data-csrf-token]");
-        Map<String, String> tus =
-                Map.of("Tus-Resumable", "1.0.0", section.attr("data-csrf-header"), section.attr("data-csrf-token"));
+        TusUploader uploader = TusUploader.signedInWithWork(jdbc(), port, "Two Tries");
+        HttpTestClient browser = uploader.browser();
+        Map<String, String> tus = uploader.tus();
+        long workId = uploader.workId();
         byte[] bytes = Files.readAllBytes(clip);
-        Map<String, String> create = new LinkedHashMap<>(tus);
-        create.put("Upload-Length", Integer.toString(bytes.length));
-        create.put("Upload-Metadata", "target " + b64("work:" + workId) + ",filename " + b64("two.mp4"));
-        HttpResponse<String> announced = browser.request("POST", "/uploads", create, null);
+        HttpResponse<String> announced = uploader.announce(browser, tus, bytes.length, "two.mp4");
         String path = URI.create(announced.headers().firstValue("Location").orElseThrow())
                 .getPath();
         long assetId =
@@ -291,12 +272,9 @@ class MediaFencingIntegrationTests {
                         HttpRequest.BodyPublishers.fromPublisher(
                                 HttpRequest.BodyPublishers.ofInputStream(() -> trickle), half))
                 .header("Upload-Offset", "0")
-                .header("Content-Type", "application/offset+octet-stream")
-                // The browser's cookies: its session and the CSRF token's cookie.
-                .header(
-                        "Cookie",
-                        "SESSION=" + browser.cookie("SESSION") + "; XSRF-TOKEN=" + browser.cookie("XSRF-TOKEN"));
-        tus.forEach(first::header);
+                .header("Content-Type", "application/offset+octet-stream");
+        // The browser's cookies (its session and the CSRF token's) go with the tus headers.
+        uploader.tusWithCookies().forEach(first::header);
         CompletableFuture<HttpResponse<String>> firstTry = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .build()
@@ -325,21 +303,5 @@ class MediaFencingIntegrationTests {
         assertThat(sha256(Files.readAllBytes(db.dataDir().resolve("media").resolve(key))))
                 .as("the stored source is the clip, byte for byte")
                 .isEqualTo(sha256(bytes));
-    }
-
-    static HttpResponse<String> patch(
-            HttpTestClient browser, Map<String, String> tus, String path, byte[] bytes, int from, int to) {
-        Map<String, String> headers = new LinkedHashMap<>(tus);
-        headers.put("Upload-Offset", Integer.toString(from));
-        headers.put("Content-Type", "application/offset+octet-stream");
-        return browser.request("PATCH", path, headers, Arrays.copyOfRange(bytes, from, to));
-    }
-
-    static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -1,17 +1,14 @@
 package org.cinely.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinely.media.TusUploader.patch;
+import static org.cinely.media.TusUploader.sha256;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.cinely.accounts.AccountsTestData;
@@ -20,7 +17,6 @@ import org.cinely.test.HttpTestClient;
 import org.cinely.test.OwnDatabase;
 import org.cinely.test.TestData;
 import org.cinely.works.WorksTestAccess;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,34 +197,18 @@ class MediaRestartIntegrationTests {
     @Test
     void theDatabaseGoingAwayMidUploadLosesNoByteAndTheUploadResumes() throws Exception {
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-        String email = TestData.uniqueEmail();
-        new AccountsTestData(jdbc()).create(email, TestData.uniqueHandle(), "Restart Uploader", "{noop}pw", true);
-        HttpTestClient browser = new HttpTestClient(port);
-        browser.logIn(email, "pw");
-        Map<String, String> work = new LinkedHashMap<>();
-        work.put("title", "Storm Warning");
-        work.put("type", "SHORT");
-        work.put("credits", "");
-        work.put("visibility", "PUBLIC");
-        HttpResponse<String> created = browser.submit("/works/new", "/works", work);
-        assertThat(created.statusCode()).isEqualTo(302);
-        String edit = java.net
-                .URI
-                .create(created.headers().firstValue("Location").orElseThrow())
-                .getPath();
-        long workId = Long.parseLong(edit.replaceAll("\\D", ""));
-        var section = Jsoup.parse(browser.get(edit).body()).selectFirst("[data-csrf-token]");
-        Map<String, String> tus =
-                Map.of("Tus-Resumable", "1.0.0", section.attr("data-csrf-header"), section.attr("data-csrf-token"));
+        TusUploader uploader = TusUploader.signedInWithWork(jdbc(), port, "Storm Warning");
+        HttpTestClient browser = uploader.browser();
+        Map<String, String> tus = uploader.tus();
+        long workId = uploader.workId();
 
         byte[] bytes = Files.readAllBytes(clip);
-        Map<String, String> create = new LinkedHashMap<>(tus);
-        create.put("Upload-Length", Integer.toString(bytes.length));
-        create.put("Upload-Metadata", "target " + b64("work:" + workId) + ",filename " + b64("storm.mp4"));
-        HttpResponse<String> started = browser.request("POST", "/uploads", create, null);
+        HttpResponse<String> started = uploader.announce(browser, tus, bytes.length, "storm.mp4");
         assertThat(started.statusCode()).isEqualTo(201);
-        String location = started.headers().firstValue("Location").orElseThrow();
-        String path = java.net.URI.create(location).getPath();
+        String path = java.net
+                .URI
+                .create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
         int half = bytes.length / 2;
         assertThat(patch(browser, tus, path, bytes, 0, half).statusCode()).isEqualTo(204);
 
@@ -255,21 +235,5 @@ class MediaRestartIntegrationTests {
         assertThat(sha256(Files.readAllBytes(db.dataDir().resolve("media").resolve(key))))
                 .as("the stored source is the clip, byte for byte")
                 .isEqualTo(sha256(bytes));
-    }
-
-    static HttpResponse<String> patch(
-            HttpTestClient browser, Map<String, String> tus, String path, byte[] bytes, int from, int to) {
-        Map<String, String> headers = new LinkedHashMap<>(tus);
-        headers.put("Upload-Offset", Integer.toString(from));
-        headers.put("Content-Type", "application/offset+octet-stream");
-        return browser.request("PATCH", path, headers, Arrays.copyOfRange(bytes, from, to));
-    }
-
-    static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -1,29 +1,23 @@
 package org.cinely.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinely.media.TusUploader.sha256;
 
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.cinely.accounts.AccountsTestData;
 import org.cinely.test.HttpTestClient;
 import org.cinely.test.OwnDatabase;
-import org.cinely.test.TestData;
 import org.cinely.works.WorksTestAccess;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,35 +90,15 @@ class UploadOnTwoNodesIntegrationTests {
     @Test
     void patchesLandingOnEitherNodeMakeOneIntactUpload() throws Exception {
         JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
-        String email = TestData.uniqueEmail();
-        new AccountsTestData(jdbc).create(email, TestData.uniqueHandle(), "Two Nodes", "{noop}pw", true);
-        HttpTestClient onA = new HttpTestClient(port(nodeA));
-        onA.logIn(email, "pw");
-        Map<String, String> work = new LinkedHashMap<>();
-        work.put("title", "Relay");
-        work.put("type", "SHORT");
-        work.put("credits", "");
-        work.put("visibility", "PUBLIC");
-        HttpResponse<String> created = onA.submit("/works/new", "/works", work);
-        String edit = URI.create(created.headers().firstValue("Location").orElseThrow())
-                .getPath();
-        long workId = Long.parseLong(edit.replaceAll("\\D", ""));
-        var section = Jsoup.parse(onA.get(edit).body()).selectFirst("[data-csrf-token]");
+        TusUploader uploader = TusUploader.signedInWithWork(jdbc, port(nodeA), "Relay");
+        HttpTestClient onA = uploader.browser();
+        long workId = uploader.workId();
         // The same browser (its session lives in the database) reaching node B.
-        Map<String, String> tus = Map.of(
-                "Tus-Resumable",
-                "1.0.0",
-                section.attr("data-csrf-header"),
-                section.attr("data-csrf-token"),
-                "Cookie",
-                "SESSION=" + onA.cookie("SESSION") + "; XSRF-TOKEN=" + onA.cookie("XSRF-TOKEN"));
+        Map<String, String> tus = uploader.tusWithCookies();
         HttpTestClient onB = new HttpTestClient(port(nodeB));
 
         byte[] bytes = Files.readAllBytes(WorksTestAccess.clip(1280, 720));
-        Map<String, String> create = new LinkedHashMap<>(tus);
-        create.put("Upload-Length", Integer.toString(bytes.length));
-        create.put("Upload-Metadata", "target " + b64("work:" + workId) + ",filename " + b64("relay.mp4"));
-        HttpResponse<String> announced = onB.request("POST", "/uploads", create, null);
+        HttpResponse<String> announced = uploader.announce(onB, tus, bytes.length, "relay.mp4");
         assertThat(announced.statusCode()).isEqualTo(201);
         String path = URI.create(announced.headers().firstValue("Location").orElseThrow())
                 .getPath();
@@ -136,10 +110,7 @@ class UploadOnTwoNodesIntegrationTests {
             HttpResponse<String> head = node.request("HEAD", path, tus, null);
             assertThat(head.headers().firstValue("Upload-Offset")).contains(Integer.toString(offset));
             int to = Math.min(bytes.length, offset + chunk);
-            Map<String, String> headers = new LinkedHashMap<>(tus);
-            headers.put("Upload-Offset", Integer.toString(offset));
-            headers.put("Content-Type", "application/offset+octet-stream");
-            HttpResponse<String> sent = node.request("PATCH", path, headers, Arrays.copyOfRange(bytes, offset, to));
+            HttpResponse<String> sent = TusUploader.patch(node, tus, path, bytes, offset, to);
             assertThat(sent.statusCode())
                     .as("PATCH %d on node %s", i, i % 2 == 0 ? "A" : "B")
                     .isEqualTo(204);
@@ -163,13 +134,5 @@ class UploadOnTwoNodesIntegrationTests {
         assertThat(store.list(Asset.prefix(assetId) + "upload/"))
                 .as("the staged parts are gone")
                 .isEmpty();
-    }
-
-    static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }
