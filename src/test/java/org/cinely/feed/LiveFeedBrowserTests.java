@@ -85,8 +85,8 @@ class LiveFeedBrowserTests extends BrowserTestSupport {
         second.findElement(By.id("title")).sendKeys("Kreuzberg Nights");
         second.findElement(By.xpath("//button[normalize-space()='Save and upload the video']"))
                 .click();
-        new WebDriverWait(second, Duration.ofSeconds(15))
-                .until(d -> d.getCurrentUrl().contains("/works/"));
+        // "/works/new" already contains "/works/": wait for the saved work's own page.
+        waitForPathMatching(second, "/works/\\d+/edit");
         second.findElement(By.id("video-file"))
                 .sendKeys(WorksTestAccess.clip(640, 360).toAbsolutePath().toString());
 

@@ -156,6 +156,23 @@ public abstract class BrowserTestSupport {
         });
     }
 
+    /**
+     * Waits for a path matching the pattern, e.g. {@code "/works/\\d+"}: a prefix such as
+     * "/works/" is already true on "/works/new", before the form has been saved.
+     */
+    protected void waitForPathMatching(String regex) {
+        waitForPathMatching(browser, regex);
+    }
+
+    protected static void waitForPathMatching(WebDriver driver, String regex) {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .withMessage(() -> "never reached a path matching " + regex + "; still at " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl()
+                        .replaceFirst("^https?://[^/]+", "")
+                        .replaceFirst("[?#].*$", "")
+                        .matches(regex));
+    }
+
     protected void waitForPath(String pathPrefix) {
         wait.until(driver -> {
             String url = driver.getCurrentUrl();

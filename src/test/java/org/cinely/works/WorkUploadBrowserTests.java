@@ -55,7 +55,7 @@ class WorkUploadBrowserTests extends BrowserTestSupport {
         type("#title", "Blue Hour Test Reel");
         type("#description", "Two seconds of colour bars and a tone.");
         clickText("Save and upload the video");
-        waitForPath("/works/");
+        waitForPathMatching("/works/\\d+/edit");
         assertThat(text(".flash--success")).contains("Now choose the video");
 
         browser.findElement(By.id("video-file")).sendKeys(clip);
