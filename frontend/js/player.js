@@ -7,7 +7,9 @@
 // Markup: <div data-player data-src="…/master.m3u8" data-hls-script="/vendor/hls/hls.min.js">
 //           <video preload="none" poster="…"></video><button type="button" data-player-play>…</button>
 //         </div>
-// The video gets a "cinely:hls" event (detail: the Hls instance) when hls.js drives it.
+// A <select data-player-quality> inside the player becomes its quality menu (Auto + each rung
+// hls.js reads from the master playlist). Keys work on the focused player only (the video has
+// focus once started): space or k play/pause, arrows seek 5 s, f fullscreen, m mute.
 
 let hlsLoading;
 
@@ -40,6 +42,83 @@ function hasMediaSource() {
   );
 }
 
+// bits/s; downlink is in Mb/s and capped by Chromium at 10, so it never over-promises much.
+// Three quarters of it leaves room for everything else on the line.
+function firstBandwidthGuess() {
+  const downlink = navigator.connection?.downlink;
+  return downlink > 0 ? Math.round(downlink * 1e6 * 0.75) : 1_000_000;
+}
+
+function wireQuality(container, hls, Hls) {
+  const menu = container.querySelector('select[data-player-quality]');
+  if (!menu) return;
+  const auto = menu.querySelector('option[value="-1"]');
+  const autoLabel = auto?.textContent;
+  hls.on(Hls.Events.MANIFEST_PARSED, (event, data) => {
+    for (const option of [...menu.options]) if (option.value !== '-1') option.remove();
+    data.levels.forEach((level, index) => {
+      const option = document.createElement('option');
+      option.value = String(index);
+      option.textContent = level.height ? `${level.height}p` : `${Math.round(level.bitrate / 1000)} kb/s`;
+      menu.append(option);
+    });
+    menu.disabled = false;
+  });
+  // With Auto chosen, say which rung ABR is playing: "Auto (720p)".
+  hls.on(Hls.Events.LEVEL_SWITCHED, (event, data) => {
+    const level = hls.levels[data.level];
+    if (auto && level?.height) auto.textContent = `${autoLabel} (${level.height}p)`;
+  });
+  menu.addEventListener('change', () => {
+    // currentLevel switches at once (flushing the buffer); -1 hands the choice back to ABR.
+    hls.currentLevel = Number(menu.value);
+  });
+}
+
+function toggleFullscreen(video) {
+  if (document.fullscreenElement) {
+    document.exitFullscreen();
+  } else if (video.requestFullscreen) {
+    video.requestFullscreen();
+  } else if (video.webkitEnterFullscreen) {
+    video.webkitEnterFullscreen(); // iOS Safari
+  }
+}
+
+// Only the focused player answers (the key's target is its video). Listened for on the player in
+// the capture phase, so the browser's own controls never see these keys: Chromium's toggle play on
+// the space key's keyup as well, which undid our toggle on keydown.
+function onKey(video, event) {
+  if (event.target !== video || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.type === 'keyup') {
+    if (event.key !== ' ') return;
+  } else {
+    switch (event.key) {
+      case ' ':
+      case 'k':
+        if (video.paused) video.play().catch(() => {});
+        else video.pause();
+        break;
+      case 'ArrowRight':
+        video.currentTime = Math.min(video.currentTime + 5, video.duration || Infinity);
+        break;
+      case 'ArrowLeft':
+        video.currentTime = Math.max(video.currentTime - 5, 0);
+        break;
+      case 'f':
+        toggleFullscreen(video);
+        break;
+      case 'm':
+        video.muted = !video.muted;
+        break;
+      default:
+        return;
+    }
+  }
+  event.preventDefault(); // space and arrows would scroll the page too
+  event.stopPropagation();
+}
+
 async function start(container, video, button) {
   const src = video.dataset.src || container.dataset.src;
   button.disabled = true;
@@ -49,13 +128,20 @@ async function start(container, video, button) {
     const Hls = hasMediaSource() || !native ? await loadHls(container.dataset.hlsScript) : null;
     if (Hls && Hls.isSupported()) {
       const hls = new Hls({
+        // A worker would be a blob: script, which the CSP (script-src 'self') refuses.
         enableWorker: false,
-        // Start from the measured bandwidth (ABR) rather than the top rung, and never fetch a
-        // rendition larger than the player is on screen: a phone need not download 1080p.
+        // Start at the rung the bandwidth allows, not the first listed or the top one: startLevel
+        // -1 lets ABR choose, testBandwidth measures the first segment before committing, and
+        // the first guess comes from the browser's own estimate where it has one (Chromium's
+        // navigator.connection.downlink) instead of hls.js's fixed 500 kb/s, which would always
+        // begin at 360p (800 kb/s) even on a fast line.
         startLevel: -1,
+        testBandwidth: true,
+        abrEwmaDefaultEstimate: firstBandwidthGuess(),
+        // Never fetch a rendition larger than the player is on screen: a phone need not load 1080p.
         capLevelToPlayerSize: true,
       });
-      video.dispatchEvent(new CustomEvent('cinely:hls', { detail: hls }));
+      wireQuality(container, hls, Hls);
       hls.loadSource(src);
       hls.attachMedia(video);
     } else if (native) {
@@ -64,6 +150,8 @@ async function start(container, video, button) {
       throw new Error('This browser cannot play HLS');
     }
     video.controls = true;
+    container.addEventListener('keydown', (event) => onKey(video, event), true);
+    container.addEventListener('keyup', (event) => onKey(video, event), true);
     button.remove();
     container.classList.remove('player--loading');
     container.classList.add('player--started');

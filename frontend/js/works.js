@@ -1,4 +1,4 @@
-// Works pages: the resumable upload (our own small tus 1.0 client), live status, the player.
+// Works pages: the resumable upload (our own small tus 1.0 client) and live status. The player is player.js.
 // The pages work without this file except for uploading, which needs it.
 
 const section = document.getElementById('upload');
@@ -174,39 +174,4 @@ if (fileInput && section) {
 }
 if (section && ['WAITING', 'TRANSCODING', 'UPLOADING'].includes(section.dataset.state) && section.dataset.workId) {
   pollStatus();
-}
-
-// The player (started by player.js on press): a quality menu from the ladder when hls.js drives it.
-const video = document.getElementById('player');
-const quality = document.getElementById('quality');
-if (video) {
-  video.addEventListener('cinely:hls', (event) => {
-    const hls = event.detail;
-    hls.on(window.Hls.Events.MANIFEST_PARSED, (e, data) => {
-      if (!quality) return;
-      data.levels.forEach((level, index) => {
-        const option = document.createElement('option');
-        option.value = String(index);
-        option.textContent = `${level.height}p`;
-        quality.append(option);
-      });
-      quality.disabled = false;
-    });
-    quality?.addEventListener('change', () => {
-      hls.currentLevel = Number(quality.value);
-    });
-  });
-  // Keyboard: space/k play or pause, arrows seek, when the player has focus.
-  video.addEventListener('keydown', (event) => {
-    if (event.key === 'k') {
-      video.paused ? video.play() : video.pause();
-      event.preventDefault();
-    } else if (event.key === 'ArrowRight') {
-      video.currentTime += 5;
-      event.preventDefault();
-    } else if (event.key === 'ArrowLeft') {
-      video.currentTime -= 5;
-      event.preventDefault();
-    }
-  });
 }

@@ -13,12 +13,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A work's page costs its poster only until the viewer presses play; then the video plays. */
+/**
+ * A work's page costs its poster only until the viewer presses play; then the video plays, with a
+ * quality menu and keys.
+ */
 @CinelyIntegrationTest
 class WorkPlayerBrowserTests extends BrowserTestSupport {
 
@@ -75,5 +80,29 @@ class WorkPlayerBrowserTests extends BrowserTestSupport {
         assertThat(browser.findElements(By.cssSelector("button[data-player-play]")))
                 .isEmpty();
         assertThat(video.getAttribute("controls")).isNotNull();
+
+        // The quality menu lists Auto and each rung hls.js read from the master playlist.
+        WebElement quality = find("#quality");
+        wait.until(driver -> quality.isEnabled());
+        assertThat(quality.getAccessibleName()).isEqualTo("Quality");
+        List<String> levels = quality.findElements(By.tagName("option")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(levels).hasSizeGreaterThanOrEqualTo(2).contains("360p");
+        assertThat(levels.get(0)).startsWith("Auto");
+
+        // Keys act on the focused player: the started video has focus; k pauses, m mutes, space plays.
+        assertThat(js.executeScript("return document.activeElement === arguments[0]", video))
+                .isEqualTo(true);
+        new Actions(browser).sendKeys("k").perform();
+        wait.until(driver -> (Boolean) js.executeScript("return arguments[0].paused", video));
+        new Actions(browser).sendKeys("m").perform();
+        wait.until(driver -> (Boolean) js.executeScript("return arguments[0].muted", video));
+        Number scrolled = (Number) js.executeScript("return window.scrollY");
+        new Actions(browser).sendKeys(Keys.SPACE).perform();
+        wait.until(driver -> !(Boolean) js.executeScript("return arguments[0].paused", video));
+        // Space played the video rather than scrolling the page.
+        assertThat(((Number) js.executeScript("return window.scrollY")).intValue())
+                .isEqualTo(scrolled.intValue());
     }
 }
