@@ -140,6 +140,10 @@ async function start(container, video, button) {
         abrEwmaDefaultEstimate: firstBandwidthGuess(),
         // Never fetch a rendition larger than the player is on screen: a phone need not load 1080p.
         capLevelToPlayerSize: true,
+        // A video still being transcoded plays from growing EVENT playlists (no EXT-X-ENDLIST),
+        // where hls.js would start near the newest segment as for a live stream: start at the
+        // beginning instead. hls.js reloads the playlists as they grow and stops at the end.
+        startPosition: 0,
       });
       wireQuality(container, hls, Hls);
       hls.loadSource(src);

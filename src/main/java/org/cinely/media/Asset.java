@@ -27,7 +27,8 @@ record Asset(
         int progress,
         String failureReason,
         long storedBytes,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean streaming) {
 
     static String prefix(long id) {
         return "assets/" + id + "/";
@@ -47,8 +48,9 @@ record Asset(
                 .toList();
     }
 
+    /** A complete rendition is stored, or the ladder is being written and its first segments are. */
     boolean playable() {
-        return !renditionHeights().isEmpty();
+        return !renditionHeights().isEmpty() || (streaming && state != MediaState.FAILED);
     }
 
     int uploadPercent() {

@@ -12,6 +12,24 @@ final class Ladder {
         int bandwidth(boolean audio) {
             return (videoKbps + (audio ? 128 : 0)) * 1000 * 11 / 10;
         }
+
+        /**
+         * The highest segment bit rate this rung can have (bits/s), before it is measured. An
+         * encoded rung's rate control (maxrate 1.07 times the budget, a buffer of 1.5 times it)
+         * lets a 4 s segment reach 1.07 + 1.5 / 4, about 1.45 times the budget; a copied one was
+         * admitted with segments of up to twice it (see copyFits). Plus audio and 5% for the
+         * container.
+         */
+        long peakBound(boolean audio) {
+            double video = videoKbps * (copy ? 2.0 : 1.5);
+            return Math.round((video + (audio ? 128 : 0)) * 1000 * 1.05);
+        }
+
+        /** The average bit rate this rung aims at (bits/s), before it is measured. */
+        long averageBound(boolean audio) {
+            double video = videoKbps * (copy ? 1.1 : 1.0);
+            return Math.round((video + (audio ? 128 : 0)) * 1000 * 1.05);
+        }
     }
 
     static final int[] HEIGHTS = {360, 720, 1080};

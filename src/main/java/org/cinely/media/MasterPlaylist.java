@@ -12,7 +12,9 @@ import java.util.Locale;
  * BANDWIDTH is the peak segment bit rate (audio included, as the segments carry it),
  * AVERAGE-BANDWIDTH the average, CODECS read from each rendition's own init segment, with
  * RESOLUTION and FRAME-RATE. Measured from the store rather than kept in memory, so a job resumed
- * after a restart (which skips the renditions already stored) declares them exactly as well.
+ * after a restart (which skips the renditions already stored) declares them exactly as well. A
+ * rendition still being written (an EVENT playlist without EXT-X-ENDLIST) is declared at the
+ * bounds its encoder settings guarantee until it is complete and measured.
  */
 final class MasterPlaylist {
 
@@ -67,9 +69,12 @@ final class MasterPlaylist {
         double peak = 0;
         String init = null;
         Double pending = null;
+        boolean ended = false;
         for (String raw : playlist.split("\n")) {
             String line = raw.trim();
-            if (line.startsWith("#EXT-X-TARGETDURATION:")) {
+            if (line.equals("#EXT-X-ENDLIST")) {
+                ended = true;
+            } else if (line.startsWith("#EXT-X-TARGETDURATION:")) {
                 target = Double.parseDouble(line.substring(line.indexOf(':') + 1));
             } else if (line.startsWith("#EXT-X-MAP:")) {
                 int from = line.indexOf("URI=\"") + 5;
@@ -89,6 +94,12 @@ final class MasterPlaylist {
             }
         }
         double duration = seconds.stream().mapToDouble(Double::doubleValue).sum();
+        if (!ended) {
+            // Still growing: the segments to come are not measured yet, so declare the most the
+            // encoder's rate control lets through (see Ladder.Rung#peakBound), or more if seen.
+            peak = Math.max(peak, rung.peakBound(audio));
+            totalBits = Math.max(totalBits, (long) (rung.averageBound(audio) * duration));
+        }
         String codecs = init == null ? null : videoCodec(store, dir + init);
         if (codecs != null && audio) {
             codecs += ",mp4a.40.2"; // every rung's audio is encoded to AAC-LC (see FfmpegTranscoder)

@@ -184,6 +184,7 @@ class MediaAssets {
                 .setNull(MEDIA_ASSETS.SOURCE_KEY)
                 .set(MEDIA_ASSETS.STORED_BYTES, 0L)
                 .setNull(MEDIA_ASSETS.RENDITIONS)
+                .set(MEDIA_ASSETS.STREAMING, false)
                 .set(MEDIA_ASSETS.UPDATED_AT, now())
                 .where(MEDIA_ASSETS.ID.eq(id))
                 .execute();
@@ -214,6 +215,15 @@ class MediaAssets {
         dsl.update(MEDIA_ASSETS)
                 .set(MEDIA_ASSETS.RENDITIONS, list.isEmpty() ? null : list)
                 .set(MEDIA_ASSETS.STORED_BYTES, MEDIA_ASSETS.STORED_BYTES.plus(extraBytes))
+                .set(MEDIA_ASSETS.UPDATED_AT, now())
+                .where(MEDIA_ASSETS.ID.eq(id))
+                .execute();
+    }
+
+    /** Whether the renditions are being written segment by segment and already play. */
+    void streaming(long id, boolean streaming) {
+        dsl.update(MEDIA_ASSETS)
+                .set(MEDIA_ASSETS.STREAMING, streaming)
                 .set(MEDIA_ASSETS.UPDATED_AT, now())
                 .where(MEDIA_ASSETS.ID.eq(id))
                 .execute();
@@ -261,6 +271,7 @@ class MediaAssets {
                 r.getProgress(),
                 r.getFailureReason(),
                 r.getStoredBytes(),
-                r.getCreatedAt().toInstant(ZoneOffset.UTC));
+                r.getCreatedAt().toInstant(ZoneOffset.UTC),
+                Boolean.TRUE.equals(r.getStreaming()));
     }
 }

@@ -289,6 +289,7 @@ class MediaService {
             jobs.enqueue(asset.id());
         });
         log.info("Upload {} complete ({} bytes); check and transcode queued", asset.id(), size);
+        events.publishEvent(new TranscodeQueued(asset.id())); // committed: a worker here may claim it now
     }
 
     /**

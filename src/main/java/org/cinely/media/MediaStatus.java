@@ -22,6 +22,14 @@ public record MediaStatus(
         return state == MediaState.WAITING && !transcoderAvailable;
     }
 
+    /** What the owner's page says about the video: it may already play while it transcodes. */
+    public String messageKey() {
+        if (state == MediaState.TRANSCODING && playable) {
+            return "media.state.transcoding-playable";
+        }
+        return state.messageKey();
+    }
+
     public boolean retryable() {
         return state == MediaState.FAILED;
     }

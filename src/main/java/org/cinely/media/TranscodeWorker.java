@@ -184,6 +184,26 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
         started = true;
     }
 
+    /** Claims at once when this node queued a job, rather than at the next poll (up to 2 s later). */
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "transcode-nudge");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final java.util.concurrent.atomic.AtomicBoolean nudgePending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    @EventListener
+    void on(TranscodeQueued queued) {
+        if (started && !stopping && nudgePending.compareAndSet(false, true)) {
+            nudges.execute(() -> {
+                nudgePending.set(false);
+                tick();
+            });
+        }
+    }
+
     @Scheduled(fixedDelayString = "${cinely.media.poll-interval}", initialDelayString = "${cinely.media.poll-interval}")
     void tick() {
         if (!started || stopping) {
@@ -501,6 +521,50 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                 }
             }
 
+            /** Rungs whose playlists are still growing: the master lists them beside the finished ones. */
+            private final List<Integer> growing = new ArrayList<>();
+
+            @Override
+            public synchronized void streaming(List<Ladder.Rung> rungs) throws IOException {
+                holding.checkStillHeld();
+                Asset current = assets.find(asset.id()).orElseThrow(() -> new LostClaim(job.id()));
+                rungs.forEach(rung -> growing.add(rung.height()));
+                writeMaster(current, current.renditionHeights());
+                tx.executeWithoutResult(status -> {
+                    if (!jobs.heartbeat(job, null)) {
+                        holding.lost = true;
+                        throw new LostClaim(job.id());
+                    }
+                    Asset locked = assets.findForUpdate(asset.id()).orElseThrow(() -> new LostClaim(job.id()));
+                    assets.streaming(asset.id(), true);
+                    if (locked.renditionHeights().isEmpty() && !locked.streaming()) {
+                        events.publishEvent(new MediaBecamePlayable(asset.id(), asset.target()));
+                    }
+                });
+                // Open pages learn that the video plays now (the owner's upload page turns into the player).
+                announce(asset, MediaState.TRANSCODING, current.progress());
+            }
+
+            /**
+             * The master playlist lists the finished renditions (measured exactly) and those still
+             * growing; players that started early switch to the higher ones without a reload.
+             */
+            private void writeMaster(Asset current, List<Integer> finished) throws IOException {
+                List<Ladder.Rung> ladder = Ladder.forSource(current.width(), current.height(), current.videoCodec());
+                List<Ladder.Rung> listed = ladder.stream()
+                        .filter(r -> finished.contains(r.height()) || growing.contains(r.height()))
+                        .toList();
+                if (listed.isEmpty()) {
+                    return;
+                }
+                store.put(
+                        asset.prefix() + "hls/master.m3u8",
+                        MasterPlaylist.of(
+                                        store, asset.prefix() + "hls/", listed, current.hasAudio(), current.frameRate())
+                                .getBytes(StandardCharsets.UTF_8),
+                        "application/vnd.apple.mpegurl");
+            }
+
             @Override
             public synchronized void renditionReady(Ladder.Rung rung, long bytes) throws IOException {
                 holding.checkStillHeld();
@@ -511,19 +575,11 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                 }
                 heights.add(rung.height());
                 heights.sort(null);
-                List<Ladder.Rung> ladder = Ladder.forSource(current.width(), current.height(), current.videoCodec());
-                List<Ladder.Rung> done = ladder.stream()
-                        .filter(r -> heights.contains(r.height()))
-                        .toList();
-                if (done.isEmpty()) {
-                    done = List.of(rung);
+                if (Ladder.forSource(current.width(), current.height(), current.videoCodec()).stream()
+                        .noneMatch(r -> r.height() == rung.height())) {
+                    growing.add(rung.height()); // a rung outside the ladder (a transcoder's own): listed anyway
                 }
-                // The master playlist grows as renditions finish; players pick the new ones up.
-                store.put(
-                        asset.prefix() + "hls/master.m3u8",
-                        MasterPlaylist.of(store, asset.prefix() + "hls/", done, current.hasAudio(), current.frameRate())
-                                .getBytes(StandardCharsets.UTF_8),
-                        "application/vnd.apple.mpegurl");
+                writeMaster(current, heights);
                 tx.executeWithoutResult(status -> {
                     // Fenced, and one update of the asset at a time: its row is locked and read
                     // again, so a rendition is recorded (and its bytes counted) once.
@@ -539,7 +595,7 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                     recorded.add(rung.height());
                     recorded.sort(null);
                     assets.renditions(asset.id(), recorded, bytes);
-                    if (locked.renditionHeights().isEmpty()) {
+                    if (locked.renditionHeights().isEmpty() && !locked.streaming()) {
                         events.publishEvent(new MediaBecamePlayable(asset.id(), asset.target()));
                     }
                 });
@@ -558,6 +614,7 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
             tx.executeWithoutResult(status -> {
                 if (jobs.finished(job)) {
                     assets.state(asset.id(), MediaState.READY, null);
+                    assets.streaming(asset.id(), false);
                     assets.progress(asset.id(), 100);
                     events.publishEvent(new MediaReady(asset.id(), asset.target()));
                     log.info("Transcode job {} done: asset {} ready", job.id(), asset.id());
@@ -581,6 +638,7 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                 tx.executeWithoutResult(status -> {
                     if (jobs.failed(job, failed.reason())) {
                         assets.state(asset.id(), MediaState.FAILED, reason);
+                        assets.streaming(asset.id(), false); // a half-written ladder no longer plays
                         events.publishEvent(new TranscodeFailed(asset.id(), asset.owner(), asset.target(), reason));
                     }
                 });
@@ -656,6 +714,7 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
+        nudges.shutdownNow();
         beats.shutdownNow();
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);

@@ -48,6 +48,13 @@ interface Transcoder {
         void renditionReady(Ladder.Rung rung, long bytes) throws IOException;
 
         void posterReady(String key) throws IOException;
+
+        /**
+         * The first segments of every rung being made are stored under {@code outputPrefix/<height>/},
+         * each with a growing (EVENT) playlist: the video can be watched while the rest is written.
+         * Local transcoders that write segment by segment call it once; remote ones never do.
+         */
+        default void streaming(List<Ladder.Rung> rungs) throws IOException {}
     }
 
     sealed interface Outcome {}

@@ -58,9 +58,7 @@ class WorkMediaController {
             body.put(
                     "label",
                     messages.getMessage(
-                            status.waitingForTranscoder()
-                                    ? "media.state.waiting-for-transcoder"
-                                    : status.state().messageKey(),
+                            status.waitingForTranscoder() ? "media.state.waiting-for-transcoder" : status.messageKey(),
                             new Object[] {status.transcodePercent()},
                             locale));
             if (status.failureReasonKey() != null) {
