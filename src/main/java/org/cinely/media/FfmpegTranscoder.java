@@ -163,6 +163,11 @@ class FfmpegTranscoder implements Transcoder {
 
     /** Rungs the ladder would copy are copied only if the source's keyframes and bitrate fit them. */
     private List<Ladder.Rung> decideCopies(List<Ladder.Rung> ladder, Path source, Ffprobe.Probe probe) {
+        return decideCopies(tools, ladder, source, probe);
+    }
+
+    /** The ladder as this source will be made: rungs whose copy does not fit are re-encoded. */
+    static List<Ladder.Rung> decideCopies(Ffprobe tools, List<Ladder.Rung> ladder, Path source, Ffprobe.Probe probe) {
         if (ladder.stream().noneMatch(Ladder.Rung::copy)) {
             return ladder;
         }

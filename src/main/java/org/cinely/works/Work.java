@@ -167,6 +167,12 @@ class Work extends AbstractAggregateRoot<Work> {
         }
     }
 
+    /** Its video stopped playing (a transcode that streamed its first segments, then failed). */
+    void playbackLost(Instant now) {
+        this.playable = false;
+        this.updatedAt = now;
+    }
+
     void detach(Instant now) {
         this.mediaAssetId = null;
         this.playable = false;

@@ -8,6 +8,7 @@ import org.cinely.media.MediaBecamePlayable;
 import org.cinely.media.MediaProgressed;
 import org.cinely.media.MediaRejected;
 import org.cinely.media.MediaState;
+import org.cinely.media.MediaStatus;
 import org.cinely.media.TranscodeFailed;
 import org.cinely.media.UploadTargets;
 import org.cinely.platform.MemberId;
@@ -223,9 +224,16 @@ class WorkService implements UploadTargets {
 
     @ApplicationModuleListener
     void on(TranscodeFailed event) {
-        works.findByMediaAssetId(event.assetId())
-                .ifPresent(work ->
-                        events.publishEvent(new WorkTranscodeFailed(work.getId(), work.getOwner(), event.reasonKey())));
+        works.findByMediaAssetId(event.assetId()).ifPresent(work -> {
+            // A video that played while it was transcoding (from its first segments) plays no
+            // more once the transcode has failed: it leaves the lists until it is retried.
+            if (work.isPlayable()
+                    && !media.status(event.assetId()).map(MediaStatus::playable).orElse(false)) {
+                work.playbackLost(clock.instant());
+                works.save(work);
+            }
+            events.publishEvent(new WorkTranscodeFailed(work.getId(), work.getOwner(), event.reasonKey()));
+        });
     }
 
     @ApplicationModuleListener

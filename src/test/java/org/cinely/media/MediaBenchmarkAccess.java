@@ -30,28 +30,77 @@ public final class MediaBenchmarkAccess {
         return probe;
     }
 
-    public static String ladderDescription(Path source) throws IOException {
+    /** The ladder the pipeline makes of this source: copies only where they fit (see Ladder.copyFits). */
+    private static List<Ladder.Rung> ladder(Path source) throws IOException {
         Ffprobe.Probe probe = probe(source);
+        return FfmpegTranscoder.decideCopies(
+                new Ffprobe("ffprobe", "ffmpeg"),
+                Ladder.forSource(probe.width(), probe.height(), probe.codec()),
+                source,
+                probe);
+    }
+
+    public static String ladderDescription(Path source) throws IOException {
         List<String> rungs = new ArrayList<>();
-        for (Ladder.Rung rung : Ladder.forSource(probe.width(), probe.height(), probe.codec())) {
+        for (Ladder.Rung rung : ladder(source)) {
             rungs.add(rung.height() + "p " + (rung.copy() ? "copied" : "libx264 " + rung.videoKbps() + " kb/s"));
         }
         return String.join(", ", rungs);
     }
 
-    public static List<List<String>> bareCommands(Path source, Path out) throws IOException {
+    /** The pipeline's ladder the way it ran before: one ffmpeg run per rung, then the poster. */
+    public static List<List<String>> bareRungByRung(Path source, Path out) throws IOException {
         Ffprobe.Probe probe = probe(source);
         List<List<String>> commands = new ArrayList<>();
-        for (Ladder.Rung rung : Ladder.forSource(probe.width(), probe.height(), probe.codec())) {
+        for (Ladder.Rung rung : ladder(source)) {
             Path dir = Files.createDirectories(out.resolve(Integer.toString(rung.height())));
-            List<String> command =
-                    new ArrayList<>(FfmpegTranscoder.command("ffmpeg", source, dir, rung, probe, "veryfast"));
-            int progress = command.indexOf("-progress");
-            command.remove(progress + 1);
-            command.remove(progress);
-            commands.add(command);
+            commands.add(withoutProgress(FfmpegTranscoder.command("ffmpeg", source, dir, rung, probe, "veryfast")));
         }
-        commands.add(List.of(
+        commands.add(poster(source, out, probe));
+        return commands;
+    }
+
+    /** The same ladder from one decode feeding every rung (ffmpeg's fastest way), then the poster. */
+    public static List<List<String>> bareOneDecode(Path source, Path out) throws IOException {
+        Ffprobe.Probe probe = probe(source);
+        List<Ladder.Rung> rungs = ladder(source);
+        for (Ladder.Rung rung : rungs) {
+            Files.createDirectories(out.resolve(Integer.toString(rung.height())));
+        }
+        return List.of(
+                withoutProgress(FfmpegTranscoder.ladderCommand(
+                        "ffmpeg",
+                        source,
+                        rungs,
+                        rung -> out.resolve(Integer.toString(rung.height())),
+                        probe,
+                        "veryfast")),
+                poster(source, out, probe));
+    }
+
+    /** Where a stored rendition's playlist is, with the default local media store. */
+    public static Path renditionPlaylist(
+            org.springframework.context.ApplicationContext context, long assetId, int height) {
+        LocalMediaStore store = (LocalMediaStore) context.getBean(MediaStore.class);
+        return store.root().resolve(Asset.prefix(assetId) + "hls/" + height + "/index.m3u8");
+    }
+
+    /** The heights of the ladder the pipeline makes of this source, lowest first. */
+    public static List<Integer> heights(Path source) throws IOException {
+        return ladder(source).stream().map(Ladder.Rung::height).toList();
+    }
+
+    private static List<String> withoutProgress(List<String> command) {
+        List<String> copy = new ArrayList<>(command);
+        int progress = copy.indexOf("-progress");
+        copy.remove(progress + 1);
+        copy.remove(progress);
+        copy.remove("-nostats");
+        return copy;
+    }
+
+    private static List<String> poster(Path source, Path out, Ffprobe.Probe probe) {
+        return List.of(
                 "ffmpeg",
                 "-hide_banner",
                 "-nostdin",
@@ -68,7 +117,6 @@ public final class MediaBenchmarkAccess {
                 "scale=-2:'min(720,ih)'",
                 "-q:v",
                 "4",
-                out.resolve("poster.jpg").toString()));
-        return commands;
+                out.resolve("poster.jpg").toString());
     }
 }

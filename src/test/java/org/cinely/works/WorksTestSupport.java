@@ -89,6 +89,20 @@ final class WorksTestSupport {
      * watch (what a visitor's player needs); returns its id.
      */
     static long readyPublicWork(MockMvc mvc, CurrentMember owner, Path clip) throws Exception {
+        long workId = uploadedPublicWork(mvc, owner, clip);
+        Awaitility.await("work " + workId + " ready")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> mvc.perform(get("/works/" + workId + "/status").with(user(owner)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()
+                        .contains("\"state\":\"READY\""));
+        return workId;
+    }
+
+    /** A public work "Magic Hour" whose clip is uploaded and queued; not waited for. */
+    static long uploadedPublicWork(MockMvc mvc, CurrentMember owner, Path clip) throws Exception {
         String edit = mvc.perform(post("/works")
                         .with(user(owner))
                         .with(csrf())
@@ -128,14 +142,6 @@ final class WorksTestSupport {
                         .contentType("application/offset+octet-stream")
                         .content(bytes))
                 .andExpect(status().isNoContent());
-        Awaitility.await("work " + workId + " ready")
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> mvc.perform(get("/works/" + workId + "/status").with(user(owner)))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString()
-                        .contains("\"state\":\"READY\""));
         return workId;
     }
 }
