@@ -70,7 +70,9 @@ final class Ladder {
      * within twice the budget). A camera's long GOP or high bitrate is re-encoded instead.
      */
     static boolean copyFits(List<Ffprobe.Packet> packets, Rung rung, double fps) {
-        if (packets.isEmpty()) {
+        // The first frame must be a keyframe: a stream cut from the middle of a GOP (an edit
+        // exported without re-encoding) would start its first segment undecodable.
+        if (packets.isEmpty() || !packets.get(0).key()) {
             return false;
         }
         double start = packets.get(0).seconds();

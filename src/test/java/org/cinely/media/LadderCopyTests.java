@@ -51,6 +51,14 @@ class LadderCopyTests {
     }
 
     @Test
+    void aStreamThatDoesNotStartOnAKeyframeIsReencoded() {
+        List<Ffprobe.Packet> cut = new ArrayList<>(packets(60, 60, 2000));
+        Ffprobe.Packet first = cut.get(0);
+        cut.set(0, new Ffprobe.Packet(first.seconds(), first.bytes(), false));
+        assertThat(Ladder.copyFits(cut, HD, 30)).isFalse();
+    }
+
+    @Test
     void noPacketsMeansNoCopy() {
         assertThat(Ladder.copyFits(List.of(), HD, 30)).isFalse();
     }
