@@ -522,13 +522,13 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
             }
 
             /** Rungs whose playlists are still growing: the master lists them beside the finished ones. */
-            private final List<Integer> growing = new ArrayList<>();
+            private final List<Ladder.Rung> growing = new ArrayList<>();
 
             @Override
             public synchronized void streaming(List<Ladder.Rung> rungs) throws IOException {
                 holding.checkStillHeld();
                 Asset current = assets.find(asset.id()).orElseThrow(() -> new LostClaim(job.id()));
-                rungs.forEach(rung -> growing.add(rung.height()));
+                growing.addAll(rungs); // as the transcoder makes them: copied or re-encoded
                 writeMaster(current, current.renditionHeights());
                 tx.executeWithoutResult(status -> {
                     if (!jobs.heartbeat(job, null)) {
@@ -551,9 +551,10 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
              */
             private void writeMaster(Asset current, List<Integer> finished) throws IOException {
                 List<Ladder.Rung> ladder = Ladder.forSource(current.width(), current.height(), current.videoCodec());
-                List<Ladder.Rung> listed = ladder.stream()
-                        .filter(r -> finished.contains(r.height()) || growing.contains(r.height()))
-                        .toList();
+                var byHeight = new java.util.TreeMap<Integer, Ladder.Rung>();
+                ladder.stream().filter(r -> finished.contains(r.height())).forEach(r -> byHeight.put(r.height(), r));
+                growing.forEach(r -> byHeight.put(r.height(), r)); // as made: copied or re-encoded
+                List<Ladder.Rung> listed = List.copyOf(byHeight.values());
                 if (listed.isEmpty()) {
                     return;
                 }
@@ -577,7 +578,7 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
                 heights.sort(null);
                 if (Ladder.forSource(current.width(), current.height(), current.videoCodec()).stream()
                         .noneMatch(r -> r.height() == rung.height())) {
-                    growing.add(rung.height()); // a rung outside the ladder (a transcoder's own): listed anyway
+                    growing.add(rung); // a rung outside the ladder (a transcoder's own): listed anyway
                 }
                 writeMaster(current, heights);
                 tx.executeWithoutResult(status -> {
