@@ -138,6 +138,35 @@ class LiveHub implements SmartLifecycle {
         return open.get();
     }
 
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Ends the member's oldest streams until fewer than {@code max} are open. A page left by a
+     * quick click stays registered until a write to it fails, so a member clicking through pages
+     * would otherwise meet the cap with one tab open; the page being opened is the one they look
+     * at, and an old page still open reconnects by itself.
+     */
+    void makeRoom(MemberId member, int max) {
+        Set<Connection> set = pages.get(member.value());
+        if (set == null) {
+            return;
+        }
+        while (set.size() >= max) {
+            Connection oldest = set.stream()
+                    .min(java.util.Comparator.comparingLong(c -> c.openedAt))
+                    .orElse(null);
+            if (oldest == null) {
+                return;
+            }
+            close(oldest);
+            try {
+                oldest.emitter.complete();
+            } catch (RuntimeException e) {
+                log.debug("Evicted stream already gone: {}", e.toString());
+            }
+        }
+    }
+
     int openPages(MemberId member) {
         Set<Connection> set = pages.get(member.value());
         return set == null ? 0 : set.size();
@@ -201,6 +230,7 @@ class LiveHub implements SmartLifecycle {
         });
         private boolean writing;
         private volatile boolean dropped;
+        private final long openedAt = opened.incrementAndGet();
 
         Connection(MemberId member, SseEmitter emitter) {
             this.member = member;

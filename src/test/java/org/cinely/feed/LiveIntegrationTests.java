@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -140,6 +141,31 @@ class LiveIntegrationTests {
     }
 
     /** The test framework pauses an idle context (stops its lifecycle beans) and starts it again. */
+    @Test
+    void aMemberAtTheCapOfOpenPagesGetsTheNewPageAndTheOldestMakesWay() throws Exception {
+        List<LiveStream> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < LiveController.PAGES_PER_MEMBER; i++) {
+                LiveStream stream = LiveStream.open(port, session, null, null);
+                assertThat(stream.status).isEqualTo(200);
+                streams.add(stream);
+            }
+            // Quick clicks: the pages they left are still registered. The next page still gets its stream.
+            LiveStream newest = LiveStream.open(port, session, null, null);
+            streams.add(newest);
+            assertThat(newest.status).isEqualTo(200);
+            Awaitility.await("the oldest stream ended")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> streams.get(0).ended());
+            assertThat(hub.openPages(MemberId.of(reader.id()))).isEqualTo(LiveController.PAGES_PER_MEMBER);
+            assertThat(streams.subList(1, streams.size())).noneMatch(LiveStream::ended);
+        } finally {
+            for (LiveStream stream : streams) {
+                stream.close();
+            }
+        }
+    }
+
     @Test
     void streamsWorkAfterTheHubIsStoppedAndStartedAgain() throws Exception {
         hub.stop();

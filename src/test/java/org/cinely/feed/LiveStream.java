@@ -109,6 +109,14 @@ final class LiveStream implements AutoCloseable {
         } catch (Exception closed) {
             // the test closed the stream, or the server dropped it
         }
+        ended = true;
+    }
+
+    private volatile boolean ended;
+
+    /** Whether the server ended the stream (or the test closed it). */
+    boolean ended() {
+        return ended;
     }
 
     /** The next event, or null when none comes in time. */
