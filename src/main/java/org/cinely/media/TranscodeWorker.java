@@ -633,6 +633,8 @@ class TranscodeWorker implements SmartLifecycle, DisposableBean {
             if (failed.retryable() && attempts < maxAttempts) {
                 if (jobs.retryLater(job, backoff(attempts), failed.reason(), true)) {
                     assets.state(asset.id(), MediaState.WAITING, null);
+                    // The failed run removed the segments it had streamed: nothing plays until the retry streams again.
+                    assets.streaming(asset.id(), false);
                 }
             } else {
                 String reason = "media.failed." + failed.reason();
