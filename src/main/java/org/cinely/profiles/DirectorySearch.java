@@ -2,6 +2,7 @@ package org.cinely.profiles;
 
 import java.util.List;
 import org.cinely.platform.Craft;
+import org.cinely.platform.search.SearchTerms;
 import org.cinely.platform.search.SearchWords;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -42,6 +43,11 @@ public record DirectorySearch(String q, Craft craft, String location, Availabili
     /** Words the full-text index can find (letters and digits, at least 3, not stop words). */
     List<String> indexWords() {
         return SearchWords.indexWords(q);
+    }
+
+    /** The words and the craft phrases ("DP", "sound recordist") of the search box. */
+    SearchTerms terms() {
+        return SearchTerms.of(q);
     }
 
     public String link(int targetPage) {

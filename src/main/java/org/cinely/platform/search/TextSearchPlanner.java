@@ -80,7 +80,13 @@ public final class TextSearchPlanner {
         FULL_TEXT,
         PLACE,
         CRAFT,
-        RECENT
+        RECENT,
+        /**
+         * Only craft phrases were typed ({@link SearchTerms}: "DP", "sound recordist"): the rows
+         * with one phrase's crafts (the craft index) and the rows with its words (the full-text
+         * index), merged, each then tested for the whole search; newest first.
+         */
+        CRAFT_TERM
     }
 
     /**
@@ -91,13 +97,38 @@ public final class TextSearchPlanner {
      * @param wordHits rows with every word
      * @param filterHits for each filter with an index to read through, the rows it keeps
      * @param allHits rows that match the whole search
+     * @param termHits for each craft phrase ({@link SearchTerms#crafts}), the rows with its craft or
+     *     its words
      */
     public record Sample(
-            int rows, List<Integer> eachWordHits, int wordHits, Map<Access, Integer> filterHits, int allHits) {
+            int rows,
+            List<Integer> eachWordHits,
+            int wordHits,
+            Map<Access, Integer> filterHits,
+            int allHits,
+            List<Integer> termHits) {
 
         public Sample {
             eachWordHits = List.copyOf(eachWordHits);
             filterHits = Map.copyOf(filterHits);
+            termHits = List.copyOf(termHits);
+        }
+
+        /** A sample of a search without craft phrases. */
+        public Sample(
+                int rows, List<Integer> eachWordHits, int wordHits, Map<Access, Integer> filterHits, int allHits) {
+            this(rows, eachWordHits, wordHits, filterHits, allHits, List.of());
+        }
+
+        /** The craft phrase with the fewest rows, the one {@link Access#CRAFT_TERM} reads through. */
+        public int narrowestTerm() {
+            int narrowest = 0;
+            for (int t = 1; t < termHits.size(); t++) {
+                if (termHits.get(t) < termHits.get(narrowest)) {
+                    narrowest = t;
+                }
+            }
+            return narrowest;
         }
     }
 
@@ -115,21 +146,38 @@ public final class TextSearchPlanner {
      * @param pageSize rows on a page
      */
     public static Plan plan(Sample sample, LongSupplier tableRows, int pageSize) {
+        // Without words to find in the text, only craft phrases: the full-text index cannot drive
+        // alone, the phrase's crafts and words together can.
+        Access indexed =
+                sample.eachWordHits().isEmpty() && !sample.termHits().isEmpty() ? Access.CRAFT_TERM : Access.FULL_TEXT;
         if (sample.rows() == 0) {
-            return new Plan(Access.FULL_TEXT, 0);
+            return new Plan(indexed, 0);
         }
         double rows = sample.rows() < SAMPLE_ROWS ? sample.rows() : Math.max(tableRows.getAsLong(), sample.rows());
         long estimate = roughly(sample.allHits() / (double) sample.rows() * rows);
-        double postings = 0;
-        for (int hits : sample.eachWordHits()) {
-            postings += share(hits, sample) * rows;
+        double fullText;
+        if (indexed == Access.CRAFT_TERM) {
+            // Every row with the phrase's craft or words is read, found through one of the two
+            // indexes, and tested.
+            double candidates = share(sample.termHits().get(sample.narrowestTerm()), sample) * rows;
+            fullText = (FILTER_COST + FULL_TEXT_POSTING_COST) * candidates;
+        } else {
+            double postings = 0;
+            for (int hits : sample.eachWordHits()) {
+                postings += share(hits, sample) * rows;
+            }
+            // A craft phrase's words only rank, but their postings are read too (counted here
+            // with the rows that have the craft: an upper bound).
+            for (int hits : sample.termHits()) {
+                postings += share(hits, sample) * rows;
+            }
+            fullText =
+                    FULL_TEXT_POSTING_COST * postings + FULL_TEXT_MATCH_COST * share(sample.wordHits(), sample) * rows;
         }
-        double fullText =
-                FULL_TEXT_POSTING_COST * postings + FULL_TEXT_MATCH_COST * share(sample.wordHits(), sample) * rows;
         if (fullText <= FULL_TEXT_BUDGET) {
-            return new Plan(Access.FULL_TEXT, estimate);
+            return new Plan(indexed, estimate);
         }
-        Access cheapest = Access.FULL_TEXT;
+        Access cheapest = indexed;
         double least = fullText;
         // One row more than a page: whether there is a next page. The walk's cost grows as the
         // share of matches shrinks, so a share overestimated by chance (a handful of hits in the
@@ -170,9 +218,31 @@ public final class TextSearchPlanner {
             Field<String> text,
             Map<Access, Condition> indexedFilters,
             Condition search) {
+        return sample(dsl, table, scope, recency, words, text, List.of(), indexedFilters, search);
+    }
+
+    /**
+     * The same, for a search with craft phrases too.
+     *
+     * @param terms each craft phrase as a test of one row ({@link SearchTerms.CraftTerm#test}); the
+     *     caller includes them in {@code search} as well
+     */
+    public static Sample sample(
+            DSLContext dsl,
+            Table<?> table,
+            Condition scope,
+            List<? extends OrderField<?>> recency,
+            List<String> words,
+            Field<String> text,
+            List<Condition> terms,
+            Map<Access, Condition> indexedFilters,
+            Condition search) {
         List<Field<?>> tests = new ArrayList<>();
         for (String word : words) {
             tests.add(DSL.field(SearchWords.contains(word, text)));
+        }
+        for (Condition term : terms) {
+            tests.add(DSL.field(term));
         }
         List<Access> filters = List.copyOf(indexedFilters.keySet());
         for (Access filter : filters) {
@@ -181,6 +251,7 @@ public final class TextSearchPlanner {
         // trueCondition().and(...): a bare noCondition() would be selected as NULL.
         tests.add(DSL.field(DSL.trueCondition().and(search)));
         int[] eachWord = new int[words.size()];
+        int[] eachTerm = new int[terms.size()];
         int[] eachFilter = new int[filters.size()];
         int rows = 0;
         int wordHits = 0;
@@ -198,8 +269,11 @@ public final class TextSearchPlanner {
                 eachWord[w] += has ? 1 : 0;
                 all &= has;
             }
+            for (int t = 0; t < eachTerm.length; t++) {
+                eachTerm[t] += isTrue(row, words.size() + t) ? 1 : 0;
+            }
             for (int f = 0; f < eachFilter.length; f++) {
-                eachFilter[f] += isTrue(row, words.size() + f) ? 1 : 0;
+                eachFilter[f] += isTrue(row, words.size() + terms.size() + f) ? 1 : 0;
             }
             wordHits += all ? 1 : 0;
             allHits += all && isTrue(row, tests.size() - 1) ? 1 : 0;
@@ -208,7 +282,13 @@ public final class TextSearchPlanner {
         for (int f = 0; f < eachFilter.length; f++) {
             filterHits.put(filters.get(f), eachFilter[f]);
         }
-        return new Sample(rows, Arrays.stream(eachWord).boxed().toList(), wordHits, filterHits, allHits);
+        return new Sample(
+                rows,
+                Arrays.stream(eachWord).boxed().toList(),
+                wordHits,
+                filterHits,
+                allHits,
+                Arrays.stream(eachTerm).boxed().toList());
     }
 
     private static boolean isTrue(Record row, int index) {

@@ -71,6 +71,22 @@ class TextSearchPlannerTests {
     }
 
     @Test
+    void craftPhrasesAloneAreReadThroughTheirCraftOrDownTheRecencyIndex() {
+        // "DP" alone: 1% are cinematographers (or say so), about 1,000 candidates through the craft
+        // and full-text indexes (6.5 ms) against a 2,500-row walk.
+        assertThat(plan(new Sample(500, List.of(), 0, Map.of(), 5, List.of(5))).access())
+                .isEqualTo(Access.CRAFT_TERM);
+        // "camera": 10% are in the camera department: a page is 250 rows down the recency index,
+        // reading 10,000 candidates would cost 65 ms.
+        assertThat(plan(new Sample(500, List.of(), 0, Map.of(), 50, List.of(50)))
+                        .access())
+                .isEqualTo(Access.RECENT);
+        // Two phrases: the narrower one is read through its indexes.
+        assertThat(new Sample(500, List.of(), 0, Map.of(), 1, List.of(50, 3)).narrowestTerm())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aSmallTableIsTheWholeSample() {
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(
                 new Sample(40, List.of(40), 40, Map.of(), 40),
