@@ -22,6 +22,7 @@ import org.cinely.platform.Craft;
 import org.cinely.platform.ProductionType;
 import org.cinely.platform.search.SearchTerms;
 import org.cinely.platform.search.SearchWords;
+import org.cinely.platform.search.Spelling;
 import org.cinely.platform.search.Sql;
 import org.cinely.platform.search.TextSearchPlanner;
 import org.cinely.platform.web.PageSlice;
@@ -95,12 +96,54 @@ class JobSearchQueries {
     /** The same columns as one text, for testing a row's words with REGEXP. */
     private static final Field<String> TEXT = SearchWords.text(FULL_TEXT_COLUMNS);
 
+    /** How old the spelling suggestions' dictionary may be. */
+    private static final Duration SPELLING_MAX_AGE = Duration.ofHours(1);
+
     private final AtomicReference<CachedCount> open = new AtomicReference<>();
 
     private final DSLContext dsl;
 
+    private final Spelling.Cache spelling;
+
     JobSearchQueries(DSLContext dsl) {
         this.dsl = dsl;
+        this.spelling = new Spelling.Cache(this::recentTexts, SPELLING_MAX_AGE, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * The words the board knows for "Did you mean ...?": the craft phrases and the frequent words
+     * of the newest open listings.
+     */
+    Spelling spelling() {
+        return spelling.get();
+    }
+
+    /** Down the created_at index of job_search: a few thousand rows, read at most once an hour. */
+    private List<String> recentTexts() {
+        return dsl.select(TEXT)
+                .from(JOB_SEARCH)
+                .orderBy(JOB_SEARCH.CREATED_AT.desc(), JOB_SEARCH.JOB_ID.desc())
+                .limit(Spelling.SAMPLE_ROWS)
+                .fetch(TEXT);
+    }
+
+    /**
+     * For a search whose words found nothing: the same search with the nearest spelling of its
+     * unknown words that finds something ("Did you mean gaffer?"); at most {@link
+     * Spelling#MAX_CORRECTIONS} searches of one row, and none unless the first page came back empty.
+     */
+    @Transactional(readOnly = true)
+    java.util.Optional<JobSearch> didYouMean(JobSearch search, Page found, Instant now) {
+        if (found.total() > 0 || search.q().isEmpty() || found.page() > 0) {
+            return java.util.Optional.empty();
+        }
+        for (String q : spelling().corrections(search.q())) {
+            JobSearch corrected = search.withQ(q);
+            if (!search(corrected, now, 0, 1).rows().isEmpty()) {
+                return java.util.Optional.of(corrected);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import static org.cinely.profiles.jooq.Tables.PROFILES;
 import static org.cinely.profiles.jooq.Tables.PROFILE_CRAFTS;
 import static org.cinely.profiles.jooq.Tables.PROFILE_CREDITS;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import org.cinely.platform.Craft;
 import org.cinely.platform.search.SearchPage;
 import org.cinely.platform.search.SearchTerms;
 import org.cinely.platform.search.SearchWords;
+import org.cinely.platform.search.Spelling;
 import org.cinely.platform.search.Sql;
 import org.cinely.platform.search.TextSearchPlanner;
 import org.jooq.Condition;
@@ -65,12 +67,36 @@ class DirectoryQueries {
     private static final List<SortField<?>> RECENCY =
             List.of(PROFILES.LAST_ACTIVE_AT.desc(), PROFILES.MEMBER_ID.desc());
 
+    /** How old the spelling suggestions' dictionary may be. */
+    private static final Duration SPELLING_MAX_AGE = Duration.ofHours(1);
+
     private final AtomicReference<CachedCount> listed = new AtomicReference<>();
 
     private final DSLContext dsl;
 
+    private final Spelling.Cache spelling;
+
     DirectoryQueries(DSLContext dsl) {
         this.dsl = dsl;
+        this.spelling = new Spelling.Cache(this::recentTexts, SPELLING_MAX_AGE, Clock.systemUTC());
+    }
+
+    /**
+     * The words the directory knows for "Did you mean ...?": the craft phrases and the frequent
+     * words of the most recently active listed members' names, headlines and bios.
+     */
+    Spelling spelling() {
+        return spelling.get();
+    }
+
+    /** Down ix_profiles_last_active: a few thousand rows, read at most once an hour. */
+    private List<String> recentTexts() {
+        return dsl.select(TEXT)
+                .from(PROFILES)
+                .where(PROFILES.LISTED.isTrue())
+                .orderBy(RECENCY)
+                .limit(Spelling.SAMPLE_ROWS)
+                .fetch(TEXT);
     }
 
     /**

@@ -35,6 +35,11 @@ public record DirectorySearch(String q, Craft craft, String location, Availabili
         return stripped.length() > MAX_QUERY ? stripped.substring(0, MAX_QUERY) : stripped;
     }
 
+    /** The same search, other words, first page. */
+    DirectorySearch withQ(String words) {
+        return new DirectorySearch(clean(words), craft, location, availability, 0);
+    }
+
     /** Narrowed by anything a visitor of members-only profiles must not learn from. */
     boolean filtersBeyondCraft() {
         return q != null || location != null || availability != null;

@@ -134,6 +134,29 @@ class JobSearchIntegrationTests {
     }
 
     @Test
+    void aSearchThatFindsNothingOffersTheNearestSpellingThatFindsSomething() throws Exception {
+        list("Call for the night", Map.of("crafts", "gaffer"));
+        Document page =
+                page(mvc.perform(get("/jobs").param("q", marker + " gafer").param("paid", "true"))
+                        .andExpect(status().isOk())
+                        .andReturn());
+        assertThat(page.select(".job-card")).isEmpty();
+        assertThat(page.select(".did-you-mean").text()).isEqualTo("Did you mean " + marker + " gaffer?");
+        String link = page.select(".did-you-mean a").attr("href");
+        assertThat(link).isEqualTo("/jobs?q=" + marker + "%20gaffer&paid=true");
+        assertThat(page(mvc.perform(get(java.net.URI.create(link))).andReturn())
+                        .select(".job-card__title a")
+                        .eachText())
+                .containsExactly("Call for the night");
+
+        // A spelling that would find nothing either is not offered.
+        Document none =
+                page(mvc.perform(get("/jobs").param("q", marker + " edtor")).andReturn());
+        assertThat(none.select(".job-card")).isEmpty();
+        assertThat(none.select(".did-you-mean")).isEmpty();
+    }
+
+    @Test
     void filtersByCraftPlaceRemotePaidUnionStartAndPosted() throws Exception {
         list("Gaffer Lisbon union paid", Map.of("crafts", "gaffer", "unionStatus", "UNION"));
         list(

@@ -238,6 +238,36 @@ class DirectoryIntegrationTests {
     }
 
     @Test
+    void aSearchThatFindsNoOneOffersTheNearestSpellingThatFindsSomeone() throws Exception {
+        Member gaffer = members.create("Kai Berg");
+        members.describe(gaffer, word, "Porto", "Portugal", "gaffer");
+        Document page = Jsoup.parse(
+                mvc.perform(get("/members").param("q", word + " Gafer").param("location", "Porto"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(page.select(".member-card")).isEmpty();
+        assertThat(page.select(".did-you-mean").text()).isEqualTo("Did you mean " + word + " gaffer?");
+        String link = page.select(".did-you-mean a").attr("href");
+        assertThat(link).isEqualTo("/members?q=" + word + "%20gaffer&location=Porto");
+        assertThat(Jsoup.parse(mvc.perform(get(java.net.URI.create(link)))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .select(".member-card__name")
+                        .eachText())
+                .containsExactly("Kai Berg");
+
+        // A spelling that would find no one either is not offered.
+        Document none = Jsoup.parse(mvc.perform(get("/members").param("q", word + " edtor"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(none.select(".member-card")).isEmpty();
+        assertThat(none.select(".did-you-mean")).isEmpty();
+    }
+
+    @Test
     void oddSearchInputIsHarmless() throws Exception {
         for (String q : List.of("\"", "+-*~()<>@", "'; drop table profiles; --", "%_%", "a".repeat(5000), "DP")) {
             mvc.perform(get("/members").param("q", q).param("location", q)).andExpect(status().isOk());
