@@ -195,18 +195,21 @@ class JobSearchQueries {
                 terms.crafts().stream()
                         .map(term -> term.test(JOB_SEARCH.CRAFT_MASK, TEXT))
                         .toList(),
+                terms.craftWords(),
                 indexed,
                 others.and(craftTerms));
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, () -> openCount(now), pageSize);
         TextSearchPlanner.Access access = usable(forced == null ? plan.access() : forced, terms, search);
+        // The craft phrases' words rank full-text matches only when they are rare enough.
+        List<String> rankWords = plan.rankByCraftWords() ? terms.craftWords() : List.of();
         List<SortField<?>> unranked = order(search.sort(), null);
         Page found = switch (access) {
             case FULL_TEXT ->
                 everyMatchCounted(
                         JOB_SEARCH,
-                        others.and(SearchWords.fullTextMatch(words, terms.craftWords(), FULL_TEXT_COLUMNS))
+                        others.and(SearchWords.fullTextMatch(words, rankWords, FULL_TEXT_COLUMNS))
                                 .and(craftTerms),
-                        order(search.sort(), SearchWords.relevance(words, terms.craftWords(), FULL_TEXT_COLUMNS)),
+                        order(search.sort(), SearchWords.relevance(words, rankWords, FULL_TEXT_COLUMNS)),
                         now,
                         safePage,
                         pageSize);

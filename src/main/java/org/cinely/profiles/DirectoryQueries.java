@@ -156,10 +156,13 @@ class DirectoryQueries {
                 terms.crafts().stream()
                         .map(term -> term.test(PROFILES.CRAFT_MASK, TEXT))
                         .toList(),
+                terms.craftWords(),
                 indexed,
                 (place == null ? others : others.and(place)).and(craftTerms));
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, this::listedCount, pageSize);
         TextSearchPlanner.Access access = usable(forced == null ? plan.access() : forced, terms, search);
+        // The craft phrases' words rank full-text matches only when they are rare enough.
+        List<String> rankWords = plan.rankByCraftWords() ? terms.craftWords() : List.of();
         // Only craft phrases: members with the craft are listed by activity, which is no
         // "these words are too common" case.
         boolean unranked = !words.isEmpty() && access != TextSearchPlanner.Access.FULL_TEXT;
@@ -194,10 +197,9 @@ class DirectoryQueries {
         }
         List<SortField<?>> order = new ArrayList<>();
         if (access == TextSearchPlanner.Access.FULL_TEXT) {
-            where = where.and(SearchWords.fullTextMatch(words, terms.craftWords(), FULL_TEXT_COLUMNS))
+            where = where.and(SearchWords.fullTextMatch(words, rankWords, FULL_TEXT_COLUMNS))
                     .and(craftTerms);
-            order.add(SearchWords.relevance(words, terms.craftWords(), FULL_TEXT_COLUMNS)
-                    .desc());
+            order.add(SearchWords.relevance(words, rankWords, FULL_TEXT_COLUMNS).desc());
         } else {
             where = where.and(hasWords);
         }

@@ -97,19 +97,25 @@ public record SearchTerms(List<String> words, List<CraftTerm> crafts, List<Strin
      * (the craft or its words). The short words are left to the caller, as before.
      */
     public Condition test(Field<Long> craftMask, Field<String> text) {
-        Condition all = SearchWords.containsAll(words, text);
+        // The cheap tests first (MySQL evaluates them in order): a phrase without words is only a
+        // bit test, and a row that fails it needs no REGEXP.
+        Condition all = DSL.noCondition();
         for (CraftTerm term : crafts) {
-            all = all.and(term.test(craftMask, text));
+            if (term.words().isEmpty()) {
+                all = all.and(term.test(craftMask, text));
+            }
+        }
+        all = all.and(SearchWords.containsAll(words, text));
+        for (CraftTerm term : crafts) {
+            if (!term.words().isEmpty()) {
+                all = all.and(term.test(craftMask, text));
+            }
         }
         return all;
     }
 
     /** The craft phrases alone, as a test of one row (no condition if there are none). */
     public Condition craftsTest(Field<Long> craftMask, Field<String> text) {
-        Condition all = DSL.noCondition();
-        for (CraftTerm term : crafts) {
-            all = all.and(term.test(craftMask, text));
-        }
-        return all;
+        return new SearchTerms(List.of(), crafts, List.of()).test(craftMask, text);
     }
 }

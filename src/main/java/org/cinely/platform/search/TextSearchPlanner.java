@@ -99,6 +99,8 @@ public final class TextSearchPlanner {
      * @param allHits rows that match the whole search
      * @param termHits for each craft phrase ({@link SearchTerms#crafts}), the rows with its craft or
      *     its words
+     * @param rankWordHits for each of the craft phrases' words ({@link SearchTerms#craftWords}), the
+     *     rows that have it
      */
     public record Sample(
             int rows,
@@ -106,18 +108,31 @@ public final class TextSearchPlanner {
             int wordHits,
             Map<Access, Integer> filterHits,
             int allHits,
-            List<Integer> termHits) {
+            List<Integer> termHits,
+            List<Integer> rankWordHits) {
 
         public Sample {
             eachWordHits = List.copyOf(eachWordHits);
             filterHits = Map.copyOf(filterHits);
             termHits = List.copyOf(termHits);
+            rankWordHits = List.copyOf(rankWordHits);
         }
 
         /** A sample of a search without craft phrases. */
         public Sample(
                 int rows, List<Integer> eachWordHits, int wordHits, Map<Access, Integer> filterHits, int allHits) {
-            this(rows, eachWordHits, wordHits, filterHits, allHits, List.of());
+            this(rows, eachWordHits, wordHits, filterHits, allHits, List.of(), List.of());
+        }
+
+        /** A sample of a search whose craft phrases have no words the full-text index has. */
+        public Sample(
+                int rows,
+                List<Integer> eachWordHits,
+                int wordHits,
+                Map<Access, Integer> filterHits,
+                int allHits,
+                List<Integer> termHits) {
+            this(rows, eachWordHits, wordHits, filterHits, allHits, termHits, List.of());
         }
 
         /** The craft phrase with the fewest rows, the one {@link Access#CRAFT_TERM} reads through. */
@@ -135,8 +150,23 @@ public final class TextSearchPlanner {
     /**
      * The chosen access and, for {@link Access#RECENT}, the estimated number of matches (the other
      * ways read every match, so they count them exactly).
+     *
+     * @param rankByCraftWords {@link Access#FULL_TEXT} may rank by the craft phrases' words too
+     *     (optional words of the MATCH): they are rare enough that reading them costs little
      */
-    public record Plan(Access access, long estimatedMatches) {}
+    public record Plan(Access access, long estimatedMatches, boolean rankByCraftWords) {
+
+        public Plan(Access access, long estimatedMatches) {
+            this(access, estimatedMatches, false);
+        }
+    }
+
+    /**
+     * Microseconds of optional words worth reading to rank full-text matches by the craft phrases'
+     * words (about 1,000 rows with them): "director" alone is in a fifth of the profiles, and ranking
+     * "london director of photography" by it would cost 150 ms.
+     */
+    static final double RANK_BUDGET = 5_000;
 
     private TextSearchPlanner() {}
 
@@ -151,10 +181,18 @@ public final class TextSearchPlanner {
         Access indexed =
                 sample.eachWordHits().isEmpty() && !sample.termHits().isEmpty() ? Access.CRAFT_TERM : Access.FULL_TEXT;
         if (sample.rows() == 0) {
-            return new Plan(indexed, 0);
+            return new Plan(indexed, 0, true);
         }
         double rows = sample.rows() < SAMPLE_ROWS ? sample.rows() : Math.max(tableRows.getAsLong(), sample.rows());
         long estimate = roughly(sample.allHits() / (double) sample.rows() * rows);
+        // The craft phrases' words rank full-text matches when they are rare: an optional word of
+        // a MATCH costs as a required one, for every row that has it.
+        double rankPostings = 0;
+        for (int hits : sample.rankWordHits()) {
+            rankPostings += share(hits, sample) * rows;
+        }
+        double rankCost = (FULL_TEXT_POSTING_COST + FULL_TEXT_MATCH_COST) * rankPostings;
+        boolean rank = !sample.rankWordHits().isEmpty() && rankCost <= RANK_BUDGET;
         double fullText;
         if (indexed == Access.CRAFT_TERM) {
             // Every row with the phrase's craft or words is read, found through one of the two
@@ -166,16 +204,12 @@ public final class TextSearchPlanner {
             for (int hits : sample.eachWordHits()) {
                 postings += share(hits, sample) * rows;
             }
-            // A craft phrase's words only rank, but their postings are read too (counted here
-            // with the rows that have the craft: an upper bound).
-            for (int hits : sample.termHits()) {
-                postings += share(hits, sample) * rows;
-            }
-            fullText =
-                    FULL_TEXT_POSTING_COST * postings + FULL_TEXT_MATCH_COST * share(sample.wordHits(), sample) * rows;
+            fullText = FULL_TEXT_POSTING_COST * postings
+                    + FULL_TEXT_MATCH_COST * share(sample.wordHits(), sample) * rows
+                    + (rank ? rankCost : 0);
         }
         if (fullText <= FULL_TEXT_BUDGET) {
-            return new Plan(indexed, estimate);
+            return new Plan(indexed, estimate, rank);
         }
         Access cheapest = indexed;
         double least = fullText;
@@ -196,7 +230,7 @@ public final class TextSearchPlanner {
                 least = cost;
             }
         }
-        return new Plan(cheapest, estimate);
+        return new Plan(cheapest, estimate, rank);
     }
 
     /**
@@ -218,7 +252,7 @@ public final class TextSearchPlanner {
             Field<String> text,
             Map<Access, Condition> indexedFilters,
             Condition search) {
-        return sample(dsl, table, scope, recency, words, text, List.of(), indexedFilters, search);
+        return sample(dsl, table, scope, recency, words, text, List.of(), List.of(), indexedFilters, search);
     }
 
     /**
@@ -226,6 +260,7 @@ public final class TextSearchPlanner {
      *
      * @param terms each craft phrase as a test of one row ({@link SearchTerms.CraftTerm#test}); the
      *     caller includes them in {@code search} as well
+     * @param rankWords the craft phrases' words, each counted to know what ranking by them costs
      */
     public static Sample sample(
             DSLContext dsl,
@@ -235,6 +270,7 @@ public final class TextSearchPlanner {
             List<String> words,
             Field<String> text,
             List<Condition> terms,
+            List<String> rankWords,
             Map<Access, Condition> indexedFilters,
             Condition search) {
         List<Field<?>> tests = new ArrayList<>();
@@ -244,6 +280,9 @@ public final class TextSearchPlanner {
         for (Condition term : terms) {
             tests.add(DSL.field(term));
         }
+        for (String word : rankWords) {
+            tests.add(DSL.field(SearchWords.contains(word, text)));
+        }
         List<Access> filters = List.copyOf(indexedFilters.keySet());
         for (Access filter : filters) {
             tests.add(DSL.field(indexedFilters.get(filter)));
@@ -252,6 +291,7 @@ public final class TextSearchPlanner {
         tests.add(DSL.field(DSL.trueCondition().and(search)));
         int[] eachWord = new int[words.size()];
         int[] eachTerm = new int[terms.size()];
+        int[] eachRankWord = new int[rankWords.size()];
         int[] eachFilter = new int[filters.size()];
         int rows = 0;
         int wordHits = 0;
@@ -272,8 +312,11 @@ public final class TextSearchPlanner {
             for (int t = 0; t < eachTerm.length; t++) {
                 eachTerm[t] += isTrue(row, words.size() + t) ? 1 : 0;
             }
+            for (int r = 0; r < eachRankWord.length; r++) {
+                eachRankWord[r] += isTrue(row, words.size() + terms.size() + r) ? 1 : 0;
+            }
             for (int f = 0; f < eachFilter.length; f++) {
-                eachFilter[f] += isTrue(row, words.size() + terms.size() + f) ? 1 : 0;
+                eachFilter[f] += isTrue(row, words.size() + terms.size() + rankWords.size() + f) ? 1 : 0;
             }
             wordHits += all ? 1 : 0;
             allHits += all && isTrue(row, tests.size() - 1) ? 1 : 0;
@@ -288,7 +331,8 @@ public final class TextSearchPlanner {
                 wordHits,
                 filterHits,
                 allHits,
-                Arrays.stream(eachTerm).boxed().toList());
+                Arrays.stream(eachTerm).boxed().toList(),
+                Arrays.stream(eachRankWord).boxed().toList());
     }
 
     private static boolean isTrue(Record row, int index) {

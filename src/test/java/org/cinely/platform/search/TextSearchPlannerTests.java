@@ -87,6 +87,18 @@ class TextSearchPlannerTests {
     }
 
     @Test
+    void aCraftPhrasesWordsRankFullTextMatchesOnlyWhenTheyAreRare() {
+        // "london director of photography": "director" is in a fifth of the profiles; ranking by it
+        // would read 20,000 more rows. "night gaffer": "gaffer" in 0.4%, 400 rows, 2 ms.
+        assertThat(plan(new Sample(500, List.of(20), 20, Map.of(), 2, List.of(25), List.of(100, 1)))
+                        .rankByCraftWords())
+                .isFalse();
+        assertThat(plan(new Sample(500, List.of(20), 20, Map.of(), 2, List.of(25), List.of(2)))
+                        .rankByCraftWords())
+                .isTrue();
+    }
+
+    @Test
     void aSmallTableIsTheWholeSample() {
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(
                 new Sample(40, List.of(40), 40, Map.of(), 40),
