@@ -82,9 +82,10 @@ public final class TextSearchPlanner {
         CRAFT,
         RECENT,
         /**
-         * Only craft phrases were typed ({@link SearchTerms}: "DP", "sound recordist"): the rows
-         * with one phrase's crafts (the craft index) and the rows with its words (the full-text
-         * index), merged, each then tested for the whole search; newest first.
+         * A craft phrase was typed ({@link SearchTerms}: "DP", "sound recordist"): the rows with
+         * one phrase's crafts (the craft index) and the rows with its words (the full-text index),
+         * merged, each then tested for the whole search; newest first. The way for a phrase alone,
+         * and for common words with a phrase, as {@link #CRAFT} is for a craft filter.
          */
         CRAFT_TERM
     }
@@ -228,6 +229,16 @@ public final class TextSearchPlanner {
             if (cost < least) {
                 cheapest = filter.getKey();
                 least = cost;
+            }
+        }
+        if (indexed == Access.FULL_TEXT && !sample.termHits().isEmpty()) {
+            // Common words and a craft phrase ("location focus puller"): the phrase's crafts and
+            // words may give fewer candidates than the words, like a craft filter.
+            double cost = (FILTER_COST + FULL_TEXT_POSTING_COST)
+                    * share(sample.termHits().get(sample.narrowestTerm()), sample)
+                    * rows;
+            if (cost < least) {
+                cheapest = Access.CRAFT_TERM;
             }
         }
         return new Plan(cheapest, estimate, rank);
