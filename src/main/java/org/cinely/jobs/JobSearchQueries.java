@@ -195,7 +195,8 @@ class JobSearchQueries {
                 terms.crafts().stream()
                         .map(term -> term.test(JOB_SEARCH.CRAFT_MASK, TEXT))
                         .toList(),
-                terms.craftWords(),
+                // Only full-text search ranks, and only a search with other words reads by it.
+                words.isEmpty() ? List.of() : terms.craftWords(),
                 indexed,
                 others.and(craftTerms));
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, () -> openCount(now), pageSize);

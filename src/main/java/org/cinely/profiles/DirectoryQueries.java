@@ -156,7 +156,8 @@ class DirectoryQueries {
                 terms.crafts().stream()
                         .map(term -> term.test(PROFILES.CRAFT_MASK, TEXT))
                         .toList(),
-                terms.craftWords(),
+                // Only full-text search ranks, and only a search with other words reads by it.
+                words.isEmpty() ? List.of() : terms.craftWords(),
                 indexed,
                 (place == null ? others : others.and(place)).and(craftTerms));
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, this::listedCount, pageSize);

@@ -81,9 +81,10 @@ class TextSearchPlannerTests {
         assertThat(plan(new Sample(500, List.of(), 0, Map.of(), 50, List.of(50)))
                         .access())
                 .isEqualTo(Access.RECENT);
-        // A common word (10%) with a phrase (4.5%) that rarely meet (0.6%): the phrase's 4,500
-        // candidates (29 ms) rather than ranking 10,000 matches (50 ms) or walking 10,000 rows.
-        assertThat(plan(new Sample(500, List.of(50), 50, Map.of(), 3, List.of(22)))
+        // A common word (10%) with a phrase (3%) that rarely meet (0.4%): the phrase's 3,000
+        // candidates, each tested for the word (32 ms), rather than ranking 10,000 matches (50 ms)
+        // or walking down the recency index for a page of them.
+        assertThat(plan(new Sample(500, List.of(50), 50, Map.of(), 2, List.of(15)))
                         .access())
                 .isEqualTo(Access.CRAFT_TERM);
         // Two phrases: the narrower one is read through its indexes.
