@@ -11,6 +11,21 @@ for (const select of document.querySelectorAll('select[data-autosubmit]')) {
   select.addEventListener('change', () => select.form?.requestSubmit());
 }
 
+// Filters that fold away on a phone (results first) are always open on a wider screen. The CSS
+// already shows them there (::details-content); this keeps the element's own state in step, for
+// assistive technology and for browsers without that selector.
+const folds = document.querySelectorAll('details[data-filters-fold]');
+if (folds.length) {
+  const wide = window.matchMedia('(min-width: 901px)');
+  const sync = () => {
+    for (const fold of folds) {
+      fold.open = wide.matches;
+    }
+  };
+  sync();
+  wide.addEventListener('change', sync);
+}
+
 // Close open menus when clicking elsewhere or pressing Escape.
 const menus = document.querySelectorAll('details.account-menu, details.nav-menu');
 document.addEventListener('click', (event) => {

@@ -74,7 +74,13 @@ class JobBoardController {
         int pageNumber = parsePage(page);
         model.addAttribute("search", criteria);
         model.addAttribute("query", criteria.toQueryString());
-        model.addAttribute("result", search.search(criteria, jobs.now(), pageNumber, PAGE_SIZE));
+        JobSearchQueries.Page result = search.search(criteria, jobs.now(), pageNumber, PAGE_SIZE);
+        model.addAttribute("result", result);
+        model.addAttribute(
+                "didYouMean",
+                search.didYouMean(criteria, result, jobs.now())
+                        .map(corrected -> new DidYouMean(corrected.q(), "/jobs?" + corrected.toQueryString()))
+                        .orElse(null));
         model.addAttribute("crafts", Craft.values());
         model.addAttribute("unions", List.of(UnionStatus.UNION, UnionStatus.NON_UNION));
         model.addAttribute("postedWithin", JobSearch.POSTED_WITHIN);
@@ -209,6 +215,9 @@ class JobBoardController {
             return 0;
         }
     }
+
+    /** A correction of the words that finds something, and the link that runs it. */
+    record DidYouMean(String q, String link) {}
 
     /** The applicant's own view of their application. */
     record MyApplication(

@@ -62,6 +62,11 @@ record JobSearch(
         }
     }
 
+    /** The same search, other words. */
+    JobSearch withQ(String words) {
+        return new JobSearch(words, crafts, location, remote, paid, union, startFrom, startTo, postedWithinDays, sort);
+    }
+
     static JobSearch everything() {
         return new JobSearch("", List.of(), "", false, false, null, null, null, null, null);
     }
@@ -155,6 +160,18 @@ record JobSearch(
                 || startFrom != null
                 || startTo != null
                 || postedWithinDays != null;
+    }
+
+    /** How many filters besides the words are set (the folded filters' summary says so on a phone). */
+    public int activeFilters() {
+        int active = crafts.isEmpty() ? 0 : 1;
+        active += location.isEmpty() ? 0 : 1;
+        active += remote ? 1 : 0;
+        active += paid ? 1 : 0;
+        active += union == null ? 0 : 1;
+        active += startFrom == null && startTo == null ? 0 : 1;
+        active += postedWithinDays == null ? 0 : 1;
+        return active;
     }
 
     public boolean hasCraft(Craft craft) {

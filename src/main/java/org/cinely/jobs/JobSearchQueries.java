@@ -20,7 +20,9 @@ import org.cinely.jobs.JobTypes.PayUnit;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.ProductionType;
+import org.cinely.platform.search.SearchTerms;
 import org.cinely.platform.search.SearchWords;
+import org.cinely.platform.search.Spelling;
 import org.cinely.platform.search.Sql;
 import org.cinely.platform.search.TextSearchPlanner;
 import org.cinely.platform.web.PageSlice;
@@ -50,13 +52,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class JobSearchQueries {
 
-    /** One page of results. */
     /**
+     * One page of results.
+     *
      * @param estimated the total is the planner's estimate (read down the newest listings)
      * @param access how the rows were read; {@code null} for a search without words
+     * @param unranked words were searched but the rows are not ranked by relevance (they were too
+     *     common); a search for craft phrases alone lists the newest, which is no such case
      */
     record Page(
-            List<JobCard> rows, int total, boolean estimated, TextSearchPlanner.Access access, int page, int pageSize) {
+            List<JobCard> rows,
+            int total,
+            boolean estimated,
+            TextSearchPlanner.Access access,
+            int page,
+            int pageSize,
+            boolean unranked) {
 
         public int pages() {
             return Math.max(1, (total + pageSize - 1) / pageSize);
@@ -68,11 +79,6 @@ class JobSearchQueries {
 
         public boolean hasPrevious() {
             return page > 0;
-        }
-
-        /** Words were searched but the rows are not ranked by relevance (they were too common). */
-        public boolean unranked() {
-            return access != null && access != TextSearchPlanner.Access.FULL_TEXT;
         }
     }
 
@@ -90,12 +96,54 @@ class JobSearchQueries {
     /** The same columns as one text, for testing a row's words with REGEXP. */
     private static final Field<String> TEXT = SearchWords.text(FULL_TEXT_COLUMNS);
 
+    /** How old the spelling suggestions' dictionary may be. */
+    private static final Duration SPELLING_MAX_AGE = Duration.ofHours(1);
+
     private final AtomicReference<CachedCount> open = new AtomicReference<>();
 
     private final DSLContext dsl;
 
+    private final Spelling.Cache spelling;
+
     JobSearchQueries(DSLContext dsl) {
         this.dsl = dsl;
+        this.spelling = new Spelling.Cache(this::recentTexts, SPELLING_MAX_AGE, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * The words the board knows for "Did you mean ...?": the craft phrases and the frequent words
+     * of the newest open listings.
+     */
+    Spelling spelling() {
+        return spelling.get();
+    }
+
+    /** Down the created_at index of job_search: a few thousand rows, read at most once an hour. */
+    private List<String> recentTexts() {
+        return dsl.select(TEXT)
+                .from(JOB_SEARCH)
+                .orderBy(JOB_SEARCH.CREATED_AT.desc(), JOB_SEARCH.JOB_ID.desc())
+                .limit(Spelling.SAMPLE_ROWS)
+                .fetch(TEXT);
+    }
+
+    /**
+     * For a search whose words found nothing: the same search with the nearest spelling of its
+     * unknown words that finds something ("Did you mean gaffer?"); at most {@link
+     * Spelling#MAX_CORRECTIONS} searches of one row, and none unless the first page came back empty.
+     */
+    @Transactional(readOnly = true)
+    java.util.Optional<JobSearch> didYouMean(JobSearch search, Page found, Instant now) {
+        if (found.total() > 0 || search.q().isEmpty() || found.page() > 0) {
+            return java.util.Optional.empty();
+        }
+        for (String q : spelling().corrections(search.q())) {
+            JobSearch corrected = search.withQ(q);
+            if (!search(corrected, now, 0, 1).rows().isEmpty()) {
+                return java.util.Optional.of(corrected);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @Transactional(readOnly = true)
@@ -110,13 +158,14 @@ class JobSearchQueries {
     @Transactional(readOnly = true)
     Page search(JobSearch search, Instant now, int page, int pageSize, TextSearchPlanner.Access forced) {
         int safePage = Math.max(0, Math.min(page, 500));
-        List<String> words = SearchWords.indexWords(search.q());
+        SearchTerms terms = SearchTerms.of(search.q());
+        List<String> words = terms.words();
         Condition place = place(search);
         Condition others = searchOpenAt(now).and(others(search, now));
         if (place != null) {
             others = others.and(place);
         }
-        if (words.isEmpty()) {
+        if (terms.isEmpty()) {
             // Without words: a place reads its candidates through the city/country indexes, every
             // one of them to sort the page, so the total rides along as a window count; otherwise
             // the page walks the created_at or closes_at index and counting stops at MAX_COUNT.
@@ -124,7 +173,9 @@ class JobSearchQueries {
                     ? walked(others, order(search.sort(), null), now, safePage, pageSize)
                     : everyMatchCounted(JOB_SEARCH, others, order(search.sort(), null), now, safePage, pageSize);
         }
-        Condition hasWords = SearchWords.containsAll(words, TEXT);
+        // Every word in the text, every craft phrase ("DP") as its craft or its words.
+        Condition hasWords = terms.test(JOB_SEARCH.CRAFT_MASK, TEXT);
+        Condition craftTerms = terms.craftsTest(JOB_SEARCH.CRAFT_MASK, TEXT);
         // Filters with an index to read candidates through: a place (unless "or remote"), crafts.
         Map<TextSearchPlanner.Access, Condition> indexed = new EnumMap<>(TextSearchPlanner.Access.class);
         if (place != null && !search.remote()) {
@@ -141,27 +192,84 @@ class JobSearchQueries {
                 List.of(JOB_SEARCH.CREATED_AT.desc(), JOB_SEARCH.JOB_ID.desc()),
                 words,
                 TEXT,
+                terms.crafts().stream()
+                        .map(term -> term.test(JOB_SEARCH.CRAFT_MASK, TEXT))
+                        .toList(),
+                // Only full-text search ranks, and only a search with other words reads by it.
+                words.isEmpty() ? List.of() : terms.craftWords(),
                 indexed,
-                others);
+                others.and(craftTerms));
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, () -> openCount(now), pageSize);
-        TextSearchPlanner.Access access = forced == null ? plan.access() : forced;
+        TextSearchPlanner.Access access = usable(forced == null ? plan.access() : forced, terms, search);
+        // The craft phrases' words rank full-text matches only when they are rare enough.
+        List<String> rankWords = plan.rankByCraftWords() ? terms.craftWords() : List.of();
         List<SortField<?>> unranked = order(search.sort(), null);
         Page found = switch (access) {
             case FULL_TEXT ->
                 everyMatchCounted(
                         JOB_SEARCH,
-                        others.and(SearchWords.fullTextMatch(words, FULL_TEXT_COLUMNS)),
-                        order(search.sort(), SearchWords.relevance(words, FULL_TEXT_COLUMNS)),
+                        others.and(SearchWords.fullTextMatch(words, rankWords, FULL_TEXT_COLUMNS))
+                                .and(craftTerms),
+                        order(search.sort(), SearchWords.relevance(words, rankWords, FULL_TEXT_COLUMNS)),
                         now,
                         safePage,
                         pageSize);
             case PLACE -> everyMatchCounted(JOB_SEARCH, others.and(hasWords), unranked, now, safePage, pageSize);
             case CRAFT ->
                 everyMatchCounted(withCrafts(search), others.and(hasWords), unranked, now, safePage, pageSize);
+            case CRAFT_TERM ->
+                everyMatchCounted(
+                        withCraftTerm(terms.crafts().get(sample.narrowestTerm())),
+                        others.and(hasWords),
+                        unranked,
+                        now,
+                        safePage,
+                        pageSize);
             case RECENT ->
                 firstMatchesEstimated(others.and(hasWords), unranked, plan.estimatedMatches(), now, safePage, pageSize);
         };
-        return new Page(found.rows(), found.total(), found.estimated(), access, found.page(), found.pageSize());
+        // Only craft phrases: listings with the craft, newest first, which is no "these words are
+        // too common" case.
+        boolean unrankedWords = !words.isEmpty() && access != TextSearchPlanner.Access.FULL_TEXT;
+        return new Page(
+                found.rows(), found.total(), found.estimated(), access, found.page(), found.pageSize(), unrankedWords);
+    }
+
+    /**
+     * The access asked for, or the nearest one this search can be read by: the full-text index
+     * needs words of the text, the craft phrases' indexes a craft phrase, the crafts' a craft.
+     */
+    private static TextSearchPlanner.Access usable(
+            TextSearchPlanner.Access access, SearchTerms terms, JobSearch search) {
+        if (access == TextSearchPlanner.Access.FULL_TEXT && terms.words().isEmpty()) {
+            return TextSearchPlanner.Access.CRAFT_TERM;
+        }
+        if (access == TextSearchPlanner.Access.CRAFT_TERM && terms.crafts().isEmpty()) {
+            return TextSearchPlanner.Access.FULL_TEXT;
+        }
+        if (access == TextSearchPlanner.Access.CRAFT && search.crafts().isEmpty()) {
+            return usable(TextSearchPlanner.Access.FULL_TEXT, terms, search);
+        }
+        return access;
+    }
+
+    /**
+     * The open listings a craft phrase finds: those with one of its crafts (job_search_crafts'
+     * (craft, job_id) key) and those whose text has its words (the full-text index), each once;
+     * job_search joined after them (STRAIGHT_JOIN) and tested for the whole search.
+     */
+    private static TableLike<?> withCraftTerm(SearchTerms.CraftTerm term) {
+        var found = DSL.select(JOB_SEARCH_CRAFTS.JOB_ID.as("found_id"))
+                .from(JOB_SEARCH_CRAFTS)
+                .where(JOB_SEARCH_CRAFTS.CRAFT.in(
+                        term.crafts().stream().map(Craft::slug).toList()));
+        Table<?> candidates = term.words().isEmpty()
+                ? found.asTable("candidates")
+                : found.union(DSL.select(JOB_SEARCH.JOB_ID.as("found_id"))
+                                .from(JOB_SEARCH)
+                                .where(SearchWords.fullTextMatch(term.words(), FULL_TEXT_COLUMNS)))
+                        .asTable("candidates");
+        return candidates.straightJoin(JOB_SEARCH).on(JOB_SEARCH.JOB_ID.eq(candidates.field("found_id", Long.class)));
     }
 
     /**
@@ -253,7 +361,7 @@ class JobSearchQueries {
     private Page page(
             List<? extends Record> records, int count, boolean estimated, Instant now, int page, int pageSize) {
         List<Long> ids = records.stream().map(r -> r.get(JOB_SEARCH.JOB_ID)).toList();
-        return new Page(byIds(ids, now), count, estimated, null, page, pageSize);
+        return new Page(byIds(ids, now), count, estimated, null, page, pageSize, false);
     }
 
     /** Open listings, for the planner's estimates; counted at most every few minutes. */
@@ -318,8 +426,8 @@ class JobSearchQueries {
 
     /** The whole search as a test of one job_search row (the words by REGEXP, not MATCH). */
     static Condition filters(JobSearch search, Instant now) {
-        Condition condition = SearchWords.containsAll(SearchWords.indexWords(search.q()), TEXT)
-                .and(others(search, now));
+        Condition condition =
+                SearchTerms.of(search.q()).test(JOB_SEARCH.CRAFT_MASK, TEXT).and(others(search, now));
         Condition place = place(search);
         return place == null ? condition : condition.and(place);
     }
@@ -345,7 +453,7 @@ class JobSearchQueries {
     /** Every filter besides the indexed words and the place. */
     private static Condition others(JobSearch search, Instant now) {
         Condition condition = DSL.noCondition();
-        for (String shortWord : SearchWords.shortWords(search.q())) {
+        for (String shortWord : SearchTerms.of(search.q()).shortWords()) {
             // Too short for the full-text index ("AC", "DP"): matched as a word in the title.
             String like = "%" + Sql.escapeLike(shortWord) + "%";
             condition = condition.and(JOB_SEARCH

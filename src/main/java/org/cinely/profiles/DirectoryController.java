@@ -58,6 +58,10 @@ class DirectoryController {
         model.addAttribute("crafts", Craft.values());
         model.addAttribute("availabilities", Availability.values());
         model.addAttribute("members", members);
+        model.addAttribute(
+                "didYouMean",
+                profiles.didYouMean(search, members, member == null ? null : member.id())
+                        .orElse(null));
         return "profiles/directory";
     }
 

@@ -4,6 +4,7 @@ import static org.cinely.profiles.jooq.Tables.PROFILES;
 import static org.cinely.profiles.jooq.Tables.PROFILE_CRAFTS;
 import static org.cinely.profiles.jooq.Tables.PROFILE_CREDITS;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cinely.platform.Craft;
 import org.cinely.platform.search.SearchPage;
+import org.cinely.platform.search.SearchTerms;
 import org.cinely.platform.search.SearchWords;
+import org.cinely.platform.search.Spelling;
 import org.cinely.platform.search.Sql;
 import org.cinely.platform.search.TextSearchPlanner;
 import org.jooq.Condition;
@@ -25,6 +28,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.TableLike;
 import org.jooq.impl.DSL;
 import org.springframework.data.domain.Page;
@@ -63,12 +67,36 @@ class DirectoryQueries {
     private static final List<SortField<?>> RECENCY =
             List.of(PROFILES.LAST_ACTIVE_AT.desc(), PROFILES.MEMBER_ID.desc());
 
+    /** How old the spelling suggestions' dictionary may be. */
+    private static final Duration SPELLING_MAX_AGE = Duration.ofHours(1);
+
     private final AtomicReference<CachedCount> listed = new AtomicReference<>();
 
     private final DSLContext dsl;
 
+    private final Spelling.Cache spelling;
+
     DirectoryQueries(DSLContext dsl) {
         this.dsl = dsl;
+        this.spelling = new Spelling.Cache(this::recentTexts, SPELLING_MAX_AGE, Clock.systemUTC());
+    }
+
+    /**
+     * The words the directory knows for "Did you mean ...?": the craft phrases and the frequent
+     * words of the most recently active listed members' names, headlines and bios.
+     */
+    Spelling spelling() {
+        return spelling.get();
+    }
+
+    /** Down ix_profiles_last_active: a few thousand rows, read at most once an hour. */
+    private List<String> recentTexts() {
+        return dsl.select(TEXT)
+                .from(PROFILES)
+                .where(PROFILES.LISTED.isTrue())
+                .orderBy(RECENCY)
+                .limit(Spelling.SAMPLE_ROWS)
+                .fetch(TEXT);
     }
 
     /**
@@ -95,17 +123,19 @@ class DirectoryQueries {
             LocalDate today,
             int pageSize,
             TextSearchPlanner.Access forced) {
-        List<String> words = search.indexWords();
+        SearchTerms terms = search.terms();
+        List<String> words = terms.words();
         Condition place = place(search);
         // Words or a place read candidates through another index: a craft is tested as a bit of the
         // row already read. Alone, it is found through profile_crafts' (craft, member_id) index.
-        boolean craftByIndex = words.isEmpty() && place == null && search.q() == null;
+        boolean craftByIndex = terms.isEmpty() && place == null && search.q() == null;
         Condition others = filters(search, anonymous, hidden, today, craftByIndex);
         PageRequest pageable = PageRequest.of(search.page(), pageSize);
-        if (words.isEmpty()) {
+        if (terms.isEmpty()) {
             return searchWithoutWords(search, place, others, today, anonymous, pageable);
         }
-        Condition hasWords = SearchWords.containsAll(words, TEXT);
+        // Every word in the text, every craft phrase ("DP") as its craft or its words.
+        Condition hasWords = terms.test(PROFILES.CRAFT_MASK, TEXT);
         // The sample: the most recently active listed profiles (the recency walk's own order).
         // Filters with an index to read candidates through: the place, the craft.
         Map<TextSearchPlanner.Access, Condition> indexed = new EnumMap<>(TextSearchPlanner.Access.class);
@@ -115,6 +145,7 @@ class DirectoryQueries {
         if (search.craft() != null) {
             indexed.put(TextSearchPlanner.Access.CRAFT, hasCraftBit(search.craft()));
         }
+        Condition craftTerms = terms.craftsTest(PROFILES.CRAFT_MASK, TEXT);
         TextSearchPlanner.Sample sample = TextSearchPlanner.sample(
                 dsl,
                 PROFILES,
@@ -122,10 +153,20 @@ class DirectoryQueries {
                 RECENCY,
                 words,
                 TEXT,
+                terms.crafts().stream()
+                        .map(term -> term.test(PROFILES.CRAFT_MASK, TEXT))
+                        .toList(),
+                // Only full-text search ranks, and only a search with other words reads by it.
+                words.isEmpty() ? List.of() : terms.craftWords(),
                 indexed,
-                place == null ? others : others.and(place));
+                (place == null ? others : others.and(place)).and(craftTerms));
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, this::listedCount, pageSize);
-        TextSearchPlanner.Access access = forced == null ? plan.access() : forced;
+        TextSearchPlanner.Access access = usable(forced == null ? plan.access() : forced, terms, search);
+        // The craft phrases' words rank full-text matches only when they are rare enough.
+        List<String> rankWords = plan.rankByCraftWords() ? terms.craftWords() : List.of();
+        // Only craft phrases: members with the craft are listed by activity, which is no
+        // "these words are too common" case.
+        boolean unranked = !words.isEmpty() && access != TextSearchPlanner.Access.FULL_TEXT;
         if (access == TextSearchPlanner.Access.RECENT) {
             // Newest activity first, one row beyond the page to know whether there is a next one.
             List<Record> rows = dsl.select(cardFields())
@@ -148,7 +189,8 @@ class DirectoryQueries {
                     pageable,
                     more ? Math.max(plan.estimatedMatches(), seen) : seen,
                     more,
-                    access);
+                    access,
+                    unranked);
         }
         Condition where = PROFILES.LISTED.isTrue().and(others);
         if (place != null) {
@@ -156,17 +198,57 @@ class DirectoryQueries {
         }
         List<SortField<?>> order = new ArrayList<>();
         if (access == TextSearchPlanner.Access.FULL_TEXT) {
-            where = where.and(SearchWords.fullTextMatch(words, FULL_TEXT_COLUMNS));
-            order.add(SearchWords.relevance(words, FULL_TEXT_COLUMNS).desc());
+            where = where.and(SearchWords.fullTextMatch(words, rankWords, FULL_TEXT_COLUMNS))
+                    .and(craftTerms);
+            order.add(SearchWords.relevance(words, rankWords, FULL_TEXT_COLUMNS).desc());
         } else {
             where = where.and(hasWords);
         }
         order.add(PROFILES.LAST_ACTIVE_AT.desc());
         order.add(PROFILES.MEMBER_ID.desc());
-        TableLike<?> from = access == TextSearchPlanner.Access.CRAFT && search.craft() != null
-                ? withCraft(search.craft())
-                : PROFILES;
-        return everyMatchCounted(from, where, order, today, anonymous, pageable, access);
+        TableLike<?> from = switch (access) {
+            case CRAFT -> withCraft(search.craft());
+            case CRAFT_TERM -> withCraftTerm(terms.crafts().get(sample.narrowestTerm()));
+            default -> PROFILES;
+        };
+        return everyMatchCounted(from, where, order, today, anonymous, pageable, access, unranked);
+    }
+
+    /**
+     * The access asked for, or the nearest one this search can be read by: the full-text index
+     * needs words of the text, the craft phrases' indexes a craft phrase, the craft's a craft.
+     */
+    private static TextSearchPlanner.Access usable(
+            TextSearchPlanner.Access access, SearchTerms terms, DirectorySearch search) {
+        if (access == TextSearchPlanner.Access.FULL_TEXT && terms.words().isEmpty()) {
+            return TextSearchPlanner.Access.CRAFT_TERM;
+        }
+        if (access == TextSearchPlanner.Access.CRAFT_TERM && terms.crafts().isEmpty()) {
+            return TextSearchPlanner.Access.FULL_TEXT;
+        }
+        if (access == TextSearchPlanner.Access.CRAFT && search.craft() == null) {
+            return usable(TextSearchPlanner.Access.FULL_TEXT, terms, search);
+        }
+        return access;
+    }
+
+    /**
+     * The members a craft phrase finds: those with one of its crafts (profile_crafts' (craft,
+     * member_id) index) and those whose text has its words (the full-text index), each once; the
+     * profiles joined after them (STRAIGHT_JOIN) and tested for the whole search.
+     */
+    private static TableLike<?> withCraftTerm(SearchTerms.CraftTerm term) {
+        var byCraft = PROFILE_CRAFTS.as("by_craft");
+        var found = DSL.select(byCraft.MEMBER_ID.as("found_id"))
+                .from(byCraft)
+                .where(byCraft.CRAFT.in(term.crafts().stream().map(Craft::slug).toList()));
+        Table<?> candidates = term.words().isEmpty()
+                ? found.asTable("candidates")
+                : found.union(DSL.select(PROFILES.MEMBER_ID.as("found_id"))
+                                .from(PROFILES)
+                                .where(SearchWords.fullTextMatch(term.words(), FULL_TEXT_COLUMNS)))
+                        .asTable("candidates");
+        return candidates.straightJoin(PROFILES).on(PROFILES.MEMBER_ID.eq(candidates.field("found_id", Long.class)));
     }
 
     /**
@@ -200,7 +282,14 @@ class DirectoryQueries {
         }
         if (place != null || search.q() != null) {
             return everyMatchCounted(
-                    PROFILES, place == null ? where : where.and(place), RECENCY, today, anonymous, pageable, null);
+                    PROFILES,
+                    place == null ? where : where.and(place),
+                    RECENCY,
+                    today,
+                    anonymous,
+                    pageable,
+                    null,
+                    false);
         }
         List<Record> rows = dsl.select(cardFields())
                 .from(PROFILES)
@@ -224,7 +313,8 @@ class DirectoryQueries {
             LocalDate today,
             boolean anonymous,
             PageRequest pageable,
-            TextSearchPlanner.Access access) {
+            TextSearchPlanner.Access access,
+            boolean unranked) {
         // The total rides along as a window count: the matches are found once, not twice (a
         // second, counting query doubled the cost of these searches).
         Field<Integer> windowTotal = DSL.count().over().as("total");
@@ -245,7 +335,7 @@ class DirectoryQueries {
         } else {
             total = Sql.cappedCount(dsl, PROFILES, where, MAX_COUNT);
         }
-        return new SearchPage<>(toCards(rows, today, anonymous), pageable, total, false, access);
+        return new SearchPage<>(toCards(rows, today, anonymous), pageable, total, false, access, unranked);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cinely.profiles;
 
 import java.util.List;
 import org.cinely.platform.Craft;
+import org.cinely.platform.search.SearchTerms;
 import org.cinely.platform.search.SearchWords;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -34,6 +35,11 @@ public record DirectorySearch(String q, Craft craft, String location, Availabili
         return stripped.length() > MAX_QUERY ? stripped.substring(0, MAX_QUERY) : stripped;
     }
 
+    /** The same search, other words, first page. */
+    DirectorySearch withQ(String words) {
+        return new DirectorySearch(clean(words), craft, location, availability, 0);
+    }
+
     /** Narrowed by anything a visitor of members-only profiles must not learn from. */
     boolean filtersBeyondCraft() {
         return q != null || location != null || availability != null;
@@ -42,6 +48,11 @@ public record DirectorySearch(String q, Craft craft, String location, Availabili
     /** Words the full-text index can find (letters and digits, at least 3, not stop words). */
     List<String> indexWords() {
         return SearchWords.indexWords(q);
+    }
+
+    /** The words and the craft phrases ("DP", "sound recordist") of the search box. */
+    SearchTerms terms() {
+        return SearchTerms.of(q);
     }
 
     public String link(int targetPage) {

@@ -80,6 +80,27 @@ class ProfilePages {
         return queries.search(search, viewer == null, hidden, today(), pageSize);
     }
 
+    /**
+     * For a search whose words found no one: the same search with the nearest spelling of its
+     * unknown words that finds someone this viewer may see ("Did you mean gaffer?"); at most
+     * {@link org.cinely.platform.search.Spelling#MAX_CORRECTIONS} searches, and none unless the
+     * first page came back empty.
+     */
+    @Transactional(readOnly = true)
+    Optional<DirectorySearch> didYouMean(DirectorySearch search, SearchPage<ProfileCard> found, MemberId viewer) {
+        if (found.getTotalElements() > 0 || search.q() == null || search.page() > 0) {
+            return Optional.empty();
+        }
+        Set<Long> hidden = viewer == null ? Set.of() : relations().blockersOf(viewer);
+        for (String q : queries.spelling().corrections(search.q())) {
+            DirectorySearch corrected = search.withQ(q);
+            if (queries.search(corrected, viewer == null, hidden, today(), 1).hasContent()) {
+                return Optional.of(corrected);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The profile page of the member with this handle now; empty if nobody has it. */
     @Transactional(readOnly = true)
     Optional<ProfilePage> page(String handle, MemberId viewer, boolean staff) {

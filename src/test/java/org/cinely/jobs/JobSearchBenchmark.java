@@ -86,6 +86,21 @@ class JobSearchBenchmark {
                         null));
     }
 
+    /** Searches that name a craft by one of its common names ({@code CraftSynonyms}). */
+    static List<JobSearch> synonymSearches() {
+        return List.of(
+                search("DP", List.of(), "", false, false, null, null),
+                search("director of photography", List.of(), "", false, false, null, null),
+                search("camera", List.of(), "", false, false, null, null),
+                search("focus puller", List.of(), "", false, false, null, null),
+                search("sound recordist", List.of(), "", false, false, null, null),
+                search("lighting", List.of(), "", false, false, null, null),
+                search("colourist", List.of(), "Lisbon", false, false, null, null),
+                search("night shoot grip", List.of(), "", false, false, null, null),
+                search("documentary cutter", List.of(), "", false, true, null, null),
+                search("AC", List.of(), "London", true, false, null, null));
+    }
+
     static JobSearch search(
             String q,
             List<Craft> crafts,
@@ -174,6 +189,22 @@ class JobSearchBenchmark {
                 report(
                         "worst case, naive JPA",
                         measure(JPA_RUNS / 3, i -> naive.search(commonest.get(i % 2), Instant.now(), 20)));
+                // Crafts by their common names (CraftSynonyms): alone, with a word, with a place.
+                List<JobSearch> synonyms = synonymSearches();
+                report(
+                        "craft synonyms (all below)",
+                        measure(RUNS, i -> jooq.search(synonyms.get(i % synonyms.size()), Instant.now(), 0, 20)));
+                for (JobSearch one : synonyms) {
+                    report(
+                            String.format(
+                                    Locale.ROOT,
+                                    "  \"%s\"%s (%,d matches, %s)",
+                                    one.q(),
+                                    one.location().isEmpty() ? "" : ", " + one.location(),
+                                    exactCount(dsl, one),
+                                    jooq.search(one, Instant.now(), 0, 20).access()),
+                            measure(30, i -> jooq.search(one, Instant.now(), 0, 20)));
+                }
             } finally {
                 emf.close();
             }

@@ -36,6 +36,9 @@ class JobSearchIntegrationTests {
     @Autowired
     JobSearchIndex searchIndex;
 
+    @Autowired
+    JobSearchQueries queries;
+
     JobsTestSupport support;
     CurrentMember poster;
     String marker;
@@ -80,6 +83,77 @@ class JobSearchIntegrationTests {
         assertThat(titles("q=" + marker + "+documen")).containsExactly("Editor for a documentary");
         // Operators typed into the box are only words.
         assertThat(titles("q=" + marker + "+-night+\"docks")).containsExactly("Boom operator");
+    }
+
+    @Test
+    void wordsFindListingsByTheirCraftAndItsCommonNames() throws Exception {
+        Map<String, String> crafts = new java.util.LinkedHashMap<>();
+        crafts.put("Call A", "cinematographer");
+        crafts.put("Call B", "camera-operator");
+        crafts.put("Call C", "first-ac");
+        crafts.put("Call D", "grip");
+        crafts.put("Call E", "sound-mixer");
+        crafts.put("Call F", "gaffer");
+        crafts.put("Call G", "editor");
+        crafts.put("Call H", "colorist");
+        for (Map.Entry<String, String> listing : crafts.entrySet()) {
+            list(listing.getKey(), Map.of("crafts", listing.getValue()));
+        }
+        // A producer's call that names the craft in its text: words still find it.
+        list("Producer wanted", Map.of("crafts", "producer", "description", "Our cinematographer " + marker));
+
+        Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("cinematographer", List.of("Call A", "Producer wanted"));
+        expected.put("DP", List.of("Call A"));
+        expected.put("DoP", List.of("Call A"));
+        expected.put("director of photography", List.of("Call A"));
+        expected.put("camera", List.of("Call B", "Call C"));
+        expected.put("AC", List.of("Call C"));
+        expected.put("focus puller", List.of("Call C"));
+        expected.put("grip", List.of("Call D"));
+        expected.put("sound mixer", List.of("Call E"));
+        expected.put("sound recordist", List.of("Call E"));
+        expected.put("gaffer", List.of("Call F"));
+        expected.put("lighting", List.of("Call F"));
+        expected.put("editor", List.of("Call G"));
+        expected.put("cutter", List.of("Call G"));
+        expected.put("colourist", List.of("Call H"));
+        expected.put("grader", List.of("Call H"));
+        for (Map.Entry<String, List<String>> search : expected.entrySet()) {
+            assertThat(titles("q=" + marker + "+" + search.getKey().replace(' ', '+')))
+                    .as(search.getKey())
+                    .containsExactlyInAnyOrderElementsOf(search.getValue());
+        }
+        // Alone, too, and in a saved search's alert (the same conditions on one row).
+        assertThat(titles("q=DoP")).contains("Call A").doesNotContain("Call B", "Producer wanted");
+        long id = list("Call I", Map.of("crafts", "sound-mixer"));
+        assertThat(queries.matches(JobSearch.fromQueryString("q=recordist"), id, java.time.Instant.now()))
+                .isTrue();
+        assertThat(queries.matches(JobSearch.fromQueryString("q=gaffer"), id, java.time.Instant.now()))
+                .isFalse();
+    }
+
+    @Test
+    void aSearchThatFindsNothingOffersTheNearestSpellingThatFindsSomething() throws Exception {
+        list("Call for the night", Map.of("crafts", "gaffer"));
+        Document page =
+                page(mvc.perform(get("/jobs").param("q", marker + " gafer").param("paid", "true"))
+                        .andExpect(status().isOk())
+                        .andReturn());
+        assertThat(page.select(".job-card")).isEmpty();
+        assertThat(page.select(".did-you-mean").text()).isEqualTo("Did you mean " + marker + " gaffer?");
+        String link = page.select(".did-you-mean a").attr("href");
+        assertThat(link).isEqualTo("/jobs?q=" + marker + "%20gaffer&paid=true");
+        assertThat(page(mvc.perform(get(java.net.URI.create(link))).andReturn())
+                        .select(".job-card__title a")
+                        .eachText())
+                .containsExactly("Call for the night");
+
+        // A spelling that would find nothing either is not offered.
+        Document none =
+                page(mvc.perform(get("/jobs").param("q", marker + " edtor")).andReturn());
+        assertThat(none.select(".job-card")).isEmpty();
+        assertThat(none.select(".did-you-mean")).isEmpty();
     }
 
     @Test

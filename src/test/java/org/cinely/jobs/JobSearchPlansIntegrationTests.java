@@ -114,11 +114,46 @@ class JobSearchPlansIntegrationTests {
                         List.of("Gaffer for NIGHT exteriors", "Remote editor", "Night grip")),
                 // A short word ("AC", "DP") is matched in titles, whatever reads the long ones.
                 new Case(search(marker + " bo", List.of(), "", false, null), List.of("Best boy")),
-                new Case(search(marker + " nothing", List.of(), "", false, null), List.of()));
+                new Case(search(marker + " nothing", List.of(), "", false, null), List.of()),
+                // Craft phrases: the craft (or its synonyms) or the words in the text.
+                new Case(
+                        search(marker + " lighting", List.of(), "", false, null),
+                        List.of("Gaffer for NIGHT exteriors", "Best boy")),
+                new Case(search(marker + " sparks", List.of(), "", false, null), List.of("Best boy")),
+                new Case(search(marker + " wardrobe", List.of(), "", false, null), List.of("Knight armour wrangler")),
+                new Case(search(marker + " cutter", List.of(), "", false, null), List.of("Remote editor")),
+                new Case(search(marker + " best boy", List.of(), "", false, null), List.of("Best boy", "Night grip")),
+                new Case(search(marker + " night grip", List.of(), "berlin", false, null), List.of("Night grip")));
         for (Case c : cases) {
             for (Access access : Access.values()) {
                 assertThat(found(c.search(), access))
                         .as("%s read by %s", c.search().q(), access)
+                        .containsExactlyInAnyOrderElementsOf(c.expected());
+            }
+        }
+    }
+
+    @Test
+    void craftPhrasesAloneFindTheSameListingsWhateverReadsThem() throws Exception {
+        String city = "Zq" + marker;
+        list("Camera crew", Map.of("crafts", "cinematographer", "city", city));
+        list("Looking for a cinematographer", Map.of("crafts", "producer", "city", city));
+        list("Runner", Map.of("crafts", "production-assistant", "city", city));
+        list("Colour grading suite", Map.of("crafts", "colorist", "city", city));
+        record Case(String q, List<String> expected) {}
+        List<Case> cases = List.of(
+                new Case("DP", List.of("Camera crew")),
+                new Case("DoP", List.of("Camera crew")),
+                new Case("director of photography", List.of("Camera crew")),
+                new Case("Cinematographer", List.of("Camera crew", "Looking for a cinematographer")),
+                new Case("PA", List.of("Runner")),
+                new Case("colourist", List.of("Colour grading suite")),
+                new Case("grader", List.of("Colour grading suite")),
+                new Case("gaffer", List.of()));
+        for (Case c : cases) {
+            for (Access access : Access.values()) {
+                assertThat(found(search(c.q(), List.of(), city, false, null), access))
+                        .as("%s read by %s", c.q(), access)
                         .containsExactlyInAnyOrderElementsOf(c.expected());
             }
         }

@@ -142,6 +142,44 @@ class DirectoryAndSuggestionsBenchmark {
         IntConsumer nameSearch = i -> directory.search(
                 DirectorySearch.of(names[i % names.length], null, null, null, 0), false, Set.of(), today, PAGE);
         IntConsumer nameSearchJpa = i -> naiveDirectory(names[i % names.length], null, null);
+        // Crafts by their common names (CraftSynonyms): a phrase alone, with a word, with a city.
+        List<String> synonyms = List.of(
+                "DP",
+                "cinematographer",
+                "director of photography",
+                "camera",
+                "focus puller",
+                "AC",
+                "grip",
+                "sound recordist",
+                "sound",
+                "gaffer",
+                "lighting",
+                "cutter",
+                "colourist",
+                "grader",
+                "makeup",
+                "runner");
+        IntConsumer synonym = i -> directory.search(
+                DirectorySearch.of(synonyms.get(i % synonyms.size()), null, null, null, 0),
+                false,
+                Set.of(),
+                today,
+                PAGE);
+        IntConsumer synonymWord = i -> directory.search(
+                DirectorySearch.of(
+                        words[i % words.length] + " " + synonyms.get((i * 3) % synonyms.size()), null, null, null, 0),
+                false,
+                Set.of(),
+                today,
+                PAGE);
+        IntConsumer synonymCity = i -> directory.search(
+                DirectorySearch.of(
+                        synonyms.get(i % synonyms.size()), null, cities[(i * 5) % cities.length][0], null, 0),
+                false,
+                Set.of(),
+                today,
+                PAGE);
         IntConsumer suggestions = i -> connections.suggestions(MemberId.of(first + i % BenchmarkData.HUBS), PAGE);
         IntConsumer suggestionsJpa = i -> naiveSuggestions(first + i % BenchmarkData.HUBS);
 
@@ -188,6 +226,25 @@ class DirectoryAndSuggestionsBenchmark {
                         words.length,
                         i -> DirectorySearch.of(
                                 words[i % words.length], crafts[(i * 7) % crafts.length], null, null, 0)),
+                today);
+        report.add("craft synonyms: " + String.join(", ", synonyms));
+        measure("directory, a craft synonym alone (jOOQ)", synonym, RUNS);
+        measure("directory, a word + a craft synonym (jOOQ)", synonymWord, RUNS);
+        measure("directory, a craft synonym + city (jOOQ)", synonymCity, RUNS);
+        slowest(
+                "a craft synonym alone",
+                distinct(synonyms.size(), i -> DirectorySearch.of(synonyms.get(i), null, null, null, 0)),
+                today);
+        slowest(
+                "a word + a craft synonym",
+                distinct(
+                        words.length,
+                        i -> DirectorySearch.of(
+                                words[i % words.length] + " " + synonyms.get((i * 3) % synonyms.size()),
+                                null,
+                                null,
+                                null,
+                                0)),
                 today);
         measure("people you may know (jOOQ)", suggestions, RUNS);
         measure("people you may know (naive JPA)", suggestionsJpa, NAIVE_RUNS);

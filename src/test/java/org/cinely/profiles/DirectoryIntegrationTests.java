@@ -5,7 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.CinelyIntegrationTest;
@@ -75,6 +77,60 @@ class DirectoryIntegrationTests {
         assertThat(names("?q=" + word + "+night")).containsExactly("Sam Whitfield");
         // Prefixes match too ("documentar" finds "documentaries").
         assertThat(names("?q=" + word + "+documentar")).containsExactly("Lucía Ferrante");
+    }
+
+    @Test
+    void wordsFindMembersByTheirCraftAndItsCommonNames() throws Exception {
+        Map<String, String> crafts = new LinkedHashMap<>();
+        crafts.put("Ines Cardoso", "cinematographer");
+        crafts.put("Tom Baird", "camera-operator");
+        crafts.put("Mia Lund", "first-ac");
+        crafts.put("Olu Ade", "grip");
+        crafts.put("Ravi Shah", "sound-mixer");
+        crafts.put("Kai Berg", "gaffer");
+        crafts.put("Eva Moll", "editor");
+        crafts.put("Lea Roth", "colorist");
+        crafts.forEach((name, craft) -> members.describe(members.create(name), word, "Porto", "Portugal", craft));
+        // Not a cinematographer by craft, but says so: words still find their text.
+        Member writer = members.create("Noor Haddad");
+        members.describe(writer, word + " writer", "Porto", "Portugal", "writer");
+        data.jdbc()
+                .update(
+                        "update profiles set bio = ? where member_id = ?",
+                        "Shot shorts as a cinematographer",
+                        writer.id());
+
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("cinematographer", List.of("Ines Cardoso", "Noor Haddad"));
+        expected.put("Cinematographers", List.of("Ines Cardoso"));
+        expected.put("DP", List.of("Ines Cardoso"));
+        expected.put("DoP", List.of("Ines Cardoso"));
+        expected.put("director of photography", List.of("Ines Cardoso"));
+        expected.put("camera", List.of("Tom Baird", "Mia Lund"));
+        expected.put("camera operator", List.of("Tom Baird"));
+        expected.put("AC", List.of("Mia Lund"));
+        expected.put("focus puller", List.of("Mia Lund"));
+        expected.put("1st AC", List.of("Mia Lund"));
+        expected.put("grip", List.of("Olu Ade"));
+        expected.put("sound mixer", List.of("Ravi Shah"));
+        expected.put("sound recordist", List.of("Ravi Shah"));
+        expected.put("gaffer", List.of("Kai Berg"));
+        expected.put("lighting", List.of("Kai Berg"));
+        expected.put("editor", List.of("Eva Moll"));
+        expected.put("cutter", List.of("Eva Moll"));
+        expected.put("colorist", List.of("Lea Roth"));
+        expected.put("colourist", List.of("Lea Roth"));
+        expected.put("grader", List.of("Lea Roth"));
+        for (Map.Entry<String, List<String>> search : expected.entrySet()) {
+            assertThat(names("?q=" + word + "+" + search.getKey().replace(' ', '+')))
+                    .as(search.getKey())
+                    .containsExactlyInAnyOrderElementsOf(search.getValue());
+        }
+        // Alone, too (other tests' members may be cinematographers as well).
+        assertThat(names("?q=DP")).contains("Ines Cardoso").doesNotContain("Tom Baird", "Noor Haddad");
+        assertThat(names("?q=director+of+photography&location=Porto"))
+                .contains("Ines Cardoso")
+                .doesNotContain("Tom Baird");
     }
 
     @Test
@@ -179,6 +235,36 @@ class DirectoryIntegrationTests {
                 mvc.perform(get("/members?q=" + word)).andReturn().getResponse().getContentAsString());
         assertThat(page.select(".empty-state h2").text()).isEqualTo("No members match");
         assertThat(page.select(".empty-state a").attr("href")).isEqualTo("/members");
+    }
+
+    @Test
+    void aSearchThatFindsNoOneOffersTheNearestSpellingThatFindsSomeone() throws Exception {
+        Member gaffer = members.create("Kai Berg");
+        members.describe(gaffer, word, "Porto", "Portugal", "gaffer");
+        Document page = Jsoup.parse(
+                mvc.perform(get("/members").param("q", word + " Gafer").param("location", "Porto"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(page.select(".member-card")).isEmpty();
+        assertThat(page.select(".did-you-mean").text()).isEqualTo("Did you mean " + word + " gaffer?");
+        String link = page.select(".did-you-mean a").attr("href");
+        assertThat(link).isEqualTo("/members?q=" + word + "%20gaffer&location=Porto");
+        assertThat(Jsoup.parse(mvc.perform(get(java.net.URI.create(link)))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .select(".member-card__name")
+                        .eachText())
+                .containsExactly("Kai Berg");
+
+        // A spelling that would find no one either is not offered.
+        Document none = Jsoup.parse(mvc.perform(get("/members").param("q", word + " edtor"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(none.select(".member-card")).isEmpty();
+        assertThat(none.select(".did-you-mean")).isEmpty();
     }
 
     @Test

@@ -117,11 +117,48 @@ class DirectoryPlansIntegrationTests {
                 new Case(word, "colorist", null, List.of("Lucía Ferrante")),
                 new Case(word, null, "berl", List.of("Sam Whitfield", "Ada Knightley")),
                 new Case(word + " night", null, "Germany", List.of("Sam Whitfield")),
-                new Case(word + " nothing", null, null, List.of()));
+                new Case(word + " nothing", null, null, List.of()),
+                // Craft phrases: the craft (or its synonyms) or the words in the text.
+                new Case(word + " colourist", null, null, List.of("Lucía Ferrante")),
+                new Case(word + " lighting", null, null, List.of("Sam Whitfield")),
+                new Case(word + " wardrobe", null, "berl", List.of("Ada Knightley")),
+                new Case(word + " costume", null, null, List.of("Ada Knightley")),
+                new Case(word + " cutter", "colorist", null, List.of("Lucía Ferrante")),
+                new Case(word + " grip", null, null, List.of()));
         for (Case c : cases) {
             for (Access access : Access.values()) {
                 assertThat(found(c.q(), c.craft(), c.location(), access))
                         .as("%s (%s, %s) read by %s", c.q(), c.craft(), c.location(), access)
+                        .containsExactlyInAnyOrderElementsOf(c.expected());
+            }
+        }
+    }
+
+    @Test
+    void craftPhrasesAloneFindTheSameMembersWhateverReadsThem() {
+        String city = "Zq" + word;
+        Member dp = members.create("Ines Cardoso");
+        members.describe(dp, "Lights and lenses", city, "Portugal", "cinematographer");
+        Member writer = members.create("Noor Haddad");
+        members.describe(writer, "Writer, once a cinematographer", city, "Portugal", "writer");
+        Member mixer = members.create("Ravi Shah");
+        members.describe(mixer, "Quiet on set", city, "Portugal", "sound-mixer");
+        Member assistant = members.create("Mia Lund");
+        members.describe(assistant, "Marks and measurements", city, "Portugal", "first-ac");
+        record Case(String q, List<String> expected) {}
+        List<Case> cases = List.of(
+                new Case("DP", List.of("Ines Cardoso")),
+                new Case("dop", List.of("Ines Cardoso")),
+                new Case("Director of Photography", List.of("Ines Cardoso")),
+                new Case("cinematographer", List.of("Ines Cardoso", "Noor Haddad")),
+                new Case("sound recordist", List.of("Ravi Shah")),
+                new Case("focus puller", List.of("Mia Lund")),
+                new Case("camera", List.of("Mia Lund")),
+                new Case("gaffer", List.of()));
+        for (Case c : cases) {
+            for (Access access : Access.values()) {
+                assertThat(found(c.q(), null, city, access))
+                        .as("%s read by %s", c.q(), access)
                         .containsExactlyInAnyOrderElementsOf(c.expected());
             }
         }

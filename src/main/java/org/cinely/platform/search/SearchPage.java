@@ -12,13 +12,32 @@ public class SearchPage<T> extends PageImpl<T> {
 
     private final boolean estimated;
     private final TextSearchPlanner.Access access;
+    private final boolean unranked;
 
     /** @param access how the rows were read; {@code null} for a search without words */
     public SearchPage(
             List<T> content, Pageable pageable, long total, boolean estimated, TextSearchPlanner.Access access) {
+        this(
+                content,
+                pageable,
+                total,
+                estimated,
+                access,
+                access != null && access != TextSearchPlanner.Access.FULL_TEXT);
+    }
+
+    /** @param unranked words were searched but the rows are not ranked by relevance */
+    public SearchPage(
+            List<T> content,
+            Pageable pageable,
+            long total,
+            boolean estimated,
+            TextSearchPlanner.Access access,
+            boolean unranked) {
         super(content, pageable, total);
         this.estimated = estimated;
         this.access = access;
+        this.unranked = unranked;
     }
 
     public boolean isEstimated() {
@@ -27,7 +46,7 @@ public class SearchPage<T> extends PageImpl<T> {
 
     /** Words were searched but the rows are not ranked by relevance (they were too common). */
     public boolean isUnranked() {
-        return access != null && access != TextSearchPlanner.Access.FULL_TEXT;
+        return unranked;
     }
 
     /** How the rows were read (for benchmarks and logs); {@code null} for a search without words. */

@@ -60,10 +60,12 @@ public final class SearchWords {
 
     /** The words the full-text index can find: at least {@link #MIN_TOKEN} long, not stop words. */
     public static List<String> indexWords(String q) {
-        return words(q).stream()
-                .filter(word -> word.length() >= MIN_TOKEN && !STOP_WORDS.contains(word))
-                .distinct()
-                .toList();
+        return words(q).stream().filter(SearchWords::isIndexWord).distinct().toList();
+    }
+
+    /** A word of {@link #words} the full-text index has: at least {@link #MIN_TOKEN} long, not a stop word. */
+    public static boolean isIndexWord(String word) {
+        return word.length() >= MIN_TOKEN && !STOP_WORDS.contains(word);
     }
 
     /** The words too short for the index ("DP", "AC"), which callers match another way. */
@@ -83,14 +85,42 @@ public final class SearchWords {
                 " ", indexWords.stream().map(word -> "+" + word + "*").toList());
     }
 
+    /**
+     * The same with optional words after the required ones ({@code +night* lighting*}): they find
+     * no more rows, but rank the rows that have them higher (a craft phrase's words, {@link
+     * SearchTerms}).
+     */
+    public static String booleanQuery(List<String> indexWords, List<String> optionalWords) {
+        List<String> all = new ArrayList<>();
+        indexWords.forEach(word -> all.add("+" + word + "*"));
+        optionalWords.stream()
+                .filter(word -> !indexWords.contains(word))
+                .distinct()
+                .forEach(word -> all.add(word + "*"));
+        return String.join(" ", all);
+    }
+
     /** {@code MATCH(columns) AGAINST (query IN BOOLEAN MODE)}: as a condition, the index drives it. */
     public static Condition fullTextMatch(List<String> indexWords, Field<?>... columns) {
-        return DSL.condition(matchSql(columns.length), matchArguments(indexWords, columns));
+        return fullTextMatch(indexWords, List.of(), columns);
+    }
+
+    /**
+     * The same, ranking rows with the optional words higher; the condition and the {@link
+     * #relevance} of the same words are one full-text search to MySQL.
+     */
+    public static Condition fullTextMatch(List<String> indexWords, List<String> optionalWords, Field<?>... columns) {
+        return DSL.condition(matchSql(columns.length), matchArguments(indexWords, optionalWords, columns));
     }
 
     /** The same MATCH as a relevance score, to sort by. */
     public static Field<Double> relevance(List<String> indexWords, Field<?>... columns) {
-        return DSL.field(matchSql(columns.length), Double.class, matchArguments(indexWords, columns));
+        return relevance(indexWords, List.of(), columns);
+    }
+
+    /** The same MATCH as a relevance score, to sort by. */
+    public static Field<Double> relevance(List<String> indexWords, List<String> optionalWords, Field<?>... columns) {
+        return DSL.field(matchSql(columns.length), Double.class, matchArguments(indexWords, optionalWords, columns));
     }
 
     /**
@@ -178,10 +208,10 @@ public final class SearchWords {
                 .toString();
     }
 
-    private static Object[] matchArguments(List<String> indexWords, Field<?>[] columns) {
+    private static Object[] matchArguments(List<String> indexWords, List<String> optionalWords, Field<?>[] columns) {
         Object[] arguments = new Object[columns.length + 1];
         System.arraycopy(columns, 0, arguments, 0, columns.length);
-        arguments[columns.length] = DSL.val(booleanQuery(indexWords));
+        arguments[columns.length] = DSL.val(booleanQuery(indexWords, optionalWords));
         return arguments;
     }
 }

@@ -75,12 +75,25 @@ public final class TextSearchPlanner {
      */
     static final double FILTER_COST = 6.0;
 
+    /**
+     * Microseconds per word tested by REGEXP on a candidate's text, beyond {@link #FILTER_COST}
+     * (measured on the board's benchmark: about 15 µs a listing for two words and a craft phrase).
+     */
+    static final double WORD_TEST_COST = 4.0;
+
     /** How a search reads its rows. */
     public enum Access {
         FULL_TEXT,
         PLACE,
         CRAFT,
-        RECENT
+        RECENT,
+        /**
+         * A craft phrase was typed ({@link SearchTerms}: "DP", "sound recordist"): the rows with
+         * one phrase's crafts (the craft index) and the rows with its words (the full-text index),
+         * merged, each then tested for the whole search; newest first. The way for a phrase alone,
+         * and for common words with a phrase, as {@link #CRAFT} is for a craft filter.
+         */
+        CRAFT_TERM
     }
 
     /**
@@ -91,21 +104,76 @@ public final class TextSearchPlanner {
      * @param wordHits rows with every word
      * @param filterHits for each filter with an index to read through, the rows it keeps
      * @param allHits rows that match the whole search
+     * @param termHits for each craft phrase ({@link SearchTerms#crafts}), the rows with its craft or
+     *     its words
+     * @param rankWordHits for each of the craft phrases' words ({@link SearchTerms#craftWords}), the
+     *     rows that have it
      */
     public record Sample(
-            int rows, List<Integer> eachWordHits, int wordHits, Map<Access, Integer> filterHits, int allHits) {
+            int rows,
+            List<Integer> eachWordHits,
+            int wordHits,
+            Map<Access, Integer> filterHits,
+            int allHits,
+            List<Integer> termHits,
+            List<Integer> rankWordHits) {
 
         public Sample {
             eachWordHits = List.copyOf(eachWordHits);
             filterHits = Map.copyOf(filterHits);
+            termHits = List.copyOf(termHits);
+            rankWordHits = List.copyOf(rankWordHits);
+        }
+
+        /** A sample of a search without craft phrases. */
+        public Sample(
+                int rows, List<Integer> eachWordHits, int wordHits, Map<Access, Integer> filterHits, int allHits) {
+            this(rows, eachWordHits, wordHits, filterHits, allHits, List.of(), List.of());
+        }
+
+        /** A sample of a search whose craft phrases have no words the full-text index has. */
+        public Sample(
+                int rows,
+                List<Integer> eachWordHits,
+                int wordHits,
+                Map<Access, Integer> filterHits,
+                int allHits,
+                List<Integer> termHits) {
+            this(rows, eachWordHits, wordHits, filterHits, allHits, termHits, List.of());
+        }
+
+        /** The craft phrase with the fewest rows, the one {@link Access#CRAFT_TERM} reads through. */
+        public int narrowestTerm() {
+            int narrowest = 0;
+            for (int t = 1; t < termHits.size(); t++) {
+                if (termHits.get(t) < termHits.get(narrowest)) {
+                    narrowest = t;
+                }
+            }
+            return narrowest;
         }
     }
 
     /**
      * The chosen access and, for {@link Access#RECENT}, the estimated number of matches (the other
      * ways read every match, so they count them exactly).
+     *
+     * @param rankByCraftWords {@link Access#FULL_TEXT} may rank by the craft phrases' words too
+     *     (optional words of the MATCH): they are rare enough that reading them costs little
      */
-    public record Plan(Access access, long estimatedMatches) {}
+    public record Plan(Access access, long estimatedMatches, boolean rankByCraftWords) {
+
+        public Plan(Access access, long estimatedMatches) {
+            this(access, estimatedMatches, false);
+        }
+    }
+
+    /**
+     * Microseconds of optional words worth reading to rank full-text matches by the craft phrases'
+     * words (about 1,000 rows with them): "director" alone is in a fifth of the profiles, and ranking
+     * "london director of photography" by it would cost 150 ms.
+     */
+    static final double RANK_BUDGET = 5_000;
 
     private TextSearchPlanner() {}
 
@@ -115,21 +183,42 @@ public final class TextSearchPlanner {
      * @param pageSize rows on a page
      */
     public static Plan plan(Sample sample, LongSupplier tableRows, int pageSize) {
+        // Without words to find in the text, only craft phrases: the full-text index cannot drive
+        // alone, the phrase's crafts and words together can.
+        Access indexed =
+                sample.eachWordHits().isEmpty() && !sample.termHits().isEmpty() ? Access.CRAFT_TERM : Access.FULL_TEXT;
         if (sample.rows() == 0) {
-            return new Plan(Access.FULL_TEXT, 0);
+            return new Plan(indexed, 0, true);
         }
         double rows = sample.rows() < SAMPLE_ROWS ? sample.rows() : Math.max(tableRows.getAsLong(), sample.rows());
         long estimate = roughly(sample.allHits() / (double) sample.rows() * rows);
-        double postings = 0;
-        for (int hits : sample.eachWordHits()) {
-            postings += share(hits, sample) * rows;
+        // The craft phrases' words rank full-text matches when they are rare: an optional word of
+        // a MATCH costs as a required one, for every row that has it.
+        double rankPostings = 0;
+        for (int hits : sample.rankWordHits()) {
+            rankPostings += share(hits, sample) * rows;
         }
-        double fullText =
-                FULL_TEXT_POSTING_COST * postings + FULL_TEXT_MATCH_COST * share(sample.wordHits(), sample) * rows;
+        double rankCost = (FULL_TEXT_POSTING_COST + FULL_TEXT_MATCH_COST) * rankPostings;
+        boolean rank = !sample.rankWordHits().isEmpty() && rankCost <= RANK_BUDGET;
+        double fullText;
+        if (indexed == Access.CRAFT_TERM) {
+            // Every row with the phrase's craft or words is read, found through one of the two
+            // indexes, and tested.
+            double candidates = share(sample.termHits().get(sample.narrowestTerm()), sample) * rows;
+            fullText = (FILTER_COST + FULL_TEXT_POSTING_COST) * candidates;
+        } else {
+            double postings = 0;
+            for (int hits : sample.eachWordHits()) {
+                postings += share(hits, sample) * rows;
+            }
+            fullText = FULL_TEXT_POSTING_COST * postings
+                    + FULL_TEXT_MATCH_COST * share(sample.wordHits(), sample) * rows
+                    + (rank ? rankCost : 0);
+        }
         if (fullText <= FULL_TEXT_BUDGET) {
-            return new Plan(Access.FULL_TEXT, estimate);
+            return new Plan(indexed, estimate, rank);
         }
-        Access cheapest = Access.FULL_TEXT;
+        Access cheapest = indexed;
         double least = fullText;
         // One row more than a page: whether there is a next page. The walk's cost grows as the
         // share of matches shrinks, so a share overestimated by chance (a handful of hits in the
@@ -148,7 +237,21 @@ public final class TextSearchPlanner {
                 least = cost;
             }
         }
-        return new Plan(cheapest, estimate);
+        if (indexed == Access.FULL_TEXT && !sample.termHits().isEmpty()) {
+            // Common words and a craft phrase ("location focus puller"): the phrase's crafts and
+            // words may give fewer candidates than the words, like a craft filter.
+            // Each candidate's text is tested for every word, by REGEXP (job descriptions are
+            // long: "night shoot grip" read 3,000 grips at 15 µs each).
+            double cost = (FILTER_COST
+                            + FULL_TEXT_POSTING_COST
+                            + WORD_TEST_COST * sample.eachWordHits().size())
+                    * share(sample.termHits().get(sample.narrowestTerm()), sample)
+                    * rows;
+            if (cost < least) {
+                cheapest = Access.CRAFT_TERM;
+            }
+        }
+        return new Plan(cheapest, estimate, rank);
     }
 
     /**
@@ -170,8 +273,35 @@ public final class TextSearchPlanner {
             Field<String> text,
             Map<Access, Condition> indexedFilters,
             Condition search) {
+        return sample(dsl, table, scope, recency, words, text, List.of(), List.of(), indexedFilters, search);
+    }
+
+    /**
+     * The same, for a search with craft phrases too.
+     *
+     * @param terms each craft phrase as a test of one row ({@link SearchTerms.CraftTerm#test}); the
+     *     caller includes them in {@code search} as well
+     * @param rankWords the craft phrases' words, each counted to know what ranking by them costs
+     */
+    public static Sample sample(
+            DSLContext dsl,
+            Table<?> table,
+            Condition scope,
+            List<? extends OrderField<?>> recency,
+            List<String> words,
+            Field<String> text,
+            List<Condition> terms,
+            List<String> rankWords,
+            Map<Access, Condition> indexedFilters,
+            Condition search) {
         List<Field<?>> tests = new ArrayList<>();
         for (String word : words) {
+            tests.add(DSL.field(SearchWords.contains(word, text)));
+        }
+        for (Condition term : terms) {
+            tests.add(DSL.field(term));
+        }
+        for (String word : rankWords) {
             tests.add(DSL.field(SearchWords.contains(word, text)));
         }
         List<Access> filters = List.copyOf(indexedFilters.keySet());
@@ -181,6 +311,8 @@ public final class TextSearchPlanner {
         // trueCondition().and(...): a bare noCondition() would be selected as NULL.
         tests.add(DSL.field(DSL.trueCondition().and(search)));
         int[] eachWord = new int[words.size()];
+        int[] eachTerm = new int[terms.size()];
+        int[] eachRankWord = new int[rankWords.size()];
         int[] eachFilter = new int[filters.size()];
         int rows = 0;
         int wordHits = 0;
@@ -198,8 +330,14 @@ public final class TextSearchPlanner {
                 eachWord[w] += has ? 1 : 0;
                 all &= has;
             }
+            for (int t = 0; t < eachTerm.length; t++) {
+                eachTerm[t] += isTrue(row, words.size() + t) ? 1 : 0;
+            }
+            for (int r = 0; r < eachRankWord.length; r++) {
+                eachRankWord[r] += isTrue(row, words.size() + terms.size() + r) ? 1 : 0;
+            }
             for (int f = 0; f < eachFilter.length; f++) {
-                eachFilter[f] += isTrue(row, words.size() + f) ? 1 : 0;
+                eachFilter[f] += isTrue(row, words.size() + terms.size() + rankWords.size() + f) ? 1 : 0;
             }
             wordHits += all ? 1 : 0;
             allHits += all && isTrue(row, tests.size() - 1) ? 1 : 0;
@@ -208,7 +346,14 @@ public final class TextSearchPlanner {
         for (int f = 0; f < eachFilter.length; f++) {
             filterHits.put(filters.get(f), eachFilter[f]);
         }
-        return new Sample(rows, Arrays.stream(eachWord).boxed().toList(), wordHits, filterHits, allHits);
+        return new Sample(
+                rows,
+                Arrays.stream(eachWord).boxed().toList(),
+                wordHits,
+                filterHits,
+                allHits,
+                Arrays.stream(eachTerm).boxed().toList(),
+                Arrays.stream(eachRankWord).boxed().toList());
     }
 
     private static boolean isTrue(Record row, int index) {

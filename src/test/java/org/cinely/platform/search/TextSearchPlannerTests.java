@@ -71,6 +71,40 @@ class TextSearchPlannerTests {
     }
 
     @Test
+    void craftPhrasesAloneAreReadThroughTheirCraftOrDownTheRecencyIndex() {
+        // "DP" alone: 1% are cinematographers (or say so), about 1,000 candidates through the craft
+        // and full-text indexes (6.5 ms) against a 2,500-row walk.
+        assertThat(plan(new Sample(500, List.of(), 0, Map.of(), 5, List.of(5))).access())
+                .isEqualTo(Access.CRAFT_TERM);
+        // "camera": 10% are in the camera department: a page is 250 rows down the recency index,
+        // reading 10,000 candidates would cost 65 ms.
+        assertThat(plan(new Sample(500, List.of(), 0, Map.of(), 50, List.of(50)))
+                        .access())
+                .isEqualTo(Access.RECENT);
+        // A common word (10%) with a phrase (3%) that rarely meet (0.4%): the phrase's 3,000
+        // candidates, each tested for the word (32 ms), rather than ranking 10,000 matches (50 ms)
+        // or walking down the recency index for a page of them.
+        assertThat(plan(new Sample(500, List.of(50), 50, Map.of(), 2, List.of(15)))
+                        .access())
+                .isEqualTo(Access.CRAFT_TERM);
+        // Two phrases: the narrower one is read through its indexes.
+        assertThat(new Sample(500, List.of(), 0, Map.of(), 1, List.of(50, 3)).narrowestTerm())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCraftPhrasesWordsRankFullTextMatchesOnlyWhenTheyAreRare() {
+        // "london director of photography": "director" is in a fifth of the profiles; ranking by it
+        // would read 20,000 more rows. "night gaffer": "gaffer" in 0.4%, 400 rows, 2 ms.
+        assertThat(plan(new Sample(500, List.of(20), 20, Map.of(), 2, List.of(25), List.of(100, 1)))
+                        .rankByCraftWords())
+                .isFalse();
+        assertThat(plan(new Sample(500, List.of(20), 20, Map.of(), 2, List.of(25), List.of(2)))
+                        .rankByCraftWords())
+                .isTrue();
+    }
+
+    @Test
     void aSmallTableIsTheWholeSample() {
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(
                 new Sample(40, List.of(40), 40, Map.of(), 40),
