@@ -137,13 +137,11 @@ class JobSearchQueries {
         if (found.total() > 0 || search.q().isEmpty() || found.page() > 0) {
             return java.util.Optional.empty();
         }
-        for (String q : spelling().corrections(search.q())) {
-            JobSearch corrected = search.withQ(q);
-            if (!search(corrected, now, 0, 1).rows().isEmpty()) {
-                return java.util.Optional.of(corrected);
-            }
-        }
-        return java.util.Optional.empty();
+        return spelling()
+                .firstThatFinds(
+                        search.q(),
+                        q -> !search(search.withQ(q), now, 0, 1).rows().isEmpty())
+                .map(search::withQ);
     }
 
     @Transactional(readOnly = true)

@@ -74,7 +74,7 @@ final class GrowingRendition {
             }
             return; // no segment closed yet
         }
-        List<Segment> segments = segments(playlist);
+        List<Segment> segments = segments(playlist, true);
         boolean added = false;
         for (Segment segment : segments) {
             if (stored.contains(segment.uri())) {
@@ -132,13 +132,17 @@ final class GrowingRendition {
 
     record Segment(double seconds, String uri) {}
 
-    /** The segments a playlist lists, in order; an entry cut off at the end is left out. */
-    static List<Segment> segments(String playlist) {
+    /**
+     * The segments a media playlist lists, in order. With {@code mayBeCut} (a file still being
+     * written) a last line without its newline is left out.
+     */
+    static List<Segment> segments(String playlist, boolean mayBeCut) {
         List<Segment> segments = new ArrayList<>();
         Double pending = null;
         String[] lines = playlist.split("\n", -1);
         // The last element is what follows the final newline: a line still being written.
-        for (int i = 0; i < lines.length - 1; i++) {
+        int complete = mayBeCut ? lines.length - 1 : lines.length;
+        for (int i = 0; i < complete; i++) {
             String line = lines[i].trim();
             if (line.startsWith("#EXTINF:")) {
                 int comma = line.indexOf(',');

@@ -68,7 +68,6 @@ final class MasterPlaylist {
         long totalBits = 0;
         double peak = 0;
         String init = null;
-        Double pending = null;
         boolean ended = false;
         for (String raw : playlist.split("\n")) {
             String line = raw.trim();
@@ -79,19 +78,16 @@ final class MasterPlaylist {
             } else if (line.startsWith("#EXT-X-MAP:")) {
                 int from = line.indexOf("URI=\"") + 5;
                 init = line.substring(from, line.indexOf('"', from));
-            } else if (line.startsWith("#EXTINF:")) {
-                pending = Double.parseDouble(
-                        line.substring(8, line.indexOf(',') < 0 ? line.length() : line.indexOf(',')));
-            } else if (!line.isEmpty() && !line.startsWith("#") && pending != null) {
-                long bytes = store.find(dir + line)
-                        .map(MediaStore.StoredObject::size)
-                        .orElse(0L);
-                long bits = bytes * 8;
-                totalBits += bits;
-                peak = Math.max(peak, bits / Math.max(0.001, pending));
-                seconds.add(pending);
-                pending = null;
             }
+        }
+        for (GrowingRendition.Segment segment : GrowingRendition.segments(playlist, false)) {
+            long bits = store.find(dir + segment.uri())
+                            .map(MediaStore.StoredObject::size)
+                            .orElse(0L)
+                    * 8;
+            totalBits += bits;
+            peak = Math.max(peak, bits / Math.max(0.001, segment.seconds()));
+            seconds.add(segment.seconds());
         }
         double duration = seconds.stream().mapToDouble(Double::doubleValue).sum();
         if (!ended) {

@@ -92,13 +92,12 @@ class ProfilePages {
             return Optional.empty();
         }
         Set<Long> hidden = viewer == null ? Set.of() : relations().blockersOf(viewer);
-        for (String q : queries.spelling().corrections(search.q())) {
-            DirectorySearch corrected = search.withQ(q);
-            if (queries.search(corrected, viewer == null, hidden, today(), 1).hasContent()) {
-                return Optional.of(corrected);
-            }
-        }
-        return Optional.empty();
+        return queries.spelling()
+                .firstThatFinds(
+                        search.q(),
+                        q -> queries.search(search.withQ(q), viewer == null, hidden, today(), 1)
+                                .hasContent())
+                .map(search::withQ);
     }
 
     /** The profile page of the member with this handle now; empty if nobody has it. */

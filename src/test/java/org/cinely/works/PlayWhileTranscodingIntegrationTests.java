@@ -1,14 +1,10 @@
 package org.cinely.works;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,36 +72,8 @@ class PlayWhileTranscodingIntegrationTests {
 
     @Test
     void aVideoPlaysFromGrowingPlaylistsBeforeItsLadderIsDoneAndEndsMeasured() throws Exception {
-        String location = mvc.perform(post("/works")
-                        .with(user(owner))
-                        .with(csrf())
-                        .param("title", "Long Take")
-                        .param("type", "SHORT")
-                        .param("visibility", "PUBLIC"))
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
-        long workId = Long.parseLong(location.replaceAll("\\D", ""));
         // 30 s of 720p: long enough that its ladder takes several seconds to write here.
-        byte[] clip = Files.readAllBytes(WorksTestSupport.clip(1280, 720, 30));
-        String upload = mvc.perform(post("/uploads")
-                        .with(user(owner))
-                        .with(csrf())
-                        .header("Tus-Resumable", "1.0.0")
-                        .header("Upload-Length", clip.length)
-                        .header("Upload-Metadata", WorkUploadIntegrationTests.meta(workId, "long-take.mp4")))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getHeader("Location");
-        mvc.perform(patch(upload)
-                        .with(user(owner))
-                        .with(csrf())
-                        .header("Tus-Resumable", "1.0.0")
-                        .header("Upload-Offset", 0)
-                        .contentType("application/offset+octet-stream")
-                        .content(clip))
-                .andExpect(status().isNoContent());
+        long workId = WorksTestSupport.uploadedPublicWork(mvc, owner, WorksTestSupport.clip(1280, 720, 30));
 
         // Playable while still transcoding, and the owner's page says so.
         JsonNode early = Awaitility.await("playable before the ladder is done")

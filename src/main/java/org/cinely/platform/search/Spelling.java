@@ -88,6 +88,15 @@ public final class Spelling {
     }
 
     /**
+     * The first correction of {@code q} (best first) for which {@code finds} answers true: the one
+     * "Did you mean" offers. At most {@link #MAX_CORRECTIONS} are tried, so an empty result costs
+     * a bounded number of searches.
+     */
+    public java.util.Optional<String> firstThatFinds(String q, java.util.function.Predicate<String> finds) {
+        return corrections(q).stream().filter(finds).findFirst();
+    }
+
+    /**
      * The search box with some of its unknown words replaced by the nearest known ones, best first
      * (fewest edits, then the most frequent words), at most {@link #MAX_CORRECTIONS}; empty when
      * every word is known or none has a near neighbour. An unknown word may be right, only rare
