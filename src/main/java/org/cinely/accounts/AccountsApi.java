@@ -46,6 +46,9 @@ public class AccountsApi {
     @Transactional(readOnly = true)
     public Map<MemberId, MemberSummary> findMembers(Collection<MemberId> ids) {
         List<Long> raw = ids.stream().map(MemberId::value).distinct().toList();
+        if (raw.isEmpty()) {
+            return Map.of(); // no query for an empty list (a profile without works, say)
+        }
         return accounts.findByIdIn(raw).stream()
                 .map(Account::summary)
                 .collect(Collectors.toMap(MemberSummary::id, Function.identity()));

@@ -311,6 +311,45 @@ class ConnectionQueries {
         return found;
     }
 
+    /**
+     * Which of {@code candidates} {@code member} may no longer be offered: connected, with a
+     * request either way, blocked either way or dismissed (the same rules as {@link
+     * #suggestions}, for a cached ranking). One round trip of primary-key and index lookups.
+     */
+    Set<Long> noLongerSuggestible(long member, List<Long> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> gone = new HashSet<>();
+        dsl.select(CONNECTIONS.OTHER_ID)
+                .from(CONNECTIONS)
+                .where(CONNECTIONS.MEMBER_ID.eq(member), CONNECTIONS.OTHER_ID.in(candidates))
+                .unionAll(DSL.select(CONNECTION_REQUESTS.RECIPIENT_ID)
+                        .from(CONNECTION_REQUESTS)
+                        .where(
+                                CONNECTION_REQUESTS.REQUESTER_ID.eq(member),
+                                CONNECTION_REQUESTS.RECIPIENT_ID.in(candidates)))
+                .unionAll(DSL.select(CONNECTION_REQUESTS.REQUESTER_ID)
+                        .from(CONNECTION_REQUESTS)
+                        .where(
+                                CONNECTION_REQUESTS.RECIPIENT_ID.eq(member),
+                                CONNECTION_REQUESTS.REQUESTER_ID.in(candidates)))
+                .unionAll(DSL.select(MEMBER_BLOCKS.BLOCKED_ID)
+                        .from(MEMBER_BLOCKS)
+                        .where(MEMBER_BLOCKS.BLOCKER_ID.eq(member), MEMBER_BLOCKS.BLOCKED_ID.in(candidates)))
+                .unionAll(DSL.select(MEMBER_BLOCKS.BLOCKER_ID)
+                        .from(MEMBER_BLOCKS)
+                        .where(MEMBER_BLOCKS.BLOCKED_ID.eq(member), MEMBER_BLOCKS.BLOCKER_ID.in(candidates)))
+                .unionAll(DSL.select(SUGGESTION_DISMISSALS.DISMISSED_ID)
+                        .from(SUGGESTION_DISMISSALS)
+                        .where(
+                                SUGGESTION_DISMISSALS.MEMBER_ID.eq(member),
+                                SUGGESTION_DISMISSALS.DISMISSED_ID.in(candidates)))
+                .fetch()
+                .forEach(r -> gone.add(r.value1()));
+        return gone;
+    }
+
     /** CASE candidate WHEN id THEN shared ... ELSE 0 END, from profiles' credit partners. */
     private static Field<Integer> sharedCredits(Field<Long> candidate, Map<Long, Integer> partners) {
         if (partners.isEmpty()) {

@@ -20,21 +20,33 @@ public class ConnectionsApi {
 
     private final ConnectionQueries queries;
     private final ProfilesApi profiles;
+    private final SuggestionCache cache;
 
-    ConnectionsApi(ConnectionQueries queries, ProfilesApi profiles) {
+    ConnectionsApi(ConnectionQueries queries, ProfilesApi profiles, SuggestionCache cache) {
         this.queries = queries;
         this.profiles = profiles;
+        this.cache = cache;
     }
 
-    /** "People you may know", best first. */
+    /**
+     * "People you may know", best first. The ranking comes from {@link SuggestionCache}; who may
+     * be shown is decided now: anyone connected, requested, blocked or dismissed since it was
+     * ranked is left out, and so are members no longer listed (suspended or banned).
+     */
     @Transactional(readOnly = true)
     public List<Suggestion> suggestions(MemberId member, int limit) {
-        Map<Long, Integer> partners = profiles.creditPartners(member, CREDIT_PARTNERS);
-        // A few spare candidates, in case some of them are not listed (suspended or banned).
-        List<ConnectionQueries.Candidate> candidates = queries.suggestions(member.value(), partners, limit + 5);
-        // Suspended or banned members are not suggested (their cards are left out).
-        Map<MemberId, ProfileCard> cards = profiles.listedCards(
-                candidates.stream().map(c -> MemberId.of(c.memberId())).toList());
+        List<ConnectionQueries.Candidate> ranked = cache.ranking(
+                member,
+                () -> queries.suggestions(
+                        member.value(), profiles.creditPartners(member, CREDIT_PARTNERS), SuggestionCache.KEPT));
+        List<ConnectionQueries.Candidate> candidates =
+                ranked.stream().limit(limit + 10L).toList();
+        Set<Long> gone = queries.noLongerSuggestible(
+                member.value(), candidates.stream().map(c -> c.memberId()).toList());
+        Map<MemberId, ProfileCard> cards = profiles.listedCards(candidates.stream()
+                .filter(c -> !gone.contains(c.memberId()))
+                .map(c -> MemberId.of(c.memberId()))
+                .toList());
         List<Suggestion> suggestions = new ArrayList<>();
         for (ConnectionQueries.Candidate candidate : candidates) {
             ProfileCard card = cards.get(MemberId.of(candidate.memberId()));

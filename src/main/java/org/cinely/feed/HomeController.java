@@ -29,7 +29,9 @@ class HomeController {
     @GetMapping("/")
     String showHome(
             @AuthenticationPrincipal CurrentMember member, @RequestParam(required = false) Long before, Model model) {
-        model.addAttribute("newMembers", profiles.newest(Optional.empty(), 0, 8).getContent());
+        model.addAttribute(
+                "newMembers",
+                profiles.recentlyActive(Optional.ofNullable(member).map(CurrentMember::id), 8));
         if (member == null) {
             return "feed/welcome";
         }

@@ -39,9 +39,17 @@ class NotificationStore {
     private final DSLContext dsl;
     private final Clock clock;
 
-    NotificationStore(DSLContext dsl, Clock clock) {
+    /** The bell's count is kept per member (see HeaderCountCache): every write here drops it. */
+    private void unreadChanged(MemberId... recipients) {
+        headerCounts.forget(NotificationBell.ATTRIBUTE, recipients);
+    }
+
+    private final org.cinely.platform.web.HeaderCountCache headerCounts;
+
+    NotificationStore(DSLContext dsl, Clock clock, org.cinely.platform.web.HeaderCountCache headerCounts) {
         this.dsl = dsl;
         this.clock = clock;
+        this.headerCounts = headerCounts;
     }
 
     /** Adds a notification once per event and recipient; empty when it was added before. */
@@ -69,6 +77,9 @@ class NotificationStore {
                 .set(NOTIFICATIONS.CREATED_AT, Sql.utc(clock.instant()))
                 .onDuplicateKeyIgnore()
                 .execute();
+        if (inserted == 1) {
+            unreadChanged(recipient);
+        }
         return inserted == 1 ? Optional.of(dsl.lastID().longValue()) : Optional.empty();
     }
 
@@ -77,6 +88,7 @@ class NotificationStore {
         List<MemberId> recipients = recipients(which);
         if (!recipients.isEmpty()) {
             dsl.deleteFrom(NOTIFICATIONS).where(which).execute();
+            unreadChanged(recipients.toArray(MemberId[]::new));
         }
         return recipients;
     }
@@ -147,6 +159,7 @@ class NotificationStore {
 
     /** Marks one of the member's notifications read; false when it is not theirs (or gone). */
     boolean markRead(MemberId recipient, long id) {
+        unreadChanged(recipient);
         return dsl.update(NOTIFICATIONS)
                         .set(
                                 NOTIFICATIONS.READ_AT,
@@ -159,6 +172,7 @@ class NotificationStore {
 
     /** Marks everything up to {@code upTo} read (what the member saw, not what arrived since). */
     int markAllRead(MemberId recipient, long upTo) {
+        unreadChanged(recipient);
         return dsl.update(NOTIFICATIONS)
                 .set(NOTIFICATIONS.READ_AT, Sql.utc(clock.instant()))
                 .where(NOTIFICATIONS.RECIPIENT_ID.eq(recipient.value()))

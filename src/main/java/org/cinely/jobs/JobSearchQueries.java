@@ -105,8 +105,11 @@ class JobSearchQueries {
 
     private final Spelling.Cache spelling;
 
-    JobSearchQueries(DSLContext dsl) {
+    private final org.cinely.platform.search.SampleCache samples;
+
+    JobSearchQueries(DSLContext dsl, org.cinely.platform.search.SampleCache samples) {
         this.dsl = dsl;
+        this.samples = samples;
         this.spelling = new Spelling.Cache(this::recentTexts, SPELLING_MAX_AGE, java.time.Clock.systemUTC());
     }
 
@@ -183,20 +186,24 @@ class JobSearchQueries {
             indexed.put(TextSearchPlanner.Access.CRAFT, hasCraft(search));
         }
         // The sample: the newest open listings.
-        TextSearchPlanner.Sample sample = TextSearchPlanner.sample(
-                dsl,
-                JOB_SEARCH,
-                searchOpenAt(now),
-                List.of(JOB_SEARCH.CREATED_AT.desc(), JOB_SEARCH.JOB_ID.desc()),
-                words,
-                TEXT,
-                terms.crafts().stream()
-                        .map(term -> term.test(JOB_SEARCH.CRAFT_MASK, TEXT))
-                        .toList(),
-                // Only full-text search ranks, and only a search with other words reads by it.
-                words.isEmpty() ? List.of() : terms.craftWords(),
-                indexed,
-                others.and(craftTerms));
+        // Kept per search (not per page or instant): see SampleCache.
+        Condition sampled = others.and(craftTerms);
+        TextSearchPlanner.Sample sample = samples.get(
+                search,
+                () -> TextSearchPlanner.sample(
+                        dsl,
+                        JOB_SEARCH,
+                        searchOpenAt(now),
+                        List.of(JOB_SEARCH.CREATED_AT.desc(), JOB_SEARCH.JOB_ID.desc()),
+                        words,
+                        TEXT,
+                        terms.crafts().stream()
+                                .map(term -> term.test(JOB_SEARCH.CRAFT_MASK, TEXT))
+                                .toList(),
+                        // Only full-text search ranks, and only a search with other words reads by it.
+                        words.isEmpty() ? List.of() : terms.craftWords(),
+                        indexed,
+                        sampled));
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, () -> openCount(now), pageSize);
         TextSearchPlanner.Access access = usable(forced == null ? plan.access() : forced, terms, search);
         // The craft phrases' words rank full-text matches only when they are rare enough.

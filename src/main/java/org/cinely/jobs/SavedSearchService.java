@@ -47,12 +47,16 @@ class SavedSearchService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final org.cinely.platform.web.HeaderCountCache headerCounts;
+
     SavedSearchService(
             SavedSearchRepository searches,
             JobSearchQueries queries,
             DSLContext dsl,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            org.cinely.platform.web.HeaderCountCache headerCounts) {
+        this.headerCounts = headerCounts;
         this.searches = searches;
         this.queries = queries;
         this.dsl = dsl;
@@ -72,6 +76,7 @@ class SavedSearchService {
 
     @Transactional
     void delete(long id, MemberId member) {
+        headerCounts.forget(SavedSearchBadge.ATTRIBUTE, member);
         searches.delete(owned(id, member));
     }
 
@@ -149,6 +154,7 @@ class SavedSearchService {
 
     @Transactional
     void markAllSeen(MemberId member) {
+        headerCounts.forget(SavedSearchBadge.ATTRIBUTE, member);
         dsl.update(JOB_SAVED_SEARCH_MATCHES)
                 .set(JOB_SAVED_SEARCH_MATCHES.SEEN_AT, Sql.utc(clock.instant()))
                 .where(JOB_SAVED_SEARCH_MATCHES.SEEN_AT.isNull())
@@ -191,6 +197,7 @@ class SavedSearchService {
             if (inserted == 0) {
                 continue;
             }
+            headerCounts.forget(SavedSearchBadge.ATTRIBUTE, search.getMember());
             // The feed notifies the member and, if the search says so, mails the alert after commit.
             events.publishEvent(new SavedSearchMatched(
                     search.getId(),

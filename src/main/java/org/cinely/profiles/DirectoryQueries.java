@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cinely.platform.Craft;
@@ -76,8 +77,11 @@ class DirectoryQueries {
 
     private final Spelling.Cache spelling;
 
-    DirectoryQueries(DSLContext dsl) {
+    private final org.cinely.platform.search.SampleCache samples;
+
+    DirectoryQueries(DSLContext dsl, org.cinely.platform.search.SampleCache samples) {
         this.dsl = dsl;
+        this.samples = samples;
         this.spelling = new Spelling.Cache(this::recentTexts, SPELLING_MAX_AGE, Clock.systemUTC());
     }
 
@@ -146,20 +150,28 @@ class DirectoryQueries {
             indexed.put(TextSearchPlanner.Access.CRAFT, hasCraftBit(search.craft()));
         }
         Condition craftTerms = terms.craftsTest(PROFILES.CRAFT_MASK, TEXT);
-        TextSearchPlanner.Sample sample = TextSearchPlanner.sample(
-                dsl,
-                PROFILES,
-                PROFILES.LISTED.isTrue(),
-                RECENCY,
-                words,
-                TEXT,
-                terms.crafts().stream()
-                        .map(term -> term.test(PROFILES.CRAFT_MASK, TEXT))
-                        .toList(),
-                // Only full-text search ranks, and only a search with other words reads by it.
-                words.isEmpty() ? List.of() : terms.craftWords(),
-                indexed,
-                (place == null ? others : others.and(place)).and(craftTerms));
+        // Kept per search (not per page) and viewer's view: see SampleCache.
+        Object sampleKey = List.of(
+                new DirectorySearch(search.q(), search.craft(), search.location(), search.availability(), 0),
+                anonymous,
+                hidden,
+                today);
+        TextSearchPlanner.Sample sample = samples.get(
+                sampleKey,
+                () -> TextSearchPlanner.sample(
+                        dsl,
+                        PROFILES,
+                        PROFILES.LISTED.isTrue(),
+                        RECENCY,
+                        words,
+                        TEXT,
+                        terms.crafts().stream()
+                                .map(term -> term.test(PROFILES.CRAFT_MASK, TEXT))
+                                .toList(),
+                        // Only full-text search ranks, and only a search with other words reads by it.
+                        words.isEmpty() ? List.of() : terms.craftWords(),
+                        indexed,
+                        (place == null ? others : others.and(place)).and(craftTerms)));
         TextSearchPlanner.Plan plan = TextSearchPlanner.plan(sample, this::listedCount, pageSize);
         TextSearchPlanner.Access access = usable(forced == null ? plan.access() : forced, terms, search);
         // The craft phrases' words rank full-text matches only when they are rare enough.
@@ -260,6 +272,26 @@ class DirectoryQueries {
         return byCraft.straightJoin(PROFILES)
                 .on(PROFILES.MEMBER_ID.eq(byCraft.MEMBER_ID))
                 .and(byCraft.CRAFT.eq(craft.slug()));
+    }
+
+    /**
+     * The most recently active listed members but {@code except}, as an anonymous visitor may see
+     * them: the home page's list. One walk down the recency index, and no count (the list shows
+     * none).
+     */
+    @Transactional(readOnly = true)
+    List<ProfileCard> mostRecentlyActive(int size, Optional<Long> except, LocalDate today) {
+        Condition where = PROFILES.LISTED.isTrue();
+        if (except.isPresent()) {
+            where = where.and(PROFILES.MEMBER_ID.ne(except.get()));
+        }
+        List<Record> rows = dsl.select(cardFields())
+                .from(PROFILES)
+                .where(where)
+                .orderBy(RECENCY)
+                .limit(size)
+                .fetch();
+        return toCards(rows, today, true);
     }
 
     /** A search without words: by place, or down the recency index (counting stops at MAX_COUNT). */

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
@@ -52,11 +50,13 @@ public class ProfilesApi {
         return profiles.findByHandle(handle).map(p -> MemberId.of(p.getMemberId()));
     }
 
-    /** The newest members, as an anonymous visitor may see them. */
+    /**
+     * The most recently active members, as an anonymous visitor may see them, leaving out {@code
+     * viewer} (a member is not shown to themself as someone to discover).
+     */
     @Transactional(readOnly = true)
-    public Page<ProfileCard> newest(Optional<Craft> craft, int page, int size) {
-        DirectorySearch search = new DirectorySearch(null, craft.orElse(null), null, null, Math.max(0, page));
-        return queries.search(search, true, Set.of(), today(), size);
+    public List<ProfileCard> recentlyActive(Optional<MemberId> viewer, int size) {
+        return queries.mostRecentlyActive(size, viewer.map(MemberId::value), today());
     }
 
     /**

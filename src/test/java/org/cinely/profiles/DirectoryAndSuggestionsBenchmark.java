@@ -42,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
             "cinely.demo.enabled=false",
             "cinely.admin.email=admin@bench.cinely.local",
             "logging.level.org.cinely=WARN",
+            // The queries are measured, not the caches in front of them (see PageSpeedBenchmark).
+            "cinely.search.sample-max-age=0s",
+            "cinely.connections.suggestions-cache-ttl=0s",
             "spring.jpa.properties.hibernate.default_batch_fetch_size=100"
         })
 class DirectoryAndSuggestionsBenchmark {

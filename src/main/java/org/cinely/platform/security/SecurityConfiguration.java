@@ -137,4 +137,10 @@ class SecurityConfiguration {
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_MODERATOR\nROLE_MODERATOR > ROLE_MEMBER");
     }
+
+    /** Last access times of stored sessions written at most once a minute (see the class). */
+    @Bean
+    static SessionTouchThrottle sessionTouchThrottle() {
+        return new SessionTouchThrottle();
+    }
 }

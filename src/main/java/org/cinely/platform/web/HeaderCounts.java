@@ -14,15 +14,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Puts every module's {@link HeaderCount} into the model of each page rendered for a signed-in
- * member: only for pages that render a view, not for redirects, images or JSON.
+ * member: only for pages that render a view, not for redirects, images or JSON. Counts come
+ * through {@link HeaderCountCache}.
  */
 @Configuration
 class HeaderCounts implements WebMvcConfigurer, HandlerInterceptor {
 
     private final List<HeaderCount> counts;
+    private final HeaderCountCache cache;
 
-    HeaderCounts(List<HeaderCount> counts) {
+    HeaderCounts(List<HeaderCount> counts, HeaderCountCache cache) {
         this.counts = counts;
+        this.cache = cache;
     }
 
     @Override
@@ -42,7 +45,8 @@ class HeaderCounts implements WebMvcConfigurer, HandlerInterceptor {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof CurrentMember member) {
             for (HeaderCount count : counts) {
-                view.addObject(count.attribute(), count.count(member.id()));
+                view.addObject(
+                        count.attribute(), cache.get(count.attribute(), member.id(), () -> count.count(member.id())));
             }
         }
     }

@@ -1,6 +1,9 @@
 package org.cinely.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.cinely.platform.security.CurrentMember;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,6 +15,17 @@ class LayoutModelAdvice {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
+    }
+
+    /**
+     * Whether a member is signed in, for the header. A plain check of the principal: the
+     * security dialect's {@code sec:authorize} evaluates an access expression each time, which
+     * showed in every page's profile.
+     */
+    @ModelAttribute("signedIn")
+    boolean signedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof CurrentMember;
     }
 
     /**
