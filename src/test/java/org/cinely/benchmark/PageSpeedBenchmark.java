@@ -35,8 +35,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pages at the speed of the stack (issue 15): a Gatling load test of the site's pages on the
@@ -78,7 +79,7 @@ class PageSpeedBenchmark {
     static final int MIXED_SECONDS = Integer.getInteger("load.mixed-seconds", 300);
     static final int CONNECTIONS_PER_PAGE = Integer.getInteger("load.connections", 32);
     static final int MIXED_MEMBERS = Integer.getInteger("load.mixed-members", 200);
-    static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 10);
+    static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 15);
 
     /** Targets from the issue. */
     static final double MIN_SHARE = 50;
@@ -197,7 +198,8 @@ class PageSpeedBenchmark {
                 .limit(1_000)
                 .fetch(PROFILES.HANDLE);
         write(work.resolve("profiles.csv"), "handle", profiles);
-        List<String> listings = dsl.select(JOB_LISTINGS.ID)
+        List<String> listings = dsl
+                .select(JOB_LISTINGS.ID)
                 .from(JOB_LISTINGS)
                 .where(JOB_LISTINGS.STATUS.eq("OPEN"))
                 .and(JOB_LISTINGS.EXPIRES_AT.gt(Sql.utc(Instant.now().plus(Duration.ofDays(1)))))
@@ -249,7 +251,7 @@ class PageSpeedBenchmark {
         Files.write(file, lines);
     }
 
-    /** Runs one simulation in its own JVM (Maven, the Gatling plugin); returns its stats.json. */
+    /** Runs one simulation in its own JVM (Maven, the Gatling plugin); returns its report's figures. */
     private Path runGatling(Path work, String simulation) throws IOException, InterruptedException {
         Path root = Path.of("").toAbsolutePath();
         Path results = work.resolve("gatling");
@@ -287,15 +289,18 @@ class PageSpeedBenchmark {
         if (gatling.exitValue() != 0) {
             throw new IllegalStateException(simulation + " failed (exit " + gatling.exitValue() + "); see " + log);
         }
-        // Gatling writes each run into <results>/<simulation id>-<timestamp>/.
+        // Gatling writes each run into <results>/<simulation id>-<timestamp>/; 3.13 keeps the
+        // figures in js/stats.js (a JavaScript literal; older versions also wrote js/stats.json).
         String prefix = simulation.substring(simulation.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         try (Stream<Path> runs = Files.list(results)) {
-            Path run = runs.filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .filter(p -> Files.isRegularFile(p.resolve("js/stats.json")))
-                    .filter(p -> lastModified(p.resolve("js/stats.json")).isAfter(started))
-                    .max(Comparator.comparing(p -> p.getFileName().toString()))
+            return runs.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .map(p -> p.resolve("js/stats.json"))
+                    .map(p -> Files.isRegularFile(p) ? p : p.resolveSibling("stats.js"))
+                    .filter(Files::isRegularFile)
+                    .filter(p -> lastModified(p).isAfter(started))
+                    .max(Comparator.comparing(
+                            p -> p.getParent().getParent().getFileName().toString()))
                     .orElseThrow(() -> new IllegalStateException("no report of " + simulation + " in " + results));
-            return run.resolve("js/stats.json");
         }
     }
 
@@ -315,11 +320,23 @@ class PageSpeedBenchmark {
     record Figures(String name, long total, long errors, long p50, long p95, long p99) {}
 
     /**
-     * Gatling's stats.json: the run's figures ("stats") and each request name's ("contents"),
-     * percentiles1..4 being the 50th, 75th, 95th and 99th (gatling.conf's defaults).
+     * The figures of Gatling's report: the run's ("stats") and each request name's ("contents"),
+     * percentiles1..4 being the 50th, 75th, 95th and 99th (gatling.conf's defaults). Read from
+     * js/stats.json, or from js/stats.js: {@code var stats = {...}} with unquoted keys, then the
+     * page's functions.
      */
-    static Map<String, Figures> stats(Path json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json.toFile());
+    static Map<String, Figures> stats(Path file) throws IOException {
+        String text = Files.readString(file);
+        int end = text.indexOf("\nfunction ");
+        String literal =
+                text.substring(text.indexOf('{'), end < 0 ? text.length() : end).strip();
+        if (literal.endsWith(";")) {
+            literal = literal.substring(0, literal.length() - 1);
+        }
+        JsonNode root = JsonMapper.builder()
+                .enable(JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES)
+                .build()
+                .readTree(literal);
         Map<String, Figures> figures = new LinkedHashMap<>();
         figures.put("", figures(root.get("stats")));
         for (JsonNode request : root.get("contents")) {
@@ -359,7 +376,7 @@ class PageSpeedBenchmark {
         out.append(String.format(
                 Locale.ROOT,
                 "Page speed (issue 15): %d connections per page, keep-alive, %d s each, one page after another;"
-                        + " %,d members, %,d connections, %,d listings. Targets: >= %.0f%% of the baseline's"
+                        + " %,d members, %,d connection rows (both directions), %,d job listings. Targets: >= %.0f%% of the baseline's"
                         + " requests/s, p99 < %.0f ms, 0 errors.%n%n",
                 CONNECTIONS_PER_PAGE,
                 SECONDS,
