@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Each page in turn, like {@code wrk -c32 -d15s}: {@link Load#CONNECTIONS} virtual users, each on
  * its own keep-alive connection, requesting the page back to back for {@link Load#SECONDS}; then
- * the next page. A short warm-up over all pages comes first (its requests are named "warm-up").
+ * the next page. A short warm-up over all pages comes first (its requests are named "warm-up"),
+ * and the baseline runs again at the end (a busy machine shows as a different figure).
  * Request names are the page names PageSpeedBenchmark reports.
  */
 public class PageSpeedSimulation extends Simulation {
@@ -46,7 +47,9 @@ public class PageSpeedSimulation extends Simulation {
             new Page("/works", "/works", Session.ANONYMOUS),
             new Page("/ ordinary member", "/", Session.ORDINARY),
             new Page("/ 500-connection member", "/", Session.HUB),
-            new Page("/members/suggestions 500-connection member", "/members/suggestions", Session.HUB));
+            new Page("/members/suggestions 500-connection member", "/members/suggestions", Session.HUB),
+            // The baseline once more at the end: how much the machine drifted during the run.
+            new Page("baseline again, at the end", "/members/bench-baseline", Session.ANONYMOUS));
 
     {
         FeederBuilder<String> profiles = csv(Load.feeder("profiles.csv")).random();
