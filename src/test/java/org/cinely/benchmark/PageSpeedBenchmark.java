@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cinely.accounts.AccountsBenchmarkAccess;
 import org.cinely.jobs.JobsBenchmarkAccess;
@@ -454,6 +455,7 @@ class PageSpeedBenchmark {
                     f.errors(),
                     total ? verdict : ""));
         }
-        return out.toString();
+        // Rows without a verdict end in spaces; the file and the console get none.
+        return out.toString().lines().map(String::stripTrailing).collect(Collectors.joining("\n", "", "\n"));
     }
 }

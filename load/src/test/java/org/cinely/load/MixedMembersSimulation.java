@@ -3,6 +3,8 @@ package org.cinely.load;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -35,7 +37,7 @@ public class MixedMembersSimulation extends Simulation {
     static final Duration RAMP = Duration.ofSeconds(30);
 
     static ChainBuilder think() {
-        return exec(session -> session).pause(Duration.ofSeconds(1), Duration.ofSeconds(3));
+        return pause(Duration.ofSeconds(1), Duration.ofSeconds(3));
     }
 
     static ChainBuilder page(String name, String path) {

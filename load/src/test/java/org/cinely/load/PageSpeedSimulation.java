@@ -3,6 +3,7 @@ package org.cinely.load;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.Cookie;
@@ -27,35 +28,35 @@ import java.util.List;
  */
 public class PageSpeedSimulation extends Simulation {
 
-    record Page(String name, String path, Session who) {}
+    record Page(String name, String path, Visitor who) {}
 
-    enum Session {
+    enum Visitor {
         ANONYMOUS,
         ORDINARY,
         HUB
     }
 
     static final List<Page> PAGES = List.of(
-            new Page("bare page (no query)", "/members/bench-bare", Session.ANONYMOUS),
-            new Page("baseline (one indexed query)", "/members/bench-baseline", Session.ANONYMOUS),
-            new Page("/ anonymous", "/", Session.ANONYMOUS),
-            new Page("/members", "/members", Session.ANONYMOUS),
-            new Page("/members?q=daldallum", "/members?q=daldallum", Session.ANONYMOUS),
-            new Page("/members?q=shorts&craft=colorist", "/members?q=shorts&craft=colorist", Session.ANONYMOUS),
-            new Page("/members/{handle}", "/members/#{handle}", Session.ANONYMOUS),
-            new Page("/jobs", "/jobs", Session.ANONYMOUS),
-            new Page("/works", "/works", Session.ANONYMOUS),
-            new Page("/ ordinary member", "/", Session.ORDINARY),
-            new Page("/ 500-connection member", "/", Session.HUB),
-            new Page("/members/suggestions 500-connection member", "/members/suggestions", Session.HUB),
+            new Page("bare page (no query)", "/members/bench-bare", Visitor.ANONYMOUS),
+            new Page("baseline (one indexed query)", "/members/bench-baseline", Visitor.ANONYMOUS),
+            new Page("/ anonymous", "/", Visitor.ANONYMOUS),
+            new Page("/members", "/members", Visitor.ANONYMOUS),
+            new Page("/members?q=daldallum", "/members?q=daldallum", Visitor.ANONYMOUS),
+            new Page("/members?q=shorts&craft=colorist", "/members?q=shorts&craft=colorist", Visitor.ANONYMOUS),
+            new Page("/members/{handle}", "/members/#{handle}", Visitor.ANONYMOUS),
+            new Page("/jobs", "/jobs", Visitor.ANONYMOUS),
+            new Page("/works", "/works", Visitor.ANONYMOUS),
+            new Page("/ ordinary member", "/", Visitor.ORDINARY),
+            new Page("/ 500-connection member", "/", Visitor.HUB),
+            new Page("/members/suggestions 500-connection member", "/members/suggestions", Visitor.HUB),
             // The baseline once more at the end: how much the machine drifted during the run.
-            new Page("baseline again, at the end", "/members/bench-baseline", Session.ANONYMOUS));
+            new Page("baseline again, at the end", "/members/bench-baseline", Visitor.ANONYMOUS));
 
     {
         FeederBuilder<String> profiles = csv(Load.feeder("profiles.csv")).random();
         List<PopulationBuilder> runs = new ArrayList<>();
         runs.add(scenario("warm-up")
-                .exec(signIn(Session.HUB))
+                .exec(signIn(Visitor.HUB))
                 .during(Load.WARM_UP_SECONDS)
                 .on(feedAndRequest(profiles, "warm-up", PAGES))
                 .injectOpen(atOnceUsers(Load.CONNECTIONS)));
@@ -75,12 +76,12 @@ public class PageSpeedSimulation extends Simulation {
     }
 
     /** The user's session cookie (a signed-in member's), or nothing for a visitor. */
-    static ChainBuilder signIn(Session who) {
+    static ChainBuilder signIn(Visitor who) {
         return switch (who) {
             case ANONYMOUS -> exec(session -> session);
-            case ORDINARY -> exec(session -> session).feed(csv(Load.feeder("sessions-ordinary.csv")).circular())
+            case ORDINARY -> feed(csv(Load.feeder("sessions-ordinary.csv")).circular())
                     .exec(addCookie(Cookie("SESSION", "#{session}").withPath("/")));
-            case HUB -> exec(session -> session).feed(csv(Load.feeder("sessions-hub.csv")).circular())
+            case HUB -> feed(csv(Load.feeder("sessions-hub.csv")).circular())
                     .exec(addCookie(Cookie("SESSION", "#{session}").withPath("/")));
         };
     }
@@ -90,18 +91,18 @@ public class PageSpeedSimulation extends Simulation {
         if (pages.size() == 1) {
             Page page = pages.get(0);
             ChainBuilder request = exec(http(name).get(page.path()).check(status().is(200), signedIn(page.who())));
-            return page.path().contains("#{handle}") ? exec(session -> session).feed(profiles).exec(request) : request;
+            return page.path().contains("#{handle}") ? feed(profiles).exec(request) : request;
         }
         List<ChainBuilder> each = new ArrayList<>();
         for (Page page : pages) {
-            each.add(exec(session -> session).feed(profiles).exec(http(name).get(page.path()).check(status().is(200))));
+            each.add(feed(profiles).exec(http(name).get(page.path()).check(status().is(200))));
         }
         return exec(each);
     }
 
     /** The page shows who is signed in: the log-out form for a member, none for a visitor. */
-    static CheckBuilder signedIn(Session who) {
-        return who == Session.ANONYMOUS
+    static CheckBuilder signedIn(Visitor who) {
+        return who == Visitor.ANONYMOUS
                 ? substring(Load.LOGOUT_FORM).notExists()
                 : substring(Load.LOGOUT_FORM).exists();
     }
