@@ -1,15 +1,35 @@
 package org.cinely.jobs;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.cinely.platform.admin.AdminMetrics;
+import org.cinely.platform.search.Sql;
 import org.jooq.DSLContext;
 
-/** The jobs module's dashboard figures on a given database, for the admin dashboard benchmark. */
+/**
+ * What benchmarks need of the jobs module: its dashboard figures on a given database (admin
+ * dashboard benchmark) and generated listings on the board (page speed load test).
+ */
 public final class JobsBenchmarkAccess {
 
     private JobsBenchmarkAccess() {}
 
     public static AdminMetrics metrics(DSLContext dsl, Clock clock) {
         return new JobsMetrics(dsl, clock);
+    }
+
+    /**
+     * Puts {@code count} generated listings on the board ({@link JobListingGenerator}), shared out
+     * evenly between the given posters, {@code openShare} of them open now.
+     */
+    public static void generateListings(DSLContext dsl, int count, double openShare, List<Long> posters) {
+        JobListingGenerator generator = new JobListingGenerator(dsl);
+        var now = Sql.utc(Instant.now());
+        for (int i = 0; i < posters.size(); i++) {
+            int share = count / posters.size() + (i < count % posters.size() ? 1 : 0);
+            generator.generate(share, openShare, posters.get(i), now);
+        }
+        dsl.execute("ANALYZE TABLE job_listings, job_listing_crafts, job_search");
     }
 }
