@@ -181,15 +181,25 @@ class DirectoryQueries {
         boolean unranked = !words.isEmpty() && access != TextSearchPlanner.Access.FULL_TEXT;
         if (access == TextSearchPlanner.Access.RECENT) {
             // Newest activity first, one row beyond the page to know whether there is a next one.
+            // With a craft, the walk reads only that craft's members, through profile_crafts'
+            // copy of their last activity (V15), in the same order as the profiles' own index.
+            var byCraft = PROFILE_CRAFTS.as("by_craft");
+            TableLike<?> walked = search.craft() == null
+                    ? PROFILES
+                    : byCraft.straightJoin(PROFILES)
+                            .on(PROFILES.MEMBER_ID.eq(byCraft.MEMBER_ID))
+                            .and(byCraft.CRAFT.eq(search.craft().slug()));
+            List<SortField<?>> recency =
+                    search.craft() == null ? RECENCY : List.of(byCraft.LAST_ACTIVE_AT.desc(), byCraft.MEMBER_ID.desc());
             List<Record> rows = dsl.select(cardFields())
-                    .from(PROFILES)
+                    .from(walked)
                     // The cheap tests first (MySQL evaluates them in order): REGEXP only on rows
                     // that pass the filters, not on every row the walk reads.
                     .where(PROFILES.LISTED.isTrue())
                     .and(others)
                     .and(place == null ? DSL.noCondition() : place)
                     .and(hasWords)
-                    .orderBy(RECENCY)
+                    .orderBy(recency)
                     .limit(pageSize + 1)
                     .offset(pageable.getOffset())
                     .fetch();
