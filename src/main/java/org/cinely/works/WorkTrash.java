@@ -76,6 +76,10 @@ class WorkTrash {
                 });
     }
 
+    Instant now() {
+        return clock.instant();
+    }
+
     @Scheduled(fixedDelayString = "${cinely.works.trash-purge:PT1H}", initialDelayString = "PT1M")
     void purge() {
         purge(clock.instant());

@@ -47,7 +47,6 @@ class WorksController {
 
     private final FormErrors formErrors;
     private final WorkTrash trash;
-    private final java.time.Clock clock;
 
     WorksController(
             WorkService works,
@@ -59,11 +58,9 @@ class WorksController {
             WorkVisibility visibility,
             WorkCredits credits,
             FormErrors formErrors,
-            WorkTrash trash,
-            java.time.Clock clock) {
+            WorkTrash trash) {
         this.formErrors = formErrors;
         this.trash = trash;
-        this.clock = clock;
         this.works = works;
         this.extras = extras;
         this.queries = queries;
@@ -197,7 +194,7 @@ class WorksController {
     @PreAuthorize("isAuthenticated()")
     String showTrash(@AuthenticationPrincipal CurrentMember member, Model model) {
         model.addAttribute("trashed", trash.of(member.id()));
-        model.addAttribute("now", java.time.Instant.now(clock));
+        model.addAttribute("now", trash.now());
         return "works/trash";
     }
 

@@ -87,8 +87,8 @@ public final class Links {
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
 
     /**
-     * A web address as members type it, made absolute: "example.com/reel" and "//example.com"
-     * become "https://example.com/reel"; an address with a scheme is left as typed (so
+     * A web address as members type it, made absolute: "example.com/reel" becomes
+     * "https://example.com/reel"; an address with a scheme is left as typed (so
      * "javascript:..." or "data:..." stays what it is and {@link #safeUri} refuses it). A host
      * with a port ("example.com:8080/x") is not a scheme: a scheme has no dot. Blank stays blank
      * (null); surrounding spaces are dropped.
@@ -98,9 +98,6 @@ public final class Links {
             return null;
         }
         String value = typed.strip();
-        if (value.startsWith("//")) {
-            return "https:" + value;
-        }
         Matcher scheme = SCHEME.matcher(value);
         if (scheme.find() && !scheme.group(1).contains(".")) {
             return value;
