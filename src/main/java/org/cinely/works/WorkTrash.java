@@ -34,8 +34,10 @@ class WorkTrash {
     /** A trashed work as its owner sees it on "Recently deleted". */
     record Trashed(long id, String title, Instant deletedAt, Instant purgedAt) {
 
-        long daysLeft(Instant now) {
-            return Math.max(0, Duration.between(now, purgedAt).toDays());
+        public long daysLeft(Instant now) {
+            // Rounded up: just deleted is "30 days", the last hours are "less than a day" (0).
+            long seconds = Duration.between(now, purgedAt).getSeconds();
+            return seconds <= 0 ? 0 : seconds < 86_400 ? 0 : (seconds + 86_399) / 86_400;
         }
     }
 

@@ -148,7 +148,7 @@ class ProfileTypedInputIntegrationTests {
     @Test
     void aGoodPhotoHeldBackByAnotherProblemSaysToChooseItAgain() throws Exception {
         Member ana = members.create("Ana Focus");
-        Document page = page(profileForm(ana, png()).param("dayRate", "lots"));
+        Document page = page(profileForm(ana, png()).with(ProfileIntegrationTests.set("dayRate", "lots")));
 
         assertThat(page.select(".error-summary a[href=#dayRate]")).hasSize(1);
         assertThat(page.select(".error-summary a[href=#avatar]").text()).contains("choose it again");
@@ -187,8 +187,8 @@ class ProfileTypedInputIntegrationTests {
     void aWebsiteTypedWithoutHttpsIsStoredWithIt() throws Exception {
         Member ana = members.create("Ana Focus");
         mvc.perform(profileForm(ana, null)
-                        .param("website", "ana-focus.example/reel")
-                        .param("imdb", " imdb.com/name/nm0000002/ "))
+                        .with(ProfileIntegrationTests.set("website", "ana-focus.example/reel"))
+                        .with(ProfileIntegrationTests.set("imdb", " imdb.com/name/nm0000002/ ")))
                 .andExpect(redirectedUrl("/settings/profile"));
 
         assertThat(column(ana, "website_url")).isEqualTo("https://ana-focus.example/reel");
@@ -202,7 +202,7 @@ class ProfileTypedInputIntegrationTests {
     void hostileSchemesAreRefusedWithTheSummaryLinkingToTheField() throws Exception {
         Member ana = members.create("Ana Focus");
         for (String hostile : new String[] {"javascript:alert(1)", "data:text/html,<b>x</b>", "JaVaScRiPt:alert(1)"}) {
-            Document page = page(profileForm(ana, null).param("website", hostile));
+            Document page = page(profileForm(ana, null).with(ProfileIntegrationTests.set("website", hostile)));
             assertThat(page.select(".error-summary a[href=#website]"))
                     .as(hostile)
                     .hasSize(1);

@@ -81,14 +81,26 @@ class UploadInterruptionBrowserTests extends BrowserTestSupport {
         assertThat(browser.findElements(By.cssSelector("#upload noscript"))).hasSize(1);
 
         // The connection drops after the first chunk: the second PATCH never answers.
-        js().executeScript("const real = window.fetch; let patches = 0;"
-                + "window.fetch = (url, options) => (options && options.method === 'PATCH' && ++patches >= 2)"
-                + "  ? new Promise(() => {}) : real(url, options);");
+        js().executeScript("const real = window.fetch.bind(window); let patches = 0; window.fetchLog = [];"
+                + "window.fetch = (url, options) => { window.fetchLog.push((options && options.method) + ' ' + url);"
+                + "  if (options && options.method === 'PATCH' && ++patches >= 2) return new Promise(() => {});"
+                + "  return real(url, options).then((r) => { window.fetchLog.push('-> ' + r.status); return r; },"
+                + "    (e) => { window.fetchLog.push('!! ' + e); throw e; }); };");
         browser.findElement(By.id("video-file")).sendKeys(file.toAbsolutePath().toString());
-        wait.until(driver -> js().executeScript(
-                                "return JSON.parse(localStorage.getItem('cinely-tus-progress:' + arguments[0]) || '{}').percent",
-                                work)
-                != null);
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(60))
+                    .until(driver -> js().executeScript(
+                                            "return JSON.parse(localStorage.getItem('cinely-tus-progress:' + arguments[0]) || '{}')"
+                                                    + ".percent",
+                                            work)
+                            != null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "no progress kept; requests: " + js().executeScript("return window.fetchLog")
+                            + ", status: " + text("#upload-status") + ", error: "
+                            + browser.findElement(By.id("upload-error")).getText(),
+                    e);
+        }
 
         // Leaving now asks first.
         Object warned = js().executeScript("const event = new Event('beforeunload', {cancelable: true});"
