@@ -76,15 +76,7 @@ record CreditForm(
         }
         Long workId = null;
         if (workLink != null && !workLink.isBlank() && !errors.hasFieldErrors("workLink")) {
-            // "/works/12", or the work's whole address as copied from the browser, with or
-            // without https:// ("cinely.example/works/12"): only the work's id is kept.
-            String path = workLink.strip();
-            if (!path.startsWith("/")) {
-                path = org.cinely.platform.text.Links.safeUri(org.cinely.platform.text.Links.normalise(path))
-                        .map(java.net.URI::getPath)
-                        .orElse(path);
-            }
-            Matcher matcher = WORK_PATH.matcher(path);
+            Matcher matcher = WORK_PATH.matcher(workLink.strip());
             if (matcher.matches()) {
                 workId = Long.parseLong(matcher.group(1));
             } else {
