@@ -1,9 +1,29 @@
 // Small progressive enhancements. Every page works without this file.
 
-// Put the cursor in the first field that needs fixing, so the user sees what to do next.
+// A form with errors: focus its summary (read out first, then each problem links to its field);
+// without a summary, put the cursor in the first field that needs fixing.
+const summary = document.querySelector('[data-error-summary]');
 const firstInvalid = document.querySelector('[aria-invalid="true"]');
-if (firstInvalid instanceof HTMLElement) {
+if (summary instanceof HTMLElement) {
+  summary.focus();
+} else if (firstInvalid instanceof HTMLElement) {
   firstInvalid.focus();
+}
+// A link in the summary focuses the field itself (a plain #id link only scrolls to it); for a
+// group of choices (a fieldset), its first control.
+for (const link of document.querySelectorAll('[data-error-summary] a[href^="#"]')) {
+  link.addEventListener('click', (event) => {
+    const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) return;
+    const control = target.matches('input, select, textarea, button')
+      ? target
+      : target.querySelector('input, select, textarea, button');
+    if (control instanceof HTMLElement) {
+      event.preventDefault();
+      target.scrollIntoView({ block: 'center' });
+      control.focus();
+    }
+  });
 }
 
 // Filters that apply as soon as a choice is made (the submit button stays for no-JS use).

@@ -1,5 +1,5 @@
 // Works pages: the resumable upload (our own small tus 1.0 client) and live status. The player is player.js.
-// The pages work without this file except for uploading, which needs it.
+// The pages work without this file except for uploading, which needs it (the page says so in <noscript>).
 
 const section = document.getElementById('upload');
 const statusLine = document.getElementById('upload-status');
@@ -8,6 +8,32 @@ const errorLine = document.getElementById('upload-error');
 const fileInput = document.getElementById('video-file');
 
 const CHUNK = 8 * 1024 * 1024;
+const chooser = document.getElementById('upload-choose');
+
+// While bytes are going up, leaving the page asks first (the browser shows its own wording; the
+// message is for the few that still show ours).
+let uploading = false;
+window.addEventListener('beforeunload', (event) => {
+  if (!uploading) return;
+  event.preventDefault();
+  event.returnValue = section?.dataset.leaveWarning || '';
+});
+
+// How far this work's last upload got, kept in the browser so that a page opened after an
+// interruption (tab closed, connection lost) can say which file to choose to resume.
+function progressKey(workId) {
+  return `cinely-tus-progress:${workId}`;
+}
+function rememberProgress(workId, file, offset) {
+  try {
+    localStorage.setItem(progressKey(workId), JSON.stringify({
+      name: file.name, size: file.size, percent: Math.floor((offset * 100) / file.size),
+    }));
+  } catch (e) { /* storage full or off: the server still keeps the offset */ }
+}
+function forgetProgress(workId) {
+  localStorage.removeItem(progressKey(workId));
+}
 
 function showError(text) {
   if (!errorLine) return;
@@ -41,6 +67,15 @@ async function tus(url, method, headers = {}, body) {
 }
 
 async function upload(file) {
+  uploading = true;
+  try {
+    await send(file);
+  } finally {
+    uploading = false;
+  }
+}
+
+async function send(file) {
   const workId = section.dataset.workId;
   const key = fingerprint(file, workId);
   showError('');
@@ -77,6 +112,7 @@ async function upload(file) {
       }, file.slice(offset, Math.min(file.size, offset + CHUNK)));
       if (response.status === 204) {
         offset = Number(response.headers.get('Upload-Offset'));
+        rememberProgress(workId, file, offset);
         retries = 0;
         if (storageWaits > 0) showError('');
         continue;
@@ -113,9 +149,18 @@ async function upload(file) {
     }
   }
   localStorage.removeItem(key);
-  setProgress(100, '100%');
-  if (fileInput) fileInput.disabled = true;
+  forgetProgress(workId);
+  uploading = false;
+  setProgress(100, section.dataset.done || '100%');
+  // Uploaded: the file field goes (the video is the server's now) and the page follows the
+  // transcode by itself, without a reload.
+  showChooser(false);
+  section.dataset.state = 'WAITING';
   pollStatus();
+}
+
+function showChooser(visible) {
+  if (chooser) chooser.hidden = !visible;
 }
 
 // With live updates (/live), the server says when this work's video moves on; the status is then
@@ -151,6 +196,8 @@ async function pollStatus() {
       statusLine.textContent = status.reason ? `${status.label}: ${status.reason}` : status.label;
     }
     if (status.state === 'TRANSCODING') setProgress(status.transcodePercent);
+    // The file field belongs to the states where a file may be chosen (none yet, refused, failed).
+    showChooser(['UPLOADING', 'REJECTED', 'FAILED'].includes(status.state) && !uploading);
     const changed = section.dataset.state !== status.state;
     section.dataset.state = status.state;
     if (status.state === 'READY' || status.state === 'FAILED' || status.state === 'REJECTED') {
@@ -172,6 +219,21 @@ if (fileInput && section) {
     if (file) upload(file).catch((e) => showError(String(e)));
   });
 }
-if (section && ['WAITING', 'TRANSCODING', 'UPLOADING'].includes(section.dataset.state) && section.dataset.workId) {
+if (section && ['WAITING', 'TRANSCODING'].includes(section.dataset.state) && section.dataset.workId) {
   pollStatus();
+}
+
+// An upload that stopped part-way: the server said how far it got; with the file's name this
+// browser kept, say which file to choose. Choosing it resumes from the server's offset (HEAD).
+const interrupted = document.querySelector('[data-upload-interrupted]');
+if (interrupted && section) {
+  let kept = null;
+  try {
+    kept = JSON.parse(localStorage.getItem(progressKey(section.dataset.workId)) || 'null');
+  } catch (e) { kept = null; }
+  if (kept && kept.name && section.dataset.interruptedNamed) {
+    interrupted.textContent = section.dataset.interruptedNamed
+      .replace('{0}', interrupted.dataset.percent)
+      .replace('{1}', kept.name);
+  }
 }

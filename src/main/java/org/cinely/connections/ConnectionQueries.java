@@ -1,6 +1,7 @@
 package org.cinely.connections;
 
 import static org.cinely.connections.jooq.Tables.CONNECTIONS;
+import static org.cinely.connections.jooq.Tables.CONNECTION_REMOVALS;
 import static org.cinely.connections.jooq.Tables.CONNECTION_REQUESTS;
 import static org.cinely.connections.jooq.Tables.MEMBER_BLOCKS;
 import static org.cinely.connections.jooq.Tables.SUGGESTION_DISMISSALS;
@@ -165,6 +166,52 @@ class ConnectionQueries {
                 .values(a, b, now)
                 .values(b, a, now)
                 .onDuplicateKeyIgnore()
+                .execute();
+    }
+
+    /** Since when a is connected to b, if they are. */
+    Optional<LocalDateTime> connectedSince(long a, long b) {
+        return dsl.select(CONNECTIONS.CREATED_AT)
+                .from(CONNECTIONS)
+                .where(CONNECTIONS.MEMBER_ID.eq(a).and(CONNECTIONS.OTHER_ID.eq(b)))
+                .fetchOptional(CONNECTIONS.CREATED_AT);
+    }
+
+    /** The remover may put the connection back for a while (the latest removal counts). */
+    void recordRemoval(long remover, long other, LocalDateTime connectedAt, LocalDateTime now) {
+        dsl.insertInto(CONNECTION_REMOVALS)
+                .set(CONNECTION_REMOVALS.REMOVER_ID, remover)
+                .set(CONNECTION_REMOVALS.OTHER_ID, other)
+                .set(CONNECTION_REMOVALS.CONNECTED_AT, connectedAt)
+                .set(CONNECTION_REMOVALS.REMOVED_AT, now)
+                .onDuplicateKeyUpdate()
+                .set(CONNECTION_REMOVALS.CONNECTED_AT, connectedAt)
+                .set(CONNECTION_REMOVALS.REMOVED_AT, now)
+                .execute();
+    }
+
+    /** The connection date of a removal by this remover made at or after {@code notBefore}, the row locked. */
+    Optional<LocalDateTime> removalForUpdate(long remover, long other, LocalDateTime notBefore) {
+        return dsl.select(CONNECTION_REMOVALS.CONNECTED_AT)
+                .from(CONNECTION_REMOVALS)
+                .where(CONNECTION_REMOVALS.REMOVER_ID.eq(remover))
+                .and(CONNECTION_REMOVALS.OTHER_ID.eq(other))
+                .and(CONNECTION_REMOVALS.REMOVED_AT.ge(notBefore))
+                .forUpdate()
+                .fetchOptional(CONNECTION_REMOVALS.CONNECTED_AT);
+    }
+
+    /** Either member's removals of the other (a block, a restore, a new connection). */
+    void forgetRemovals(long a, long b) {
+        dsl.deleteFrom(CONNECTION_REMOVALS)
+                .where(CONNECTION_REMOVALS.REMOVER_ID.eq(a).and(CONNECTION_REMOVALS.OTHER_ID.eq(b)))
+                .or(CONNECTION_REMOVALS.REMOVER_ID.eq(b).and(CONNECTION_REMOVALS.OTHER_ID.eq(a)))
+                .execute();
+    }
+
+    int forgetRemovalsBefore(LocalDateTime cutoff) {
+        return dsl.deleteFrom(CONNECTION_REMOVALS)
+                .where(CONNECTION_REMOVALS.REMOVED_AT.lt(cutoff))
                 .execute();
     }
 

@@ -1,6 +1,7 @@
 package org.cinely.connections;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,6 +12,7 @@ import org.cinely.platform.security.RateLimiter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -222,14 +224,54 @@ class ConnectionService {
         return new Withdrawal(MemberId.of(request.get().recipientId()), false);
     }
 
-    /** Ends a connection (either side may); false when there was none. */
+    @Transactional(readOnly = true)
+    boolean connected(MemberId me, MemberId other) {
+        return queries.connected(me.value(), other.value());
+    }
+
+    /** How long the member who removed a connection may put it back ({@link #restore}). */
+    static final Duration RESTORABLE = Duration.ofDays(30);
+
+    /**
+     * Ends a connection (either side may); false when there was none. The one who removed it may
+     * put it back for {@link #RESTORABLE} without a new request.
+     */
     @Transactional
     boolean remove(MemberId me, MemberId other) {
+        Optional<LocalDateTime> since = queries.connectedSince(me.value(), other.value());
         if (queries.disconnect(me.value(), other.value()) == 0) {
             return false;
         }
+        queries.recordRemoval(me.value(), other.value(), since.orElse(now()), now());
         events.publishEvent(new ConnectionRemoved(me, other));
         return true;
+    }
+
+    /**
+     * Puts back a connection this member removed within {@link #RESTORABLE}, with its original
+     * date, unless either has blocked the other since. Nothing is announced again: the feed heard
+     * of the connection when it was made ({@link ConnectionRestored} has no announcement).
+     * Anyone else's removal, or an old one, is "not found".
+     */
+    @Transactional
+    void restore(MemberId me, MemberId other) {
+        LocalDateTime since = queries.removalForUpdate(me.value(), other.value(), now().minus(RESTORABLE))
+                .orElseThrow(() -> new NotFoundException("removed connection"));
+        queries.forgetRemovals(me.value(), other.value());
+        if (queries.blocks(me.value(), other.value()) || queries.blocks(other.value(), me.value())) {
+            throw new NotFoundException("removed connection");
+        }
+        if (!queries.connected(me.value(), other.value())) {
+            queries.connect(me.value(), other.value(), since);
+            events.publishEvent(new ConnectionRestored(me, other));
+        }
+    }
+
+    /** Removals nobody may undo any more are forgotten (any node may run it: a plain delete). */
+    @Scheduled(fixedDelayString = "${cinely.connections.removal-cleanup:PT1H}", initialDelayString = "PT2M")
+    @Transactional
+    void forgetOldRemovals() {
+        queries.forgetRemovalsBefore(now().minus(RESTORABLE));
     }
 
     /** Blocks a member: any connection and pending request between the two goes too. */
@@ -240,6 +282,7 @@ class ConnectionService {
         }
         queries.block(me.value(), other.value(), now());
         queries.disconnect(me.value(), other.value());
+        queries.forgetRemovals(me.value(), other.value());
         queries.deleteRequestBetween(me.value(), other.value());
         events.publishEvent(new MemberBlocked(me, other));
         return true;

@@ -213,6 +213,22 @@ class ConnectionsController {
         return Redirects.back(returnTo, "/connections/requests");
     }
 
+    /** Asks first (a page, so it works without JavaScript); nothing changes on a GET. */
+    @GetMapping("/connections/{handle}/remove")
+    String showRemoveForm(
+            @AuthenticationPrincipal CurrentMember member,
+            @PathVariable String handle,
+            @RequestParam(required = false) String returnTo,
+            Model model) {
+        MemberId other = memberOf(handle);
+        model.addAttribute("handle", handle);
+        model.addAttribute("name", displayName(other));
+        model.addAttribute("connected", connections.connected(member.id(), other));
+        model.addAttribute("returnTo", Redirects.localPath(returnTo, "/connections"));
+        model.addAttribute("restorableDays", ConnectionService.RESTORABLE.toDays());
+        return "connections/remove";
+    }
+
     @PostMapping("/connections/{handle}/remove")
     RedirectView processRemove(
             @AuthenticationPrincipal CurrentMember member,
@@ -221,9 +237,19 @@ class ConnectionsController {
             RedirectAttributes redirect) {
         MemberId other = memberOf(handle);
         if (connections.remove(member.id(), other)) {
-            Flash.info(redirect, "connection.removed", displayName(other));
+            Flash.undoable(redirect, "/connections/" + handle + "/restore", "connection.removed", displayName(other));
         }
         return Redirects.back(returnTo, "/connections");
+    }
+
+    /** The undo: the connection this member removed comes back, without a new request. */
+    @PostMapping("/connections/{handle}/restore")
+    RedirectView processRestore(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable String handle, RedirectAttributes redirect) {
+        MemberId other = memberOf(handle);
+        connections.restore(member.id(), other);
+        Flash.success(redirect, "connection.restored", displayName(other));
+        return Redirects.to("/members/" + handle);
     }
 
     @PostMapping("/members/{handle}/block")

@@ -112,6 +112,22 @@ class JobApplication extends AbstractAggregateRoot<JobApplication> {
         registerStatusChange(listing, from, ApplicationStatus.WITHDRAWN);
     }
 
+    /**
+     * The applicant's undo of a withdrawal: the same application is back as it was sent (cover
+     * note, works), as new. The poster was told of it when it came, and is not told again.
+     */
+    void undoWithdraw(JobListing listing, Instant now) {
+        this.status = ApplicationStatus.NEW;
+        this.decidedAt = null;
+        this.updatedAt = now;
+        registerStatusChange(listing, ApplicationStatus.WITHDRAWN, ApplicationStatus.NEW);
+    }
+
+    /** When it was withdrawn (a withdrawn application changes no more until it is sent again). */
+    Instant withdrawnAt() {
+        return status == ApplicationStatus.WITHDRAWN ? updatedAt : null;
+    }
+
     private void registerStatusChange(JobListing listing, ApplicationStatus from, ApplicationStatus to) {
         registerEvent(new ApplicationStatusChanged(
                 id,

@@ -177,6 +177,34 @@ class JobApplications {
         return true;
     }
 
+    /** How long a withdrawal can be undone (afterwards the member applies again). */
+    static final java.time.Duration UNDO_WITHDRAWAL = java.time.Duration.ofDays(30);
+
+    /**
+     * Undoes the member's own withdrawal within {@link #UNDO_WITHDRAWAL}: the application is back
+     * as it was, if the listing still takes applications from them (the same rules as applying);
+     * otherwise the reason, as a message key. Someone else's, or none, is "not found".
+     */
+    @Transactional
+    Optional<String> undoWithdraw(long jobId, MemberId member, boolean verified) {
+        JobApplication application = applications
+                .findByJobIdAndApplicantId(jobId, member.value())
+                .filter(a -> a.getStatus() == ApplicationStatus.WITHDRAWN)
+                .orElseThrow(() -> new NotFoundException("withdrawn application to " + jobId));
+        Instant now = postings.now();
+        if (application.withdrawnAt().isBefore(now.minus(UNDO_WITHDRAWAL))) {
+            return Optional.of("application.undo.too-late");
+        }
+        JobListing listing = postings.listing(jobId);
+        Optional<String> refusal = whyNotApply(listing, member, verified);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        application.undoWithdraw(listing, now);
+        applications.save(application); // publishes ApplicationStatusChanged (withdrawn -> new)
+        return Optional.empty();
+    }
+
     // --- the poster's side ----------------------------------------------------------------
 
     /** An application to the poster's own listing; 404 for anyone else or a withdrawn one. */

@@ -4,12 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cinely.accounts.AccountsApi;
 import org.cinely.accounts.MemberSummary;
 import org.cinely.jobs.JobTypes.ApplicationStatus;
 import org.cinely.jobs.JobTypes.UnionStatus;
 import org.cinely.platform.Craft;
 import org.cinely.platform.MemberId;
+import org.cinely.platform.NotFoundException;
 import org.cinely.platform.ProductionType;
 import org.cinely.platform.moderation.ContentKind;
 import org.cinely.platform.moderation.ContentRef;
@@ -167,13 +169,41 @@ class JobBoardController {
         return jobPage(access.require(jobs.listing(id), member), member, member.id(), model);
     }
 
+    /** Asks first (a page, so it works without JavaScript); nothing changes on a GET. */
+    @GetMapping("/jobs/{id:\\d+}/withdraw")
+    String showWithdrawForm(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, Model model) {
+        MemberPages.require(member);
+        JobApplication application = applications
+                .applicationOf(id, member.id())
+                .filter(JobApplication::withdrawable)
+                .orElseThrow(() -> new NotFoundException("application to " + id));
+        model.addAttribute("jobId", application.getJobId());
+        model.addAttribute("jobTitle", jobs.listing(id).getTitle());
+        model.addAttribute("undoDays", JobApplications.UNDO_WITHDRAWAL.toDays());
+        return "jobs/withdraw";
+    }
+
     @PostMapping("/jobs/{id:\\d+}/withdraw")
     String withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentMember member, RedirectAttributes redirect) {
         MemberPages.require(member);
         if (applications.withdraw(id, member.id())) {
-            Flash.info(redirect, "application.withdrawn");
+            Flash.undoable(redirect, "/jobs/" + id + "/withdraw/undo", "application.withdrawn");
         } else {
             Flash.error(redirect, "application.withdraw.decided");
+        }
+        return "redirect:/jobs/" + id;
+    }
+
+    /** The undo of a withdrawal: the same application back, as it was sent. */
+    @PostMapping("/jobs/{id:\\d+}/withdraw/undo")
+    String undoWithdraw(
+            @PathVariable long id, @AuthenticationPrincipal CurrentMember member, RedirectAttributes redirect) {
+        MemberPages.require(member);
+        Optional<String> refusal = applications.undoWithdraw(id, member.id(), member.verified());
+        if (refusal.isPresent()) {
+            Flash.error(redirect, refusal.get());
+        } else {
+            Flash.success(redirect, "application.restored");
         }
         return "redirect:/jobs/" + id;
     }

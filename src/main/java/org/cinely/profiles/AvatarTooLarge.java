@@ -30,7 +30,11 @@ class AvatarTooLarge implements ErrorViewResolver, Ordered {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (status.value() != 413 || !(request.getContextPath() + AVATAR_PATH).equals(uri)) {
+        // The photo's own form, and the profile form that carries it (over 10 MB its details
+        // cannot be read either: profile.js refuses such a file before it is sent).
+        if (status.value() != 413
+                || !((request.getContextPath() + AVATAR_PATH).equals(uri)
+                        || (request.getContextPath() + "/settings/profile").equals(uri))) {
             return null;
         }
         RequestContextUtils.getOutputFlashMap(request)

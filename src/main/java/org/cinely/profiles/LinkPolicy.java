@@ -8,7 +8,8 @@ import org.cinely.platform.text.Links;
 
 /**
  * Which links a profile may carry: absolute http(s) URLs only (never javascript:, data: or
- * relative ones), and for the named services a host of that service.
+ * relative ones), and for the named services a host of that service. An address typed without
+ * its scheme ("example.com/reel") is taken as https and stored so.
  */
 final class LinkPolicy {
 
@@ -33,7 +34,7 @@ final class LinkPolicy {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        Optional<URI> uri = parse(value.strip());
+        Optional<URI> uri = parse(normalised(value));
         if (uri.isEmpty()) {
             return Optional.of("profile.form.link.invalid");
         }
@@ -43,6 +44,11 @@ final class LinkPolicy {
             return Optional.of("profile.form.link.wrong-site");
         }
         return Optional.empty();
+    }
+
+    /** As stored: "example.com/reel" becomes "https://example.com/reel" (see {@link Links#normalise}). */
+    static String normalised(String value) {
+        return Links.normalise(value);
     }
 
     /** The link if it is a safe absolute http(s) URL, else empty. Used again when rendering. */

@@ -100,6 +100,25 @@ class OwnProfile {
         return true;
     }
 
+    /**
+     * The details and the photo in one transaction (the settings page sends them as one form, so
+     * choosing a photo never loses what was typed): both are saved, or with any problem neither.
+     * {@code avatar} is the photo made by {@link AvatarImages#toAvatar} before the transaction
+     * (null: unchanged); {@code removeAvatar} takes the current one away.
+     */
+    @Transactional
+    boolean update(MemberId member, ProfileForm form, Errors errors, byte[] avatar, boolean removeAvatar) {
+        if (!update(member, form, errors)) {
+            return false;
+        }
+        if (avatar != null) {
+            changeAvatar(member, avatar);
+        } else if (removeAvatar) {
+            removeAvatar(member);
+        }
+        return true;
+    }
+
     @Transactional
     boolean addCredit(MemberId member, CreditForm form, Errors errors) {
         if (credits.countByMemberId(member.value()) >= MAX_CREDITS) {

@@ -103,11 +103,11 @@ class Profile {
                 this.availability == Availability.BUSY ? form.busyUntilValue().orElse(null) : null;
         this.dayRate = form.dayRateValue().orElse(null);
         this.dayRateCurrency = this.dayRate == null ? null : form.trimmed(form.currency());
-        this.websiteUrl = form.trimmed(form.website());
-        this.imdbUrl = form.trimmed(form.imdb());
-        this.vimeoUrl = form.trimmed(form.vimeo());
-        this.youtubeUrl = form.trimmed(form.youtube());
-        this.instagramUrl = form.trimmed(form.instagram());
+        this.websiteUrl = LinkPolicy.normalised(form.website());
+        this.imdbUrl = LinkPolicy.normalised(form.imdb());
+        this.vimeoUrl = LinkPolicy.normalised(form.vimeo());
+        this.youtubeUrl = LinkPolicy.normalised(form.youtube());
+        this.instagramUrl = LinkPolicy.normalised(form.instagram());
         this.visibility = "MEMBERS".equals(form.visibility()) ? Visibility.MEMBERS : Visibility.PUBLIC;
         this.updatedAt = now;
         this.lastActiveAt = now;

@@ -2,21 +2,28 @@ package org.cinely.profiles;
 
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
 import org.cinely.platform.Craft;
 import org.cinely.platform.ProductionType;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.platform.web.Flash;
 import org.cinely.platform.web.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -29,9 +36,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProfileSettingsController {
 
     private final OwnProfile profiles;
+    private final MessageSource messages;
 
-    ProfileSettingsController(OwnProfile profiles) {
+    ProfileSettingsController(OwnProfile profiles, MessageSource messages) {
         this.profiles = profiles;
+        this.messages = messages;
     }
 
     @GetMapping("/settings/profile")
@@ -50,13 +59,37 @@ class ProfileSettingsController {
             @AuthenticationPrincipal CurrentMember member,
             @Valid @ModelAttribute("form") ProfileForm form,
             BindingResult result,
+            @RequestParam(name = "avatar", required = false) MultipartFile avatar,
+            @RequestParam(name = "removeAvatar", defaultValue = "false") boolean removeAvatar,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect)
+            throws IOException {
         // Every field is bounded by its @Size, so the rules below (a handle's availability, links)
         // only ever see bounded text: all problems are shown together.
         String handleBefore = profiles.ownCard(member.id()).handle();
+        // The photo comes with the details (one form): checked by its content, decoded here outside
+        // the transaction; a refused one is a problem of the form like any other, and nothing is saved.
+        byte[] photo = null;
+        boolean photoChosen = avatar != null && !avatar.isEmpty();
+        if (photoChosen) {
+            try {
+                if (avatar.getSize() > AvatarImages.MAX_BYTES) {
+                    throw new AvatarImages.Refused("avatar.too-large");
+                }
+                photo = AvatarImages.toAvatar(avatar.getBytes());
+            } catch (AvatarImages.Refused refused) {
+                result.addError(
+                        new FieldError("form", "avatar", null, false, new String[] {refused.messageKey()}, null, null));
+            }
+        }
         try {
-            if (!profiles.update(member.id(), form, result)) {
+            if (!profiles.update(member.id(), form, result, photo, removeAvatar)) {
+                if (photo != null) {
+                    // A good photo, held back by the other problems: the browser cannot keep a file
+                    // across pages, so the member is told to choose it again with the fixes.
+                    result.addError(new FieldError(
+                            "form", "avatar", null, false, new String[] {"avatar.choose-again"}, null, null));
+                }
                 return editPage(member, model);
             }
         } catch (DataIntegrityViolationException raced) {
@@ -66,7 +99,7 @@ class ProfileSettingsController {
         }
         String handleNow = profiles.ownCard(member.id()).handle();
         if (handleNow.equals(handleBefore)) {
-            Flash.success(redirect, "profile.saved");
+            Flash.success(redirect, photo != null ? "profile.saved.with-photo" : "profile.saved");
         } else {
             Flash.success(redirect, "profile.saved.new-handle", handleNow, handleBefore);
         }
@@ -95,6 +128,34 @@ class ProfileSettingsController {
         }
         Flash.success(redirect, "avatar.saved");
         return "redirect:/settings/profile";
+    }
+
+    /**
+     * The photo alone, for profile.js: saved without leaving the page (so what is typed in the
+     * details stays in the browser), answered with the new photo's address or the problem.
+     */
+    @PostMapping(path = AvatarTooLarge.AVATAR_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, String>> processAvatarInPlace(
+            @AuthenticationPrincipal CurrentMember member,
+            @RequestParam(name = "avatar", required = false) MultipartFile avatar,
+            Locale locale)
+            throws IOException {
+        try {
+            if (avatar == null || avatar.isEmpty()) {
+                throw new AvatarImages.Refused("avatar.empty");
+            }
+            if (avatar.getSize() > AvatarImages.MAX_BYTES) {
+                throw new AvatarImages.Refused("avatar.too-large");
+            }
+            profiles.changeAvatar(member.id(), AvatarImages.toAvatar(avatar.getBytes()));
+        } catch (AvatarImages.Refused refused) {
+            return ResponseEntity.status(422)
+                    .body(Map.of("error", messages.getMessage(refused.messageKey(), null, locale)));
+        }
+        return ResponseEntity.ok(Map.of(
+                "avatarUrl", profiles.ownCard(member.id()).avatarUrl(),
+                "message", messages.getMessage("avatar.saved", null, locale)));
     }
 
     @PostMapping("/settings/profile/avatar/delete")
@@ -154,6 +215,10 @@ class ProfileSettingsController {
     }
 
     private String editPage(CurrentMember member, Model model) {
+        Object bound = model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form");
+        FieldError avatarError = bound instanceof BindingResult result ? result.getFieldError("avatar") : null;
+        model.addAttribute("avatarError", avatarError == null ? null : avatarError.getCode());
+        model.addAttribute("avatarMaxBytes", AvatarImages.MAX_BYTES);
         if (!model.containsAttribute("creditForm")) {
             model.addAttribute("creditForm", CreditForm.empty());
         }

@@ -71,8 +71,16 @@ final class VisibilityRule {
         };
     }
 
-    /** {@link #work} as a condition on {@code works}. */
+    /**
+     * {@link #work} as a condition on {@code works}. A work in its owner's trash is nobody's to
+     * see, moderators' included (the Java side never meets one: {@code WorkService.find} and
+     * {@code WorkQueries.audiences} leave them out).
+     */
     static Condition work(Viewer viewer) {
+        return WORKS.DELETED_AT.isNull().and(shared(viewer));
+    }
+
+    private static Condition shared(Viewer viewer) {
         if (viewer.moderator()) {
             return DSL.trueCondition();
         }

@@ -59,6 +59,9 @@ class Work extends AbstractAggregateRoot<Work> {
 
     private int mediaVersion = 1;
 
+    /** Set while the work is in its owner's trash (restorable for {@link WorkTrash#KEPT}). */
+    private Instant deletedAt;
+
     @Version
     private long version;
 
@@ -143,6 +146,29 @@ class Work extends AbstractAggregateRoot<Work> {
 
     List<String> tagList() {
         return tags == null ? List.of() : Arrays.stream(tags.split(",\\s*")).toList();
+    }
+
+    /**
+     * Into the trash: invisible everywhere from now on. Its media URLs change too, so a copy a
+     * public cache kept is never linked again, even once it is restored.
+     */
+    void trash(Instant now) {
+        this.deletedAt = now;
+        this.mediaVersion++;
+        this.updatedAt = now;
+    }
+
+    void restore(Instant now) {
+        this.deletedAt = null;
+        this.updatedAt = now;
+    }
+
+    boolean isTrashed() {
+        return deletedAt != null;
+    }
+
+    Instant getDeletedAt() {
+        return deletedAt;
     }
 
     boolean ownedBy(MemberId member) {

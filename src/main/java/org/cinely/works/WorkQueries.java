@@ -152,6 +152,7 @@ class WorkQueries {
                         WORKS.AUTHOR_STANDING)
                 .from(WORKS)
                 .where(WORKS.ID.in(ids))
+                .and(WORKS.DELETED_AT.isNull()) // in the trash: seen by nobody
                 .forEach(r -> audiences.put(
                         r.value1(),
                         new Audience(

@@ -61,8 +61,9 @@ class WorkService implements UploadTargets {
         this.clock = clock;
     }
 
+    /** A work that is not in the trash (a trashed one does not exist for any read path). */
     Work find(long id) {
-        return works.findById(id).orElseThrow(() -> new NotFoundException("work"));
+        return works.findById(id).filter(work -> !work.isTrashed()).orElseThrow(() -> new NotFoundException("work"));
     }
 
     /** The work if this viewer may see it by the works' rule; otherwise it does not exist for them (404). */
@@ -142,13 +143,33 @@ class WorkService implements UploadTargets {
         return true;
     }
 
+    /**
+     * Into the owner's trash ({@link WorkTrash}): gone from every page, list and media URL at
+     * once, restorable for 30 days. The feed keeps its entry and asks the works' rule when it
+     * reads, so an undo brings the entry back as it was rather than announcing the work again;
+     * {@link WorkDeleted} goes out when the purge removes it for good.
+     */
     @Transactional
-    void delete(Work work) {
-        if (work.getMediaAssetId() != null) {
-            media.delete(work.getMediaAssetId());
+    void trash(Work work) {
+        Work current = works.lockById(work.getId()).orElseThrow(() -> new NotFoundException("work"));
+        if (!current.isTrashed()) {
+            current.trash(clock.instant());
+            works.save(current);
         }
-        works.delete(work);
-        events.publishEvent(new WorkDeleted(work.getId(), work.getOwner()));
+    }
+
+    /** The owner's work back from the trash, as it was (a second undo changes nothing). */
+    @Transactional
+    Work restore(long id, CurrentMember member) {
+        Work work = works.lockById(id)
+                .filter(w -> member != null && w.ownedBy(member.id()))
+                .filter(w -> w.getModerationState().visibleToAuthor())
+                .orElseThrow(() -> new NotFoundException("work"));
+        if (work.isTrashed()) {
+            work.restore(clock.instant());
+            works.save(work);
+        }
+        return work;
     }
 
     /** A kind of production the form does not offer (such as a job's "student"): a forged post. */
@@ -169,6 +190,7 @@ class WorkService implements UploadTargets {
     public boolean mayUpload(MemberId member, String target) {
         return workOf(target)
                 .filter(work -> work.ownedBy(member))
+                .filter(work -> !work.isTrashed())
                 .filter(work -> work.getMediaAssetId() == null || replaceable(work.getMediaAssetId()))
                 .isPresent();
     }

@@ -46,6 +46,7 @@ class WorksController {
     private final WorkCredits credits;
 
     private final FormErrors formErrors;
+    private final WorkTrash trash;
 
     WorksController(
             WorkService works,
@@ -56,8 +57,10 @@ class WorksController {
             WorkSocial social,
             WorkVisibility visibility,
             WorkCredits credits,
-            FormErrors formErrors) {
+            FormErrors formErrors,
+            WorkTrash trash) {
         this.formErrors = formErrors;
+        this.trash = trash;
         this.works = works;
         this.extras = extras;
         this.queries = queries;
@@ -159,12 +162,40 @@ class WorksController {
         return "works/form";
     }
 
+    /** Asks first (a page of its own, so it works without JavaScript); nothing changes on a GET. */
+    @GetMapping("/works/{id}/delete")
+    String showDeleteWorkForm(@AuthenticationPrincipal CurrentMember member, @PathVariable long id, Model model) {
+        Work work = works.findOwned(id, member);
+        model.addAttribute("work", work.view());
+        model.addAttribute("keptDays", WorkTrash.KEPT.toDays());
+        return "works/delete";
+    }
+
+    /** Into the trash, with an Undo on the next page and "Recently deleted" for 30 days. */
     @PostMapping("/works/{id}/delete")
     String deleteWork(
             @AuthenticationPrincipal CurrentMember member, @PathVariable long id, RedirectAttributes redirect) {
-        works.delete(works.findOwned(id, member));
-        Flash.success(redirect, "work.deleted");
-        return "redirect:/works";
+        Work work = works.findOwned(id, member);
+        works.trash(work);
+        Flash.undoable(redirect, "/works/" + id + "/restore", "work.trashed", work.getTitle(), WorkTrash.KEPT.toDays());
+        return "redirect:/works/trash";
+    }
+
+    @PostMapping("/works/{id}/restore")
+    String restoreWork(
+            @AuthenticationPrincipal CurrentMember member, @PathVariable long id, RedirectAttributes redirect) {
+        Work work = works.restore(id, member);
+        Flash.success(redirect, "work.restored", work.getTitle());
+        return "redirect:/works/" + id;
+    }
+
+    /** "Recently deleted": the member's trashed works, each restorable until it is purged. */
+    @GetMapping("/works/trash")
+    @PreAuthorize("isAuthenticated()")
+    String showTrash(@AuthenticationPrincipal CurrentMember member, Model model) {
+        model.addAttribute("trashed", trash.of(member.id()));
+        model.addAttribute("now", trash.now());
+        return "works/trash";
     }
 
     @PostMapping("/works/{id}/retry")

@@ -105,7 +105,8 @@ class LoginIntegrationTests {
     @Test
     void wrongPasswordShowsAPlainMessageAndKeepsTheEmail() throws Exception {
         Document page = failedLogIn(email, "not-the-password-at-all");
-        assertThat(page.select(".form-errors").text())
+        // Under the error summary's heading ("There is a problem"), issue 17.
+        assertThat(page.select(".error-summary__list").text())
                 .isEqualTo("That e-mail and password don’t match. Check them and try again.");
         assertThat(page.select("input#email").val()).isEqualTo(email);
     }
@@ -113,7 +114,8 @@ class LoginIntegrationTests {
     @Test
     void unknownEmailGetsTheSameMessageAsAWrongPassword() throws Exception {
         Document page = failedLogIn(TestData.uniqueEmail(), PASSWORD);
-        assertThat(page.select(".form-errors").text())
+        // Under the error summary's heading ("There is a problem"), issue 17.
+        assertThat(page.select(".error-summary__list").text())
                 .isEqualTo("That e-mail and password don’t match. Check them and try again.");
     }
 

@@ -38,5 +38,6 @@ public class ConnectionsTestData implements ModuleTestData {
         jdbc.update("delete from connection_requests where requester_id > ? or recipient_id > ?", mark, mark);
         jdbc.update("delete from member_blocks where blocker_id > ? or blocked_id > ?", mark, mark);
         jdbc.update("delete from suggestion_dismissals where member_id > ? or dismissed_id > ?", mark, mark);
+        jdbc.update("delete from connection_removals where remover_id > ? or other_id > ?", mark, mark);
     }
 }

@@ -317,6 +317,100 @@ class JobApplicationIntegrationTests {
                 .isEqualTo("NEW");
     }
 
+    /**
+     * Issue 17: withdrawing asks first, then offers an Undo that brings the same application back
+     * as it was sent, without telling the poster twice; only its applicant can undo it, and not
+     * once the listing is closed or the 30 days are over.
+     */
+    @Test
+    void withdrawingAsksFirstAndCanBeUndoneWithTheApplicationAsItWasSent() throws Exception {
+        mvc.perform(apply(job, "Night exteriors are my thing.").with(as(applicant)))
+                .andExpect(redirectedUrl("/jobs/" + job));
+        long application =
+                data.jdbc().queryForObject("select id from job_applications where job_id = ?", Long.class, job);
+        Document listing =
+                page(mvc.perform(get("/jobs/" + job).with(as(applicant))).andReturn());
+        assertThat(listing.select("a[href=/jobs/" + job + "/withdraw]")).hasSize(1);
+        Document confirm = page(mvc.perform(get("/jobs/" + job + "/withdraw").with(as(applicant)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(confirm.select("form[action=/jobs/" + job + "/withdraw][method=post]"))
+                .hasSize(1);
+        assertThat(statusOf(application)).as("a GET changes nothing").isEqualTo("NEW");
+
+        MvcResult withdrawn = mvc.perform(
+                        post("/jobs/" + job + "/withdraw").with(csrf()).with(as(applicant)))
+                .andExpect(redirectedUrl("/jobs/" + job))
+                .andReturn();
+        Flash flash = (Flash) withdrawn.getFlashMap().get("flash");
+        assertThat(flash.undoAction()).isEqualTo("/jobs/" + job + "/withdraw/undo");
+        assertThat(statusOf(application)).isEqualTo("WITHDRAWN");
+
+        // The poster cannot undo it for them, nor can anyone without the token.
+        assertThat(mvc.perform(post("/jobs/" + job + "/withdraw/undo")
+                                .with(csrf())
+                                .with(as(poster)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(post("/jobs/" + job + "/withdraw/undo").with(as(applicant)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+
+        events.clear();
+        mvc.perform(post("/jobs/" + job + "/withdraw/undo").with(csrf()).with(as(applicant)))
+                .andExpect(redirectedUrl("/jobs/" + job));
+        assertThat(statusOf(application)).isEqualTo("NEW");
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select cover_note from job_applications where id = ?", String.class, application))
+                .isEqualTo("Night exteriors are my thing.");
+        assertThat(events.stream(ApplicationSubmitted.class))
+                .as("the poster is not told twice")
+                .isEmpty();
+        data.awaitEventListeners();
+        assertThat(data.jdbc()
+                        .queryForObject(
+                                "select count(*) from notifications where recipient_id = ? and kind = 'APPLICATION_RECEIVED'",
+                                Integer.class,
+                                poster.id().value()))
+                .isEqualTo(1);
+        Document applicants =
+                page(mvc.perform(get("/jobs/" + job + "/applicants").with(as(poster)))
+                        .andReturn());
+        assertThat(applicants.select("tbody tr")).hasSize(1);
+
+        // Too late: 30 days after the withdrawal.
+        mvc.perform(post("/jobs/" + job + "/withdraw").with(csrf()).with(as(applicant)));
+        data.jdbc()
+                .update("update job_applications set updated_at = now(6) - interval 31 day where id = ?", application);
+        assertThat(refusedWith(
+                        post("/jobs/" + job + "/withdraw/undo").with(csrf()).with(as(applicant))))
+                .isEqualTo("application.undo.too-late");
+        assertThat(statusOf(application)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void noUndoOnceTheListingIsClosed() throws Exception {
+        mvc.perform(apply(job, "Hello").with(as(applicant)));
+        mvc.perform(post("/jobs/" + job + "/withdraw").with(csrf()).with(as(applicant)));
+        mvc.perform(post("/jobs/" + job + "/close").with(csrf()).with(as(poster)));
+        assertThat(refusedWith(
+                        post("/jobs/" + job + "/withdraw/undo").with(csrf()).with(as(applicant))))
+                .isEqualTo("application.refused.closed");
+        assertThat(data.jdbc()
+                        .queryForObject("select status from job_applications where job_id = ?", String.class, job))
+                .isEqualTo("WITHDRAWN");
+    }
+
+    String statusOf(long application) {
+        return data.jdbc()
+                .queryForObject("select status from job_applications where id = ?", String.class, application);
+    }
+
     @Test
     void noWithdrawingAfterADecision() throws Exception {
         mvc.perform(apply(job, "Hello").with(as(applicant)));

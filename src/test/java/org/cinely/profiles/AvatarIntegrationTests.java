@@ -194,8 +194,9 @@ class AvatarIntegrationTests {
         HttpTestClient browser = new HttpTestClient(port);
         browser.logIn(sam.email(), TestMembers.PASSWORD);
 
+        // The photo goes with the profile's details, in their form (issue 17).
         HttpResponse<String> sent = browser.upload(
-                "/settings/profile", "/settings/profile/avatar", "avatar", "huge.jpg", new byte[11 * 1024 * 1024]);
+                "/settings/profile", "/settings/profile", "avatar", "huge.jpg", new byte[11 * 1024 * 1024]);
 
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/settings/profile#avatar");

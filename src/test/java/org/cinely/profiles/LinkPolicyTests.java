@@ -50,4 +50,39 @@ class LinkPolicyTests {
     void blankMeansNoLink(String link) {
         assertThat(LinkPolicy.problem(link, LinkPolicy.Service.WEBSITE)).isEmpty();
     }
+
+    /** Issue 17: an address typed without its scheme is taken as https, and stored so. */
+    @ParameterizedTest
+    @CsvSource({
+        "example.com/reel, https://example.com/reel",
+        "  www.example.com  , https://www.example.com",
+        "example.com:8080/reel, https://example.com:8080/reel",
+        "imdb.com/name/nm1/, https://imdb.com/name/nm1/",
+        "http://example.com, http://example.com",
+        "HTTPS://Example.com/A, HTTPS://Example.com/A"
+    })
+    void addressesWithoutASchemeBecomeHttps(String typed, String stored) {
+        assertThat(LinkPolicy.normalised(typed)).isEqualTo(stored);
+        assertThat(LinkPolicy.problem(typed, LinkPolicy.Service.WEBSITE)).isEmpty();
+    }
+
+    /** Normalising never turns a hostile or odd scheme into a link: it keeps the scheme, and is refused. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                " JaVaScRiPt:alert(document.cookie)",
+                "data:text/html;base64,PHNjcmlwdD4=",
+                "vbscript:msgbox",
+                "file:///etc/passwd",
+                "mailto:me@example.com",
+                "java\tscript:alert(1)",
+                "javascript://example.com/%0aalert(1)",
+                "localhost:8080"
+            })
+    void hostileSchemesStayRefusedAfterNormalising(String typed) {
+        assertThat(org.cinely.platform.text.Links.safeHref(LinkPolicy.normalised(typed)))
+                .isNull();
+        assertThat(LinkPolicy.problem(typed, LinkPolicy.Service.WEBSITE)).contains("profile.form.link.invalid");
+    }
 }

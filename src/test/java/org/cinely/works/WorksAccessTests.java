@@ -69,12 +69,16 @@ class WorksAccessTests {
     @MockitoBean
     FormErrors formErrors;
 
+    @MockitoBean
+    WorkTrash trash;
+
     @Test
     void visitorsAreSentToLogInForEveryWriteAndReachNoService() throws Exception {
         mvc.perform(get("/works/new")).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/works").with(csrf()).param("title", "x")).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/works/3").with(csrf()).param("title", "x")).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/works/3/delete").with(csrf())).andExpect(redirectedUrl("/login"));
+        mvc.perform(post("/works/3/restore").with(csrf())).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/works/3/like").with(csrf())).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/works/3/comments").with(csrf()).param("body", "hi")).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/works/3/credits/4/confirm").with(csrf())).andExpect(redirectedUrl("/login"));
@@ -105,9 +109,11 @@ class WorksAccessTests {
     void anotherMembersWorkIsNotFoundForTheOwnersActions() throws Exception {
         when(works.findOwned(eq(9L), any())).thenThrow(new NotFoundException("work"));
         mvc.perform(post("/works/9/delete").with(user(MEMBER)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/works/9/delete").with(user(MEMBER))).andExpect(status().isNotFound());
         mvc.perform(get("/works/9/edit").with(user(MEMBER))).andExpect(status().isNotFound());
         mvc.perform(get("/works/9/status").with(user(MEMBER))).andExpect(status().isNotFound());
-        verify(works, never()).delete(any());
+        verify(works, never()).trash(any());
+        verify(works, never()).restore(anyLong(), any());
         verify(works, never()).update(any(), any(), any(), any());
     }
 

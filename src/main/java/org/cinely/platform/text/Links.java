@@ -84,6 +84,27 @@ public final class Links {
         return text.chars().filter(ch -> ch == c).count();
     }
 
+    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+
+    /**
+     * A web address as members type it, made absolute: "example.com/reel" becomes
+     * "https://example.com/reel"; an address with a scheme is left as typed (so
+     * "javascript:..." or "data:..." stays what it is and {@link #safeUri} refuses it). A host
+     * with a port ("example.com:8080/x") is not a scheme: a scheme has no dot. Blank stays blank
+     * (null); surrounding spaces are dropped.
+     */
+    public static String normalise(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String value = typed.strip();
+        Matcher scheme = SCHEME.matcher(value);
+        if (scheme.find() && !scheme.group(1).contains(".")) {
+            return value;
+        }
+        return "https://" + value;
+    }
+
     /** The address if it is a safe absolute http(s) URL, else empty. */
     public static Optional<URI> safeUri(String value) {
         if (value == null || value.isBlank() || value.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x20)) {
