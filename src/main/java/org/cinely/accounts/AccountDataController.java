@@ -48,9 +48,12 @@ class AccountDataController {
             @Email(message = "{signup.email.invalid}")
             String newEmail,
 
-            @Size(max = 200, message = "{password.too-long}") String currentPassword) {}
+            @Size(max = 200, message = "{password.too-long}")
+            String currentPassword) {}
 
-    record DeleteAccountForm(@Size(max = 200, message = "{password.too-long}") String password) {}
+    record DeleteAccountForm(
+            @Size(max = 200, message = "{password.too-long}")
+            String password) {}
 
     private final EmailChanges emailChanges;
     private final AccountDeletions deletions;
@@ -132,7 +135,9 @@ class AccountDataController {
         StreamingResponseBody body = out -> download.write(member.id(), out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(body);
     }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -79,7 +80,9 @@ class AccountDeletions {
         this.mails = mails;
         this.rateLimiter = rateLimiter;
         this.contents = contents;
-        this.parts = parts.stream().sorted(Comparator.comparingInt(MemberData::order)).toList();
+        this.parts = parts.stream()
+                .sorted(Comparator.comparingInt(MemberData::order))
+                .toList();
         this.dsl = dsl;
         this.transactions = transactions;
         this.clock = clock;
@@ -96,7 +99,7 @@ class AccountDeletions {
     @Transactional
     public Optional<Instant> request(MemberId memberId, String password, Errors errors) {
         rateLimiter.acquire(AccountDataRateLimits.DELETE_ACCOUNT, "account:" + memberId);
-        Account account = find(memberId);
+        Account account = lock(memberId);
         if (password == null || !passwordEncoder.matches(password, account.getPasswordHash())) {
             errors.rejectValue("password", "password.current-wrong");
             return Optional.empty();
@@ -104,7 +107,7 @@ class AccountDeletions {
         if (account.deletionPending()) {
             return Optional.of(account.getDeletionDueAt());
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored
         account.requestDeletion(now, now.plus(GRACE_PERIOD));
         accounts.flush();
         applyStanding(account);
@@ -116,7 +119,7 @@ class AccountDeletions {
     /** Cancels a scheduled deletion within the grace period: everything shows again. */
     @Transactional
     public boolean cancel(MemberId memberId) {
-        Account account = find(memberId);
+        Account account = lock(memberId);
         if (!account.deletionPending()) {
             return false;
         }
@@ -193,7 +196,9 @@ class AccountDeletions {
         for (MemberData part : parts) {
             part.erase(member);
         }
-        dsl.deleteFrom(ACCOUNT_TOKENS).where(ACCOUNT_TOKENS.ACCOUNT_ID.eq(member.value())).execute();
+        dsl.deleteFrom(ACCOUNT_TOKENS)
+                .where(ACCOUNT_TOKENS.ACCOUNT_ID.eq(member.value()))
+                .execute();
         dsl.deleteFrom(ACCOUNT_HANDLE_CHANGES)
                 .where(ACCOUNT_HANDLE_CHANGES.MEMBER_ID.eq(member.value()))
                 .execute();
@@ -208,6 +213,10 @@ class AccountDeletions {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         return Base64.getEncoder().encodeToString(secret);
+    }
+
+    private Account lock(MemberId memberId) {
+        return accounts.lockById(memberId.value()).orElseThrow(() -> new NotFoundException("member " + memberId));
     }
 
     private Account find(MemberId memberId) {

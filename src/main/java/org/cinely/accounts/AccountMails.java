@@ -74,7 +74,10 @@ class AccountMails {
 
     private String link(String path, String token) {
         if (token == null) {
-            return UriComponentsBuilder.fromUriString(baseUrl).path(path).build().toUriString();
+            return UriComponentsBuilder.fromUriString(baseUrl)
+                    .path(path)
+                    .build()
+                    .toUriString();
         }
         return UriComponentsBuilder.fromUriString(baseUrl)
                 .path(path)

@@ -34,7 +34,9 @@ class MemberDataDownload {
     private final RateLimiter rateLimiter;
 
     MemberDataDownload(List<MemberData> parts, RateLimiter rateLimiter) {
-        this.parts = parts.stream().sorted(Comparator.comparingInt(MemberData::order)).toList();
+        this.parts = parts.stream()
+                .sorted(Comparator.comparingInt(MemberData::order))
+                .toList();
         this.rateLimiter = rateLimiter;
     }
 
@@ -110,7 +112,9 @@ class MemberDataDownload {
             String name = path;
             for (int n = 2; !names.add(name); n++) {
                 int dot = path.lastIndexOf('.');
-                name = dot > path.lastIndexOf('/') ? path.substring(0, dot) + "-" + n + path.substring(dot) : path + "-" + n;
+                name = dot > path.lastIndexOf('/')
+                        ? path.substring(0, dot) + "-" + n + path.substring(dot)
+                        : path + "-" + n;
             }
             ZipEntry entry = new ZipEntry(name);
             entry.setMethod(method);

@@ -126,9 +126,10 @@ public class MediaApi {
             if (stored.isEmpty()) {
                 return Optional.empty();
             }
-            String filename = asset.get().filename() == null ? "source" : asset.get().filename();
-            return Optional.of(
-                    new SourceFile(filename, stored.get().size(), store.open(stored.get().key(), 0, -1)));
+            String filename =
+                    asset.get().filename() == null ? "source" : asset.get().filename();
+            return Optional.of(new SourceFile(
+                    filename, stored.get().size(), store.open(stored.get().key(), 0, -1)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -93,7 +93,8 @@ class WorksMemberData implements MemberData {
         for (Map.Entry<Long, Long> source : sources.entrySet()) {
             Optional<MediaApi.SourceFile> file = media.openSource(source.getValue());
             if (file.isPresent()) {
-                String path = "works/" + source.getKey() + "/" + MemberDataArchive.safeName(file.get().filename());
+                String path = "works/" + source.getKey() + "/"
+                        + MemberDataArchive.safeName(file.get().filename());
                 archive.file(path, file.get().content());
                 sourcePaths.put(source.getKey(), path);
             }
@@ -144,9 +145,15 @@ class WorksMemberData implements MemberData {
                 .from(WORK_LIKES)
                 .where(WORK_LIKES.MEMBER_ID.eq(member.value()))
                 .fetch(WORK_LIKES.WORK_ID));
-        dsl.deleteFrom(WORK_COMMENTS).where(WORK_COMMENTS.AUTHOR_ID.eq(member.value())).execute();
-        dsl.deleteFrom(WORK_LIKES).where(WORK_LIKES.MEMBER_ID.eq(member.value())).execute();
-        dsl.deleteFrom(WORK_CREDITS).where(WORK_CREDITS.MEMBER_ID.eq(member.value())).execute();
+        dsl.deleteFrom(WORK_COMMENTS)
+                .where(WORK_COMMENTS.AUTHOR_ID.eq(member.value()))
+                .execute();
+        dsl.deleteFrom(WORK_LIKES)
+                .where(WORK_LIKES.MEMBER_ID.eq(member.value()))
+                .execute();
+        dsl.deleteFrom(WORK_CREDITS)
+                .where(WORK_CREDITS.MEMBER_ID.eq(member.value()))
+                .execute();
         dsl.deleteFrom(WORK_AUTHOR_STANDINGS)
                 .where(WORK_AUTHOR_STANDINGS.MEMBER_ID.eq(member.value()))
                 .execute();
@@ -155,14 +162,10 @@ class WorksMemberData implements MemberData {
             dsl.update(WORKS)
                     .set(
                             WORKS.LIKE_COUNT,
-                            DSL.field(DSL.selectCount()
-                                    .from(WORK_LIKES)
-                                    .where(WORK_LIKES.WORK_ID.eq(WORKS.ID))))
+                            DSL.field(DSL.selectCount().from(WORK_LIKES).where(WORK_LIKES.WORK_ID.eq(WORKS.ID))))
                     .set(
                             WORKS.COMMENT_COUNT,
-                            DSL.field(DSL.selectCount()
-                                    .from(WORK_COMMENTS)
-                                    .where(WORK_COMMENTS.WORK_ID.eq(WORKS.ID))))
+                            DSL.field(DSL.selectCount().from(WORK_COMMENTS).where(WORK_COMMENTS.WORK_ID.eq(WORKS.ID))))
                     .where(WORKS.ID.in(touched))
                     .execute();
         }
