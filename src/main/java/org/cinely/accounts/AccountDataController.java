@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,8 +18,6 @@ import org.cinely.platform.web.Flash;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -94,18 +92,22 @@ class AccountDataController {
     }
 
     @GetMapping("/settings/email/confirm")
-    String showConfirmEmailForm(@RequestParam(defaultValue = "") String token, Model model) {
+    String showConfirmEmailForm(
+            @AuthenticationPrincipal CurrentMember member, @RequestParam(defaultValue = "") String token, Model model) {
         model.addAttribute("token", token);
-        model.addAttribute("outcome", emailChanges.check(token).name());
+        model.addAttribute("outcome", emailChanges.check(token, member.id()).name());
         return "accounts/confirm-email-change";
     }
 
     @PostMapping("/settings/email/confirm")
     String processConfirmEmailForm(
-            @RequestParam(defaultValue = "") String token, Model model, RedirectAttributes redirect) {
+            @AuthenticationPrincipal CurrentMember member,
+            @RequestParam(defaultValue = "") String token,
+            Model model,
+            RedirectAttributes redirect) {
         EmailChanges.Outcome outcome;
         try {
-            outcome = emailChanges.confirm(token);
+            outcome = emailChanges.confirm(token, member.id());
         } catch (DataIntegrityViolationException raced) {
             outcome = EmailChanges.Outcome.TAKEN; // another account took the address at this very moment
         }
@@ -126,20 +128,24 @@ class AccountDataController {
         return "accounts/data";
     }
 
-    /** A POST (with its CSRF token): another site cannot make a member's browser spend their downloads. */
+    /**
+     * A POST (with its CSRF token): another site cannot make a member's browser spend their
+     * downloads. Written on the request's own thread straight into the response, not as an async
+     * {@code StreamingResponseBody}: a download of many videos takes minutes, longer than the
+     * servlet container's async time-out (30 s by default) would allow.
+     */
     @PostMapping("/settings/data/download")
-    ResponseEntity<StreamingResponseBody> download(@AuthenticationPrincipal CurrentMember member) {
-        download.allow(member.id());
+    void download(@AuthenticationPrincipal CurrentMember member, HttpServletResponse response) throws IOException {
+        download.allow(member.id()); // a refusal is a 429 page, before any byte of the file
         String name = "cinely-" + member.handle() + "-"
                 + DateTimeFormatter.BASIC_ISO_DATE.format(clock.instant().atOffset(ZoneOffset.UTC)) + ".zip";
-        StreamingResponseBody body = out -> download.write(member.id(), out);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body);
+        response.setContentType("application/zip");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        download.write(member.id(), response.getOutputStream());
+        response.flushBuffer();
     }
 
     // ---------------------------------------------------------------- delete my account

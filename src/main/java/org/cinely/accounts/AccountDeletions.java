@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.account.MemberData;
+import org.cinely.platform.mail.MailOutbox;
 import org.cinely.platform.moderation.ContentModeration;
 import org.cinely.platform.search.Sql;
 import org.cinely.platform.security.RateLimiter;
@@ -61,6 +62,7 @@ class AccountDeletions {
     private final DSLContext dsl;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MailOutbox mailOutbox;
     private final SecureRandom random = new SecureRandom();
 
     AccountDeletions(
@@ -73,7 +75,9 @@ class AccountDeletions {
             List<MemberData> parts,
             DSLContext dsl,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            MailOutbox mailOutbox) {
+        this.mailOutbox = mailOutbox;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
@@ -203,6 +207,7 @@ class AccountDeletions {
                 .where(ACCOUNT_HANDLE_CHANGES.MEMBER_ID.eq(member.value()))
                 .execute();
         sessions.endAllSessions(email);
+        mailOutbox.forgetRecipient(email);
         account.erase(passwordEncoder.encode(unguessable()), now);
         accounts.flush();
         log.info("Erased the account of member {} (deletion asked on {})", member, account.getDeletionRequestedAt());

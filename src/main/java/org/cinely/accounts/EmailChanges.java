@@ -93,10 +93,15 @@ class EmailChanges {
         return Optional.of(newEmail);
     }
 
-    /** Which page the link shows before it is used (GET never spends it). */
+    /**
+     * Which page the link shows before it is used (GET never spends it). A link is only good for
+     * the member it was sent for: confirming needs them signed in (the log-in page brings them
+     * back), so a link forwarded or opened on someone else's signed-in browser does nothing.
+     */
     @Transactional(readOnly = true)
-    public Outcome check(String token) {
-        return outcome(tokens.check(token, AccountToken.Purpose.CHANGE_EMAIL));
+    public Outcome check(String token, MemberId signedIn) {
+        AccountTokens.Redemption found = tokens.check(token, AccountToken.Purpose.CHANGE_EMAIL);
+        return forOtherMember(found, signedIn) ? Outcome.INVALID : outcome(found);
     }
 
     /**
@@ -104,7 +109,10 @@ class EmailChanges {
      * with a sign-up or another change at the same moment (the caller then rolls back).
      */
     @Transactional
-    public Outcome confirm(String token) {
+    public Outcome confirm(String token, MemberId signedIn) {
+        if (forOtherMember(tokens.check(token, AccountToken.Purpose.CHANGE_EMAIL), signedIn)) {
+            return Outcome.INVALID;
+        }
         AccountTokens.Redemption redemption = tokens.redeem(token, AccountToken.Purpose.CHANGE_EMAIL);
         Outcome outcome = outcome(redemption);
         if (outcome != Outcome.CHANGED) {
@@ -126,6 +134,10 @@ class EmailChanges {
         mails.sendEmailChangedNotice(account, previous, newEmail);
         events.publishEvent(new EmailChanged(account.memberId(), previous, newEmail));
         return Outcome.CHANGED;
+    }
+
+    private static boolean forOtherMember(AccountTokens.Redemption found, MemberId signedIn) {
+        return found.accountId() != null && found.accountId() != signedIn.value();
     }
 
     private static Outcome outcome(AccountTokens.Redemption redemption) {

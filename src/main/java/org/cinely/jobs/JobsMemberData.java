@@ -44,7 +44,7 @@ class JobsMemberData implements MemberData {
     @Override
     @Transactional(readOnly = true)
     public void export(MemberId member, MemberDataArchive archive) throws IOException {
-        List<Map<String, Object>> applications = dsl.select(
+        List<LinkedHashMap<String, Object>> applications = dsl.select(
                         JOB_APPLICATIONS.ID,
                         JOB_APPLICATIONS.JOB_ID,
                         JOB_LISTINGS.TITLE.as("job_title"),
@@ -57,13 +57,7 @@ class JobsMemberData implements MemberData {
                         JOB_APPLICATIONS.STATUS,
                         JOB_APPLICATIONS.CREATED_AT,
                         JOB_APPLICATIONS.UPDATED_AT,
-                        JOB_APPLICATIONS.DECIDED_AT,
-                        DSL.multiset(DSL.select(JOB_APPLICATION_WORKS.WORK_ID)
-                                        .from(JOB_APPLICATION_WORKS)
-                                        .where(JOB_APPLICATION_WORKS.APPLICATION_ID.eq(JOB_APPLICATIONS.ID))
-                                        .orderBy(JOB_APPLICATION_WORKS.POSITION))
-                                .as("work_ids")
-                                .convertFrom(works -> works.map(r -> r.value1())))
+                        JOB_APPLICATIONS.DECIDED_AT)
                 .from(JOB_APPLICATIONS)
                 .join(JOB_LISTINGS)
                 .on(JOB_LISTINGS.ID.eq(JOB_APPLICATIONS.JOB_ID))
@@ -71,8 +65,22 @@ class JobsMemberData implements MemberData {
                 .orderBy(JOB_APPLICATIONS.ID)
                 .fetch()
                 .map(r -> new LinkedHashMap<>(r.intoMap()));
+        // The works attached to each, in their order (one query; no multiset: the MySQL dialect
+        // renders it with session variables the driver refuses in one statement).
+        Map<Long, List<Long>> attached = dsl.select(JOB_APPLICATION_WORKS.APPLICATION_ID, JOB_APPLICATION_WORKS.WORK_ID)
+                .from(JOB_APPLICATION_WORKS)
+                .join(JOB_APPLICATIONS)
+                .on(JOB_APPLICATIONS.ID.eq(JOB_APPLICATION_WORKS.APPLICATION_ID))
+                .where(JOB_APPLICATIONS.APPLICANT_ID.eq(member.value()))
+                .orderBy(JOB_APPLICATION_WORKS.APPLICATION_ID, JOB_APPLICATION_WORKS.POSITION)
+                .fetchGroups(JOB_APPLICATION_WORKS.APPLICATION_ID, JOB_APPLICATION_WORKS.WORK_ID);
+        for (Map<String, Object> application : applications) {
+            application.put(
+                    "work_ids",
+                    attached.getOrDefault((Long) application.get(JOB_APPLICATIONS.ID.getName()), List.of()));
+        }
         archive.json("jobs/applications.json", applications);
-        List<Map<String, Object>> listings = dsl.select(
+        List<LinkedHashMap<String, Object>> listings = dsl.select(
                         JOB_LISTINGS.ID,
                         JOB_LISTINGS.TITLE,
                         JOB_LISTINGS.PRODUCTION_TITLE,
@@ -95,11 +103,6 @@ class JobsMemberData implements MemberData {
                         JOB_LISTINGS.UPDATED_AT,
                         JOB_LISTINGS.EXPIRES_AT,
                         JOB_LISTINGS.CLOSED_AT,
-                        DSL.multiset(DSL.select(JOB_LISTING_CRAFTS.CRAFT)
-                                        .from(JOB_LISTING_CRAFTS)
-                                        .where(JOB_LISTING_CRAFTS.JOB_ID.eq(JOB_LISTINGS.ID)))
-                                .as("crafts")
-                                .convertFrom(crafts -> crafts.map(r -> r.value1())),
                         DSL.field(DSL.selectCount()
                                         .from(JOB_APPLICATIONS)
                                         .where(JOB_APPLICATIONS.JOB_ID.eq(JOB_LISTINGS.ID)))
@@ -109,6 +112,15 @@ class JobsMemberData implements MemberData {
                 .orderBy(JOB_LISTINGS.ID)
                 .fetch()
                 .map(r -> new LinkedHashMap<>(r.intoMap()));
+        Map<Long, List<String>> crafts = dsl.select(JOB_LISTING_CRAFTS.JOB_ID, JOB_LISTING_CRAFTS.CRAFT)
+                .from(JOB_LISTING_CRAFTS)
+                .join(JOB_LISTINGS)
+                .on(JOB_LISTINGS.ID.eq(JOB_LISTING_CRAFTS.JOB_ID))
+                .where(JOB_LISTINGS.POSTER_ID.eq(member.value()))
+                .fetchGroups(JOB_LISTING_CRAFTS.JOB_ID, JOB_LISTING_CRAFTS.CRAFT);
+        for (Map<String, Object> listing : listings) {
+            listing.put("crafts", crafts.getOrDefault((Long) listing.get(JOB_LISTINGS.ID.getName()), List.of()));
+        }
         archive.json("jobs/listings.json", listings);
         archive.json(
                 "jobs/saved-searches.json",

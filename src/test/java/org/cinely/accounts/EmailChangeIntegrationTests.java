@@ -153,9 +153,11 @@ class EmailChangeIntegrationTests {
         mvc.perform(post("/settings/email/confirm").with(csrf()).cookie(session).param("token", token))
                 .andExpect(redirectedUrl("/settings"));
 
-        Document reused =
-                page(mvc.perform(post("/settings/email/confirm").with(csrf()).param("token", token))
-                        .andReturn());
+        Document reused = page(mvc.perform(post("/settings/email/confirm")
+                        .with(csrf())
+                        .cookie(session)
+                        .param("token", token))
+                .andReturn());
         assertThat(reused.select("h1").text()).isEqualTo("This link was already used");
 
         // A second change, whose link has run out.
@@ -168,14 +170,17 @@ class EmailChangeIntegrationTests {
                         "update account_tokens set expires_at = now(6) - interval 1 minute where account_id = ?"
                                 + " and purpose = 'CHANGE_EMAIL' and used_at is null",
                         maya.id());
-        Document late =
-                page(mvc.perform(post("/settings/email/confirm").with(csrf()).param("token", expired))
-                        .andReturn());
+        Document late = page(mvc.perform(post("/settings/email/confirm")
+                        .with(csrf())
+                        .cookie(again)
+                        .param("token", expired))
+                .andReturn());
         assertThat(late.select("h1").text()).isEqualTo("This link has expired");
         assertThat(emailOf(maya)).isEqualTo(newEmail);
 
-        Document forged = page(mvc.perform(get("/settings/email/confirm").param("token", "forged"))
-                .andReturn());
+        Document forged =
+                page(mvc.perform(get("/settings/email/confirm").cookie(again).param("token", "forged"))
+                        .andReturn());
         assertThat(forged.select("h1").text()).isEqualTo("This link doesn’t work");
     }
 
@@ -187,9 +192,11 @@ class EmailChangeIntegrationTests {
         // Someone signs up with that address before Maya opens the link.
         new AccountsTestData(data.jdbc()).create(newEmail, TestData.uniqueHandle(), "Someone", "x", true);
 
-        Document page =
-                page(mvc.perform(post("/settings/email/confirm").with(csrf()).param("token", token))
-                        .andReturn());
+        Document page = page(mvc.perform(post("/settings/email/confirm")
+                        .with(csrf())
+                        .cookie(session)
+                        .param("token", token))
+                .andReturn());
         assertThat(page.select("h1").text()).isEqualTo("This address is taken now");
         assertThat(emailOf(maya)).isEqualTo(maya.email());
     }
@@ -202,11 +209,39 @@ class EmailChangeIntegrationTests {
         String first = data.latestLinkPath(mistyped).replaceFirst(".*token=", "");
         requestChange(session, newEmail, TestMembers.PASSWORD);
 
-        Document old =
-                page(mvc.perform(post("/settings/email/confirm").with(csrf()).param("token", first))
-                        .andReturn());
+        Document old = page(mvc.perform(post("/settings/email/confirm")
+                        .with(csrf())
+                        .cookie(session)
+                        .param("token", first))
+                .andReturn());
         assertThat(old.select("h1").text()).isEqualTo("This link was already used");
         assertThat(emailOf(maya)).isEqualTo(maya.email());
+    }
+
+    @Test
+    void aLinkDoesNothingForAnotherSignedInMemberOrAVisitor() throws Exception {
+        requestChange(session(maya.email()), newEmail, TestMembers.PASSWORD);
+        String token = token();
+
+        // Opened in Jonas's signed-in browser: not his link, so nothing happens and it stays good.
+        Cookie jonasSession = session(jonas.email());
+        Document other = page(mvc.perform(post("/settings/email/confirm")
+                        .with(csrf())
+                        .cookie(jonasSession)
+                        .param("token", token))
+                .andReturn());
+        assertThat(other.select("h1").text()).isEqualTo("This link doesn’t work");
+        // A visitor is asked to log in first.
+        mvc.perform(get("/settings/email/confirm").param("token", token)).andExpect(status().is3xxRedirection());
+        assertThat(emailOf(maya)).isEqualTo(maya.email());
+        assertThat(emailOf(jonas)).isEqualTo(jonas.email());
+
+        mvc.perform(post("/settings/email/confirm")
+                        .with(csrf())
+                        .cookie(session(maya.email()))
+                        .param("token", token))
+                .andExpect(redirectedUrl("/settings"));
+        assertThat(emailOf(maya)).isEqualTo(newEmail);
     }
 
     @Test

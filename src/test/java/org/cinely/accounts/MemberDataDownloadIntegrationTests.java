@@ -3,11 +3,9 @@ package org.cinely.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -72,11 +70,8 @@ class MemberDataDownloadIntegrationTests {
     }
 
     Map<String, byte[]> download(Member member) throws Exception {
-        MvcResult started = mvc.perform(
+        MvcResult done = mvc.perform(
                         post("/settings/data/download").with(csrf()).with(user(member.principal())))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-        MvcResult done = mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/zip"))
                 .andReturn();
