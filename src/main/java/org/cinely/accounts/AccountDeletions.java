@@ -111,6 +111,16 @@ class AccountDeletions {
         if (account.deletionPending()) {
             return Optional.of(account.getDeletionDueAt());
         }
+        // As for stepping down: the last admin would leave nobody to manage roles (admins already
+        // leaving do not count; the lock serialises two admins leaving at once).
+        if (account.getRole() == Role.ADMIN
+                && accounts.lockAdmins().stream()
+                                .filter(admin -> !admin.deletionPending())
+                                .count()
+                        <= 1) {
+            errors.reject("deletion.last-admin");
+            return Optional.empty();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored
         account.requestDeletion(now, now.plus(GRACE_PERIOD));
         accounts.flush();
