@@ -160,8 +160,10 @@ class Account {
      * to, and nothing that says who it was. The address and handle are freed for others.
      */
     void erase(String unusablePasswordHash, Instant now) {
-        this.email = "erased-" + id + "@erased.invalid";
-        this.handle = "erased-" + id;
+        // Neither is something sign-up or a change of address accepts (no "@"; an underscore), so
+        // nobody can take them first and make the erasure fail on the unique index.
+        this.email = "erased:" + id;
+        this.handle = "_erased-" + id;
         this.displayName = ERASED_NAME;
         this.passwordHash = unusablePasswordHash;
         this.role = Role.MEMBER;

@@ -47,6 +47,11 @@ class AccountDeletionBrowserTests extends BrowserTestSupport {
     @Test
     void deleteThenLogInAgainAndCancelOnAPhone() {
         logIn();
+        // Every page of "your data" fits the phone.
+        for (String path : new String[] {"/settings/email", "/settings/data"}) {
+            open(path);
+            assertFitsThePhone();
+        }
         open("/settings");
         assertFitsThePhone();
         clickText("Delete my account");

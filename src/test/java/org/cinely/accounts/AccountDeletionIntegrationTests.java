@@ -198,6 +198,45 @@ class AccountDeletionIntegrationTests {
         assertThat(data.mailCount(maya.email())).isEqualTo(1);
     }
 
+    @Test
+    void guessingThePasswordThroughTheFormIsHeldBackAfterFiveTries() throws Exception {
+        Cookie session = session(maya);
+        for (int i = 0; i < 5; i++) {
+            assertThat(requestDeletion(session, "guess-" + i).getResponse().getStatus())
+                    .isEqualTo(200);
+        }
+        assertThat(requestDeletion(session, TestMembers.PASSWORD).getResponse().getStatus())
+                .isEqualTo(429);
+        assertThat(dueAt(maya)).isNull();
+    }
+
+    @Test
+    void theLastAdminCannotDeleteTheirAccount() throws Exception {
+        // Maya is made the only admin for this test (the site's own admin steps aside meanwhile).
+        List<Long> otherAdmins = jdbc().queryForList("select id from accounts where role = 'ADMIN'", Long.class);
+        jdbc().update("update accounts set role = 'MEMBER' where role = 'ADMIN'");
+        jdbc().update("update accounts set role = 'ADMIN' where id = ?", maya.id());
+        try {
+            Document page = page(requestDeletion(session(maya), TestMembers.PASSWORD));
+            assertThat(page.select(".form-errors").text()).contains("You’re the only admin");
+            assertThat(dueAt(maya)).isNull();
+
+            jdbc().update("update accounts set role = 'ADMIN' where id = ?", jonas.id());
+            assertThat(requestDeletion(session(maya), TestMembers.PASSWORD)
+                            .getResponse()
+                            .getRedirectedUrl())
+                    .isEqualTo("/login");
+            // and now Jonas is the last one who is staying
+            Document jonasPage = page(requestDeletion(session(jonas), TestMembers.PASSWORD));
+            assertThat(jonasPage.select(".form-errors").text()).contains("You’re the only admin");
+        } finally {
+            jdbc().update("update accounts set role = 'MEMBER' where id in (?, ?)", maya.id(), jonas.id());
+            for (Long admin : otherAdmins) {
+                jdbc().update("update accounts set role = 'ADMIN' where id = ?", admin);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- the grace period
 
     @Test
@@ -371,8 +410,8 @@ class AccountDeletionIntegrationTests {
         var tombstone = jdbc().queryForMap(
                         "select email, handle, display_name, email_verified_at, erased_at from accounts where id = ?",
                         id);
-        assertThat(tombstone.get("email")).isEqualTo("erased-" + id + "@erased.invalid");
-        assertThat(tombstone.get("handle")).isEqualTo("erased-" + id);
+        assertThat(tombstone.get("email")).isEqualTo("erased:" + id);
+        assertThat(tombstone.get("handle")).isEqualTo("_erased-" + id);
         assertThat(tombstone.get("display_name")).isEqualTo("Deleted member");
         assertThat(tombstone.get("email_verified_at")).isNull();
         assertThat(tombstone.get("erased_at")).isNotNull();
