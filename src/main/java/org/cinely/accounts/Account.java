@@ -39,6 +39,9 @@ class Account {
     private Instant emailVerifiedAt;
     private Instant createdAt;
     private Instant lastLoginAt;
+    private Instant deletionRequestedAt;
+    private Instant deletionDueAt;
+    private Instant erasedAt;
 
     @Version
     private long version;
@@ -117,8 +120,14 @@ class Account {
         this.limited = limited;
     }
 
-    /** Where the member stands as their content shows it: a ban or suspension outranks a limit. */
+    /**
+     * Where the member stands as their content shows it: a ban or suspension outranks a limit. An
+     * account waiting to be deleted shows nothing to others, as a suspended one.
+     */
     Standing standing() {
+        if (deletionPending() && state == AccountState.ACTIVE) {
+            return Standing.SUSPENDED;
+        }
         return switch (state) {
             case BANNED -> Standing.BANNED;
             case SUSPENDED -> Standing.SUSPENDED;
@@ -136,6 +145,76 @@ class Account {
 
     void recordLogin(Instant now) {
         this.lastLoginAt = now;
+    }
+
+    // ---------------------------------------------------------------- your data is yours (h-data)
+
+    /** A new address, confirmed by the link sent to it (so it counts as verified). */
+    void changeEmail(String newEmail, Instant now) {
+        this.email = normalizeEmail(newEmail);
+        this.emailVerifiedAt = now;
+    }
+
+    /**
+     * What stays of an erased account: an id that moderation records and the audit log still point
+     * to, and nothing that says who it was. The address and handle are freed for others.
+     */
+    void erase(String unusablePasswordHash, Instant now) {
+        // Neither is something sign-up or a change of address accepts (no "@"; an underscore), so
+        // nobody can take them first and make the erasure fail on the unique index.
+        this.email = "erased:" + id;
+        this.handle = "_erased-" + id;
+        this.displayName = ERASED_NAME;
+        this.passwordHash = unusablePasswordHash;
+        this.role = Role.MEMBER;
+        this.stateReason = null;
+        this.limited = false;
+        this.suspendedUntil = null;
+        this.emailVerifiedAt = null;
+        this.lastLoginAt = null;
+        this.deletionDueAt = null;
+        this.erasedAt = now;
+    }
+
+    /** The display name an erased account keeps (others' records may still name it). */
+    static final String ERASED_NAME = "Deleted member";
+
+    boolean deletionPending() {
+        return deletionDueAt != null && erasedAt == null;
+    }
+
+    void requestDeletion(Instant now, Instant due) {
+        this.deletionRequestedAt = now;
+        this.deletionDueAt = due;
+    }
+
+    void cancelDeletion() {
+        this.deletionRequestedAt = null;
+        this.deletionDueAt = null;
+    }
+
+    Instant getDeletionRequestedAt() {
+        return deletionRequestedAt;
+    }
+
+    Instant getDeletionDueAt() {
+        return deletionDueAt;
+    }
+
+    boolean isErased() {
+        return erasedAt != null;
+    }
+
+    Instant getEmailVerifiedAt() {
+        return emailVerifiedAt;
+    }
+
+    Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    boolean isLimited() {
+        return limited;
     }
 
     Long getId() {

@@ -37,7 +37,48 @@ class AccountMails {
                 text("mail.reset.body", account.getDisplayName(), link));
     }
 
+    /** The link that confirms a new address goes to that address, never to the old one. */
+    void sendEmailChangeConfirmation(Account account, String newEmail, String token) {
+        String link = link("/settings/email/confirm", token);
+        outbox.enqueue(
+                newEmail,
+                text("mail.email-change.subject"),
+                text("mail.email-change.body", account.getDisplayName(), link, EmailChanges.LINK_LIFETIME.toHours()));
+    }
+
+    /** Tells the old address, with the new one masked (the owner recognises it; a thief learns little). */
+    void sendEmailChangedNotice(Account account, String previousEmail, String newEmail) {
+        outbox.enqueue(
+                previousEmail,
+                text("mail.email-changed.subject"),
+                text(
+                        "mail.email-changed.body",
+                        account.getDisplayName(),
+                        EmailChanges.mask(newEmail),
+                        link("/password-reset", null)));
+    }
+
+    void sendDeletionScheduled(Account account, java.time.Instant due) {
+        outbox.enqueue(
+                account.getEmail(),
+                text("mail.deletion.subject"),
+                text("mail.deletion.body", account.getDisplayName(), java.util.Date.from(due), link("/login", null)));
+    }
+
+    void sendDeletionCancelled(Account account) {
+        outbox.enqueue(
+                account.getEmail(),
+                text("mail.deletion-cancelled.subject"),
+                text("mail.deletion-cancelled.body", account.getDisplayName()));
+    }
+
     private String link(String path, String token) {
+        if (token == null) {
+            return UriComponentsBuilder.fromUriString(baseUrl)
+                    .path(path)
+                    .build()
+                    .toUriString();
+        }
         return UriComponentsBuilder.fromUriString(baseUrl)
                 .path(path)
                 .queryParam("token", token)

@@ -22,6 +22,11 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     List<Account> findBySuspendedUntilLessThanEqual(Instant now);
 
+    /** The account, locked until the transaction ends (two deletion requests at once: one waits). */
+    @Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.id = :id")
+    Optional<Account> lockById(Long id);
+
     /** Every admin, locked for the rest of the transaction (see {@link AccountStandings#changeRole}). */
     @Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from Account a where a.role = org.cinely.accounts.Role.ADMIN")

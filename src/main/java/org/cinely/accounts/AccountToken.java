@@ -16,7 +16,9 @@ class AccountToken {
 
     enum Purpose {
         VERIFY_EMAIL,
-        RESET_PASSWORD
+        RESET_PASSWORD,
+        /** Confirms a new e-mail address ({@link #getNewEmail()}), sent to that address. */
+        CHANGE_EMAIL
     }
 
     @Id
@@ -32,6 +34,7 @@ class AccountToken {
     private Instant createdAt;
     private Instant expiresAt;
     private Instant usedAt;
+    private String newEmail;
 
     protected AccountToken() {}
 
@@ -41,6 +44,15 @@ class AccountToken {
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+    }
+
+    AccountToken withNewEmail(String address) {
+        this.newEmail = address;
+        return this;
+    }
+
+    String getNewEmail() {
+        return newEmail;
     }
 
     Long getAccountId() {

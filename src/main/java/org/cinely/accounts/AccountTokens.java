@@ -27,7 +27,12 @@ class AccountTokens {
         USED
     }
 
-    record Redemption(Outcome outcome, Long accountId) {}
+    record Redemption(Outcome outcome, Long accountId, String newEmail) {
+
+        Redemption(Outcome outcome, Long accountId) {
+            this(outcome, accountId, null);
+        }
+    }
 
     private final SecureRandom random = new SecureRandom();
     private final AccountTokenRepository tokens;
@@ -40,18 +45,23 @@ class AccountTokens {
 
     /** Creates a link secret for the account; the raw value goes into the mail, never the database. */
     String issue(Long accountId, AccountToken.Purpose purpose, Duration lifetime) {
+        return issue(accountId, purpose, lifetime, null);
+    }
+
+    /** A link that carries a new e-mail address (a change of address, confirmed at the new one). */
+    String issue(Long accountId, AccountToken.Purpose purpose, Duration lifetime, String newEmail) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        tokens.save(new AccountToken(accountId, purpose, hash(raw), now, now.plus(lifetime)));
+        tokens.save(new AccountToken(accountId, purpose, hash(raw), now, now.plus(lifetime)).withNewEmail(newEmail));
         return raw;
     }
 
     /** Looks a secret up without spending it (to decide which page to show). */
     Redemption check(String raw, AccountToken.Purpose purpose) {
         return find(raw, purpose)
-                .map(token -> new Redemption(outcomeOf(token), token.getAccountId()))
+                .map(token -> new Redemption(outcomeOf(token), token.getAccountId(), token.getNewEmail()))
                 .orElse(new Redemption(Outcome.INVALID, null));
     }
 
@@ -66,7 +76,7 @@ class AccountTokens {
         if (outcome == Outcome.VALID) {
             token.markUsed(clock.instant());
         }
-        return new Redemption(outcome, token.getAccountId());
+        return new Redemption(outcome, token.getAccountId(), token.getNewEmail());
     }
 
     void spendAll(Long accountId, AccountToken.Purpose purpose) {

@@ -18,6 +18,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String email) {
         return accounts.findByEmail(Account.normalizeEmail(email))
+                .filter(account -> !account.isErased())
                 .map(Account::toCurrentMember)
                 .orElseThrow(() -> new UsernameNotFoundException("no account"));
     }

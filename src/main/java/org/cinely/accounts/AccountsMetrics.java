@@ -33,7 +33,8 @@ class AccountsMetrics implements AdminMetrics {
     @Override
     @Transactional(readOnly = true)
     public List<Metric> metrics(LocalDate since, LocalDate today) {
-        int total = dsl.fetchCount(ACCOUNTS);
+        // Erased accounts (anonymised tombstones) are no longer members.
+        int total = dsl.fetchCount(ACCOUNTS, ACCOUNTS.ERASED_AT.isNull());
         int active7 = dsl.fetchCount(
                 ACCOUNTS,
                 ACCOUNTS.LAST_LOGIN_AT.ge(

@@ -49,6 +49,7 @@ class AccountsSecurityConfiguration {
     @Bean
     HttpSecurityContributor accountsSecurity(
             AccountService accountService,
+            AccountDeletions deletions,
             AccountRepository accounts,
             RateLimiter rateLimiter,
             PersistentTokenRepository rememberMeTokens,
@@ -65,7 +66,7 @@ class AccountsSecurityConfiguration {
             http.formLogin(form -> form.loginPage("/login")
                     .usernameParameter("email")
                     .passwordParameter("password")
-                    .successHandler(new LoginHandlers.Success(accountService, devices))
+                    .successHandler(new LoginHandlers.Success(accountService, devices, deletions))
                     .failureHandler(new LoginHandlers.Failure(accounts)));
             http.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMeKey));
             http.addFilterBefore(

@@ -19,10 +19,12 @@ final class LoginHandlers {
 
         private final AccountService accounts;
         private final TrustedDevices devices;
+        private final AccountDeletions deletions;
 
-        Success(AccountService accounts, TrustedDevices devices) {
+        Success(AccountService accounts, TrustedDevices devices, AccountDeletions deletions) {
             this.accounts = accounts;
             this.devices = devices;
+            this.deletions = deletions;
             setDefaultTargetUrl("/");
             setRequestCache(org.cinely.platform.security.SavedRequests.CACHE);
         }
@@ -33,6 +35,13 @@ final class LoginHandlers {
                 throws IOException, jakarta.servlet.ServletException {
             accounts.recordLogin(authentication.getName());
             devices.remember(request, response, Account.normalizeEmail(authentication.getName()));
+            if (deletions != null && deletions.pending(authentication.getName())) {
+                // Within the grace period: the member is offered to cancel before anything else.
+                DeletionPendingGuard.markPending(request);
+                clearAuthenticationAttributes(request);
+                getRedirectStrategy().sendRedirect(request, response, AccountDataController.DELETION_PATH);
+                return;
+            }
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }

@@ -35,6 +35,14 @@ class SessionTerminator {
         end(email, request == null ? null : request.getSessionId());
     }
 
+    /**
+     * Remember-me logins made under an address the member no longer has: they could not log in
+     * again anyway (the series names the old address), so they are removed rather than left over.
+     */
+    void forgetRememberMe(String email) {
+        rememberMeTokens.removeUserTokens(email);
+    }
+
     private void end(String email, String keepSessionId) {
         Map<String, ? extends Session> found = sessions.findByPrincipalName(email);
         found.keySet().stream().filter(id -> !id.equals(keepSessionId)).forEach(sessions::deleteById);

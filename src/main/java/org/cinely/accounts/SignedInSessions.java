@@ -48,9 +48,21 @@ class SignedInSessions {
         accounts.findById(event.memberId().value()).ifPresent(account -> refresh(account));
     }
 
+    /**
+     * A new address: sessions are found by the address they were opened with (their principal
+     * name), and saving them with the new one re-indexes them under it.
+     */
+    @TransactionalEventListener
+    void on(EmailChanged event) {
+        accounts.findById(event.memberId().value()).ifPresent(account -> {
+            String current = refreshCurrentRequest(account);
+            refreshStored(sessions, account, event.previousEmail(), current);
+        });
+    }
+
     private void refresh(Account account) {
         String current = refreshCurrentRequest(account);
-        refreshStored(sessions, account, current);
+        refreshStored(sessions, account, account.getEmail(), current);
     }
 
     /** The session of this request, if it is the member's; returns its id (or null). */
@@ -71,8 +83,8 @@ class SignedInSessions {
     }
 
     private <S extends Session> void refreshStored(
-            FindByIndexNameSessionRepository<S> repository, Account account, String skip) {
-        Map<String, S> found = repository.findByPrincipalName(account.getEmail());
+            FindByIndexNameSessionRepository<S> repository, Account account, String principalName, String skip) {
+        Map<String, S> found = repository.findByPrincipalName(principalName);
         found.forEach((id, session) -> {
             if (!id.equals(skip) && isOf(session.getAttribute(CONTEXT), account)) {
                 session.setAttribute(CONTEXT, contextFor(account));

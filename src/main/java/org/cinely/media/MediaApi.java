@@ -3,6 +3,7 @@ package org.cinely.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cinely.platform.MemberId;
@@ -105,6 +106,50 @@ public class MediaApi {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The original file a member uploaded, as they sent it (for their data download). */
+    public record SourceFile(String filename, long size, InputStream content) {}
+
+    /**
+     * Opens the original upload of an asset, read from the store in small pieces (local or S3),
+     * or empty when it has none (an upload never finished, or a rejected file already removed).
+     * The caller closes the stream.
+     */
+    public Optional<SourceFile> openSource(long assetId) {
+        Optional<Asset> asset = assets.find(assetId);
+        if (asset.isEmpty() || asset.get().sourceKey() == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<MediaStore.StoredObject> stored = store.find(asset.get().sourceKey());
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            String filename =
+                    asset.get().filename() == null ? "source" : asset.get().filename();
+            return Optional.of(new SourceFile(
+                    filename, stored.get().size(), store.open(stored.get().key(), 0, -1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Removes every asset of a member and every stored byte of them (uploads never attached to a
+     * work included): the media part of erasing a deleted account.
+     */
+    public int deleteAllOf(MemberId owner) {
+        List<Asset> owned = assets.ownedBy(owner);
+        for (Asset asset : owned) {
+            try {
+                service.delete(asset);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assets.forgetQuotaLock(owner);
+        return owned.size();
     }
 
     public boolean transcoderAvailable() {

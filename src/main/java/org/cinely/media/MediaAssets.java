@@ -241,6 +241,19 @@ class MediaAssets {
         dsl.deleteFrom(MEDIA_ASSETS).where(MEDIA_ASSETS.ID.eq(id)).execute();
     }
 
+    /** Every asset of a member (for the erasure of a deleted account). */
+    List<Asset> ownedBy(MemberId owner) {
+        return dsl.selectFrom(MEDIA_ASSETS)
+                .where(MEDIA_ASSETS.OWNER_ID.eq(owner.value()))
+                .fetch(MediaAssets::map);
+    }
+
+    void forgetQuotaLock(MemberId owner) {
+        dsl.deleteFrom(MEDIA_MEMBER_LOCKS)
+                .where(MEDIA_MEMBER_LOCKS.OWNER_ID.eq(owner.value()))
+                .execute();
+    }
+
     /** Uploads nobody has touched for a day: their partial bytes are dropped. */
     List<Asset> staleUploads(Instant before) {
         return dsl.selectFrom(MEDIA_ASSETS)

@@ -29,6 +29,16 @@ public class MailOutbox {
         this.clock = clock;
     }
 
+    /**
+     * Forgets every mail to an address (an erased account's): sent ones keep their recipient and
+     * subject in the queue's history otherwise. Joins the caller's transaction.
+     */
+    public int forgetRecipient(String address) {
+        return dsl.deleteFrom(MAIL_QUEUE)
+                .where(MAIL_QUEUE.RECIPIENT.eq(address))
+                .execute();
+    }
+
     public void enqueue(String to, String subject, String body) {
         enqueue(to, subject, body, Map.of());
     }

@@ -5,8 +5,9 @@ import java.util.Set;
 import org.cinely.platform.MemberId;
 
 /**
- * Implemented by each module that owns content (one bean per module), used only by the
- * moderation module. Calls join the caller's transaction, so a decision and its effect commit
+ * Implemented by each module that owns content (one bean per module), used by the moderation
+ * module, and by accounts for {@link #applyStanding} alone (a member whose account waits to be
+ * deleted stands as suspended: their content shows to nobody else until they cancel). Calls join the caller's transaction, so a decision and its effect commit
  * together; the owner's visibility rule reads the stored state on every read path, so a change
  * shows on every node at once.
  */
