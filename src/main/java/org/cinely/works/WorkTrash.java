@@ -104,13 +104,7 @@ class WorkTrash {
                 if (id == null) {
                     return true;
                 }
-                Work work = works.findById(id).orElseThrow();
-                if (work.getMediaAssetId() != null) {
-                    media.delete(work.getMediaAssetId());
-                }
-                works.delete(work);
-                works.flush();
-                events.publishEvent(new WorkDeleted(work.getId(), work.getOwner()));
+                removeForGood(works.findById(id).orElseThrow());
                 return false;
             });
             if (Boolean.TRUE.equals(done)) {
@@ -118,5 +112,19 @@ class WorkTrash {
             }
             removed++;
         }
+    }
+
+    /**
+     * Removes a work for good, now: its media files, its row (credits, likes and comments go with
+     * it) and, through {@link WorkDeleted}, the feed's entries. The purge's step, and an erased
+     * account's works (which skip the trash).
+     */
+    void removeForGood(Work work) {
+        if (work.getMediaAssetId() != null) {
+            media.delete(work.getMediaAssetId());
+        }
+        works.delete(work);
+        works.flush();
+        events.publishEvent(new WorkDeleted(work.getId(), work.getOwner()));
     }
 }

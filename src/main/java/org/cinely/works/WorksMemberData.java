@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the comments they wrote and the works they liked, and the credits others gave them.
  *
  * <p>Erasure removes rather than anonymises: the member's works go with their files (through
- * {@link WorkService#delete}, as when the owner deletes one), and so do their comments, likes and
+ * {@link WorkTrash#removeForGood}, as the trash's purge does: they skip the trash), and so do their comments, likes and
  * credits on other members' works. A comment is the member's own words: left under "a deleted
  * member" it would still say who wrote it often enough; the works keep their counts true.
  */
@@ -37,13 +37,13 @@ class WorksMemberData implements MemberData {
 
     private final DSLContext dsl;
     private final WorkRepository works;
-    private final WorkService service;
+    private final WorkTrash trash;
     private final MediaApi media;
 
-    WorksMemberData(DSLContext dsl, WorkRepository works, WorkService service, MediaApi media) {
+    WorksMemberData(DSLContext dsl, WorkRepository works, WorkTrash trash, MediaApi media) {
         this.dsl = dsl;
         this.works = works;
-        this.service = service;
+        this.trash = trash;
         this.media = media;
     }
 
@@ -134,7 +134,7 @@ class WorksMemberData implements MemberData {
                 .where(WORKS.OWNER_ID.eq(member.value()))
                 .fetch(WORKS.ID);
         for (Long id : owned) {
-            works.findById(id).ifPresent(service::delete); // its video's files too
+            works.findById(id).ifPresent(trash::removeForGood); // its video's files too
         }
         Set<Long> touched = new HashSet<>();
         touched.addAll(dsl.select(WORK_COMMENTS.WORK_ID)
