@@ -138,6 +138,11 @@ class Account {
         this.lastLoginAt = now;
     }
 
+    /** When the member last logged in with the form; null while they have only signed up. */
+    Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
     Long getId() {
         return id;
     }
