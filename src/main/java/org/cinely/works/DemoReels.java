@@ -196,7 +196,7 @@ class DemoReels implements ApplicationRunner {
         String video = reel.source();
         if (withTitle) {
             video += ",drawtext=text='" + escape(reel.title()) + "':fontcolor=white:fontsize=44"
-                    + ":box=1:boxcolor=black@0.55:boxborderw=18:x=(w-text_w)/2:y=h-text_h-60";
+                    + ":box=1:boxcolor=black@0.55:boxborderw=18:x=(w-text_w)/2:y=56";
         }
         List<String> command = new ArrayList<>(List.of(
                 ffmpeg,

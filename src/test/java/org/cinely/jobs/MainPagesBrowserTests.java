@@ -31,8 +31,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every main page, signed out, as a member and as an admin, at a 360 px phone and a 1440 px
- * desktop: nothing scrolls sideways ({@code scrollWidth <= innerWidth}) and axe-core (vendored in
- * {@code src/test/resources/axe}, MPL-2.0) finds no accessibility violation. All problems of all
+ * desktop: nothing scrolls sideways ({@code scrollWidth <= innerWidth}), no table cuts columns
+ * off, every radio and checkbox sits beside its label, and axe-core (vendored in {@code
+ * src/test/resources/axe}, MPL-2.0) finds no accessibility violation. All problems of all
  * pages are gathered and reported together, each with its page and width. It lives with the jobs
  * tests because a listing with an applicant and a reel (the applicants page) needs their support.
  */
@@ -197,6 +198,16 @@ class MainPagesBrowserTests extends BrowserTestSupport {
                     problems.add(page + ": scrolls sideways, scrollWidth " + sizes.get(0) + " > innerWidth "
                             + sizes.get(1) + "; widest: " + js.executeScript(WIDEST));
                 }
+                @SuppressWarnings("unchecked")
+                List<String> apart = (List<String>) js.executeScript(CONTROLS_APART);
+                for (String control : apart) {
+                    problems.add(page + ": a radio or checkbox sits apart from its label: " + control);
+                }
+                @SuppressWarnings("unchecked")
+                List<String> cut = (List<String>) js.executeScript(TABLES_CUT);
+                for (String table : cut) {
+                    problems.add(page + ": a table cuts columns off (scrolls inside itself): " + table);
+                }
                 for (String violation : axe()) {
                     problems.add(page + ": axe " + violation);
                 }
@@ -211,6 +222,42 @@ class MainPagesBrowserTests extends BrowserTestSupport {
             + ".slice(-5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim()"
             + ".replace(/\\s+/g, '.') : '') + ' (right ' + Math.round(e.getBoundingClientRect().right) + ')')"
             + ".join(', ')";
+
+    /**
+     * Radios and checkboxes whose label text does not follow them on the same line (the work
+     * form's visibility radios once sat on a line of their own, a full width apart from the text).
+     */
+    private static final String CONTROLS_APART = """
+            return [...document.querySelectorAll('label.radio, label.checkbox')].flatMap(label => {
+              const input = label.querySelector('input');
+              const a = input && input.getBoundingClientRect();
+              if (!a || a.width === 0) return [];
+              const nodes = [...label.childNodes];
+              const text = nodes.slice(nodes.indexOf(input) + 1).find(n => n.textContent.trim());
+              if (!text) return [];
+              let b;
+              if (text.nodeType === Node.TEXT_NODE) {
+                const range = document.createRange();
+                range.selectNodeContents(text);
+                b = range.getClientRects()[0];
+              } else {
+                b = text.getClientRects()[0];
+              }
+              if (!b) return [];
+              const gap = b.left - a.right;
+              const sameLine = a.top < b.top + 24 && a.bottom > b.top;
+              return a.width <= 32 && gap >= 0 && gap <= 24 && sameLine ? [] : [label.textContent.trim().replace(/\\s+/g, ' ')
+                  + ' (gap ' + Math.round(gap) + ' px, control at y ' + Math.round(a.top) + ', text at y '
+                  + Math.round(b.top) + ')'];
+            });
+            """;
+
+    /** Tables whose container scrolls sideways: columns cut off, with nothing to say so. */
+    private static final String TABLES_CUT = """
+            return [...document.querySelectorAll('.table-scroll')]
+              .filter(t => t.scrollWidth > t.clientWidth + 1)
+              .map(t => (t.getAttribute('aria-label') || 'table') + ' (' + t.scrollWidth + ' > ' + t.clientWidth + ' px)');
+            """;
 
     /** axe-core on the page as it is: each violation as "id (impact) on targets: summary". */
     @SuppressWarnings("unchecked")
