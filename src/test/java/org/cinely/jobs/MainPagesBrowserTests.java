@@ -208,6 +208,11 @@ class MainPagesBrowserTests extends BrowserTestSupport {
                 for (String table : cut) {
                     problems.add(page + ": a table cuts columns off (scrolls inside itself): " + table);
                 }
+                @SuppressWarnings("unchecked")
+                List<String> broken = (List<String>) js.executeScript(WORDS_BROKEN);
+                for (String title : broken) {
+                    problems.add(page + ": a title breaks a word that would fit the page: " + title);
+                }
                 for (String violation : axe()) {
                     problems.add(page + ": axe " + violation);
                 }
@@ -250,6 +255,35 @@ class MainPagesBrowserTests extends BrowserTestSupport {
                   + ' (gap ' + Math.round(gap) + ' px, control at y ' + Math.round(a.top) + ', text at y '
                   + Math.round(b.top) + ')'];
             });
+            """;
+
+    /**
+     * Titles squeezed narrower than one of their words, which then breaks mid-word although the
+     * page has room for it (credit titles did, beside their buttons on a phone). A word wider than
+     * the page itself may break; that is what overflow-wrap is for.
+     */
+    private static final String WORDS_BROKEN = """
+            const room = document.documentElement.clientWidth - 48;
+            const probe = document.createElement('span');
+            probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+            document.body.append(probe);
+            const found = [...document.querySelectorAll(
+                '.credit__title, .work-card__title, .job-card__title, .member-card__name, main h1, main h2')]
+              .filter(t => t.getClientRects().length > 0)
+              .flatMap(t => {
+                const style = getComputedStyle(t);
+                probe.style.font = style.font;
+                probe.style.letterSpacing = style.letterSpacing;
+                const width = t.getBoundingClientRect().width;
+                return t.textContent.trim().split(/\\s+/).filter(word => {
+                  probe.textContent = word;
+                  const w = probe.getBoundingClientRect().width;
+                  return w <= room && w > width + 0.5;
+                }).map(word => '"' + word + '" in "' + t.textContent.trim().slice(0, 60) + '" ('
+                    + Math.round(width) + ' px wide)');
+              });
+            probe.remove();
+            return found;
             """;
 
     /** Tables whose container scrolls sideways: columns cut off, with nothing to say so. */
