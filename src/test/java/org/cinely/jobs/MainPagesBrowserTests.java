@@ -31,17 +31,20 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every main page, signed out, as a member and as an admin, at a 360 px phone and a 1440 px
- * desktop: nothing scrolls sideways ({@code scrollWidth <= innerWidth}), no table cuts columns
+ * desktop (dark, the default theme) and at 360 px in the light theme: nothing scrolls sideways ({@code scrollWidth <= innerWidth}), no table cuts columns
  * off, every radio and checkbox sits beside its label, and axe-core (vendored in {@code
  * src/test/resources/axe}, MPL-2.0) finds no accessibility violation. All problems of all
  * pages are gathered and reported together, each with its page and width. It lives with the jobs
  * tests because a listing with an applicant and a reel (the applicants page) needs their support.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 @CinelyIntegrationTest
 class MainPagesBrowserTests extends BrowserTestSupport {
 
-    static final int[] WIDTHS = {360, 1440};
+    /** A phone and a desktop in the default dark theme, and the phone again in the light one. */
+    record View(int width, String scheme) {}
+
+    static final List<View> VIEWS = List.of(new View(360, "dark"), new View(1440, "dark"), new View(360, "light"));
 
     /**
      * axe rules left out, each with its reason. None today: every rule applies to these pages. A
@@ -69,6 +72,9 @@ class MainPagesBrowserTests extends BrowserTestSupport {
     @AfterEach
     void cleanUp() {
         viewport(1280);
+        if (browser != null) {
+            colourScheme("dark");
+        }
         data.cleanUp();
     }
 
@@ -176,12 +182,14 @@ class MainPagesBrowserTests extends BrowserTestSupport {
     }
 
     private void visitAll(String who, Map<String, String> pages, List<String> problems) {
-        for (int width : WIDTHS) {
+        for (View view : VIEWS) {
+            int width = view.width();
             viewport(width);
+            colourScheme(view.scheme());
             pages.forEach((name, path) -> {
                 long started = System.nanoTime();
                 open(path);
-                String page = name + " (" + who + ", " + path + ", " + width + " px)";
+                String page = name + " (" + who + ", " + path + ", " + width + " px, " + view.scheme() + ")";
                 JavascriptExecutor js = (JavascriptExecutor) browser;
                 String current = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
                 if (!current.equals(path)) {
@@ -275,7 +283,8 @@ class MainPagesBrowserTests extends BrowserTestSupport {
                 probe.style.font = style.font;
                 probe.style.letterSpacing = style.letterSpacing;
                 const width = t.getBoundingClientRect().width;
-                return t.textContent.trim().split(/\\s+/).filter(word => {
+                // Hyphens and dashes are places to break, as spaces are.
+                return t.textContent.trim().split(/[\\s\\u2010-\\u2014-]+/).filter(word => {
                   probe.textContent = word;
                   const w = probe.getBoundingClientRect().width;
                   return w <= room && w > width + 0.5;
@@ -334,6 +343,14 @@ class MainPagesBrowserTests extends BrowserTestSupport {
                 .executeCdpCommand(
                         "Emulation.setDeviceMetricsOverride",
                         Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** The theme the system asks for (prefers-color-scheme): dark is the default, light follows it. */
+    private void colourScheme(String scheme) {
+        ((HasCdp) browser)
+                .executeCdpCommand(
+                        "Emulation.setEmulatedMedia",
+                        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     private void logIn(String email) {
