@@ -53,22 +53,51 @@ offer?.addEventListener('click', (event) => {
   showNewEntries().then(() => window.scrollTo({ top: 0, behavior: 'smooth' }));
 });
 
+// The open stream, and the id of the last event it brought (to resume from after a pause).
+let source = null;
+let lastId;
+
 function connect(since) {
-  const source = new EventSource(since === undefined ? url : `${url}?since=${since}`);
-  source.addEventListener('notifications', (event) => setBell(JSON.parse(event.data).unread));
-  source.addEventListener('feed', newEntry);
+  source = new EventSource(since === undefined ? url : `${url}?since=${since}`);
+  const seen = (event) => {
+    if (event.lastEventId) lastId = event.lastEventId;
+  };
+  source.addEventListener('notifications', (event) => {
+    seen(event);
+    setBell(JSON.parse(event.data).unread);
+  });
+  source.addEventListener('feed', (event) => {
+    seen(event);
+    newEntry();
+  });
   source.addEventListener('transcode', (event) => {
+    seen(event);
     document.dispatchEvent(new CustomEvent('cinely:transcode', { detail: JSON.parse(event.data) }));
   });
+  const opened = source;
   source.addEventListener('error', () => {
     // The browser retries dropped connections itself (sending Last-Event-ID). A refusal
     // (stale id, too many tabs) closes the stream: start afresh a little later.
-    if (source.readyState === EventSource.CLOSED) {
-      setTimeout(() => connect(), 5000 + Math.random() * 5000);
+    if (opened === source && opened.readyState === EventSource.CLOSED) {
+      setTimeout(() => {
+        if (opened === source) connect();
+      }, 5000 + Math.random() * 5000);
     }
   });
 }
 
 if (url && 'EventSource' in window) {
   connect(body.dataset.liveSince);
+  // A page left for another one may be kept in the back/forward cache: its stream must not stay
+  // open there, or six such pages take every connection the browser allows to this site and the
+  // next page waits a minute to load. Closed when left; resumed where it stopped on coming back.
+  window.addEventListener('pagehide', () => {
+    source?.close();
+    source = null;
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && source === null) {
+      connect(lastId ?? body.dataset.liveSince);
+    }
+  });
 }

@@ -209,6 +209,7 @@ class Account {
         return emailVerifiedAt;
     }
 
+    /** When the member last logged in with the form; null while they have only signed up. */
     Instant getLastLoginAt() {
         return lastLoginAt;
     }

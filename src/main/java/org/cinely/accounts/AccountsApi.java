@@ -60,6 +60,17 @@ public class AccountsApi {
         return accounts.findById(id.value()).filter(Account::isVerified).map(Account::getEmail);
     }
 
+    /**
+     * Whether the member has logged in with the log-in form at least once: a member who only just
+     * signed up (and was signed in by it) has not, and is welcomed rather than welcomed back.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasLoggedIn(MemberId id) {
+        return accounts.findById(id.value())
+                .map(account -> account.getLastLoginAt() != null)
+                .orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public boolean isVerified(MemberId id) {
         return accounts.findById(id.value()).map(Account::isVerified).orElse(false);

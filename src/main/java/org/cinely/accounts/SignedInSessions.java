@@ -60,6 +60,15 @@ class SignedInSessions {
         });
     }
 
+    /**
+     * A confirmed address lifts the "unverified" state in every open session of the member (the
+     * link is often opened in another browser, or the mail app's), not only at the next log-in.
+     */
+    @TransactionalEventListener
+    void on(EmailVerified event) {
+        accounts.findById(event.memberId().value()).ifPresent(account -> refresh(account));
+    }
+
     private void refresh(Account account) {
         String current = refreshCurrentRequest(account);
         refreshStored(sessions, account, account.getEmail(), current);

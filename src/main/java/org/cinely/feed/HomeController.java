@@ -1,6 +1,7 @@
 package org.cinely.feed;
 
 import java.util.Optional;
+import org.cinely.accounts.AccountsApi;
 import org.cinely.connections.ConnectionsApi;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.profiles.ProfilesApi;
@@ -19,22 +20,26 @@ class HomeController {
     private final ProfilesApi profiles;
     private final ConnectionsApi connections;
     private final FeedReader feed;
+    private final AccountsApi accounts;
 
-    HomeController(ProfilesApi profiles, ConnectionsApi connections, FeedReader feed) {
+    HomeController(ProfilesApi profiles, ConnectionsApi connections, FeedReader feed, AccountsApi accounts) {
         this.profiles = profiles;
         this.connections = connections;
         this.feed = feed;
+        this.accounts = accounts;
     }
 
     @GetMapping("/")
     String showHome(
             @AuthenticationPrincipal CurrentMember member, @RequestParam(required = false) Long before, Model model) {
+        // "New on Cinely" is about other people: the viewer never meets themself there.
         model.addAttribute(
                 "newMembers",
                 profiles.recentlyActive(Optional.ofNullable(member).map(CurrentMember::id), 8));
         if (member == null) {
             return "feed/welcome";
         }
+        model.addAttribute("returning", accounts.hasLoggedIn(member.id()));
         FeedReader.FeedPage page = feed.page(member.id(), before == null || before < 1 ? null : before);
         model.addAttribute("feed", page);
         model.addAttribute("firstPage", before == null);

@@ -2,6 +2,7 @@ package org.cinely.jobs;
 
 import static org.cinely.jobs.jooq.Tables.JOB_APPLICATIONS;
 import static org.cinely.jobs.jooq.Tables.JOB_LISTINGS;
+import static org.cinely.jobs.jooq.Tables.JOB_SEARCH;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -107,16 +108,29 @@ class DemoJobs implements ApplicationRunner {
                 });
             }
             // Spread the listings over the last two weeks, as a real board would be.
-            var postedAt = Sql.utc(jobs.now().minus(java.time.Duration.ofDays(job.postedDaysAgo())));
-            dsl.update(JOB_LISTINGS)
-                    .set(JOB_LISTINGS.CREATED_AT, postedAt)
-                    .where(JOB_LISTINGS.ID.eq(id))
-                    .execute();
-            dsl.update(JOB_APPLICATIONS)
-                    .set(JOB_APPLICATIONS.CREATED_AT, postedAt.plusHours(6))
-                    .where(JOB_APPLICATIONS.JOB_ID.eq(id))
-                    .execute();
+            backdate(id, jobs.now().minus(java.time.Duration.ofDays(job.postedDaysAgo())));
         }
         log.info("Demo job board seeded with {} listings", listings);
+    }
+
+    /**
+     * Moves a listing's posting time into the past, with its applications: on the listing (the date
+     * the board shows) and on its search row (the order "Newest" and "posted within" read), so the
+     * two always agree.
+     */
+    void backdate(long id, java.time.Instant posted) {
+        var postedAt = Sql.utc(posted);
+        dsl.update(JOB_LISTINGS)
+                .set(JOB_LISTINGS.CREATED_AT, postedAt)
+                .where(JOB_LISTINGS.ID.eq(id))
+                .execute();
+        dsl.update(JOB_SEARCH)
+                .set(JOB_SEARCH.CREATED_AT, postedAt)
+                .where(JOB_SEARCH.JOB_ID.eq(id))
+                .execute();
+        dsl.update(JOB_APPLICATIONS)
+                .set(JOB_APPLICATIONS.CREATED_AT, postedAt.plusHours(6))
+                .where(JOB_APPLICATIONS.JOB_ID.eq(id))
+                .execute();
     }
 }

@@ -11,6 +11,8 @@ interface WorkRepository extends JpaRepository<Work, Long> {
 
     Optional<Work> findByMediaAssetId(Long mediaAssetId);
 
+    java.util.List<Work> findByTitle(String title);
+
     /** The work, its row locked for the rest of the transaction: edits of one work queue up. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select w from Work w where w.id = :id")
