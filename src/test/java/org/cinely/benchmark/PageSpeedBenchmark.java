@@ -379,7 +379,7 @@ class PageSpeedBenchmark {
                 Locale.ROOT,
                 "Page speed (issue 15): %d connections per page, keep-alive, %d s each, one page after another;"
                         + " %,d members, %,d connection rows (both directions), %,d job listings. Targets: >= %.0f%% of the baseline's"
-                        + " requests/s, p99 < %.0f ms, 0 errors.%n%n",
+                        + " requests/s (the faster of its two runs), p99 < %.0f ms, 0 errors.%n%n",
                 CONNECTIONS_PER_PAGE,
                 SECONDS,
                 BenchmarkData.members(dsl),
@@ -390,8 +390,16 @@ class PageSpeedBenchmark {
         String format = "%-44s %9s %9s %7s %7s %7s %8s  %s%n";
         out.append(String.format(
                 Locale.ROOT, format, "page", "req/s", "baseline", "p50 ms", "p95 ms", "p99 ms", "errors", "target"));
-        Figures baseline = pages.get(BASELINE);
-        double baselineRate = baseline == null ? 0 : baseline.total() / (double) SECONDS;
+        // The share is of the faster of the two baseline runs: on an idle machine the first one,
+        // right after the warm-up, measured a third of the last (763 and 2,337 requests/s on
+        // 2026-12-04), the JIT still compiling; against it every page would look better than it is.
+        double baselineRate = 0;
+        for (String name : List.of(BASELINE, "baseline again, at the end")) {
+            Figures baseline = pages.get(name);
+            if (baseline != null) {
+                baselineRate = Math.max(baselineRate, baseline.total() / (double) SECONDS);
+            }
+        }
         for (String page : PAGES) {
             Figures f = pages.get(page);
             if (f == null) {
