@@ -153,6 +153,11 @@ class MainPagesBrowserTests extends BrowserTestSupport {
         member.put("notifications", "/notifications");
         member.put("settings", "/settings");
         member.put("notification settings", "/settings/notifications");
+        member.put("change e-mail", "/settings/email");
+        member.put("your data", "/settings/data");
+        member.put("delete account", "/settings/delete");
+        member.put("delete a work", "/works/" + work + "/delete");
+        member.put("recently deleted works", "/works/trash");
         visitAll("member", member, problems);
         logOut();
 
