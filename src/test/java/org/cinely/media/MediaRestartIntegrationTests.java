@@ -113,10 +113,20 @@ class MediaRestartIntegrationTests {
                 .until(() -> assetState(jdbc(), assetId), "READY"::equals);
     }
 
+    /**
+     * The encodes of this test's app: ffmpeg processes reading or writing under its data directory.
+     * Other contexts in the same JVM (the shared test app, which other classes leave transcoding
+     * their uploads) run ffmpeg too; counting every child of the JVM failed on CI's second pass.
+     */
     static long ffmpegRunning() {
+        java.util.List<String> dataDir = java.util.List.of(
+                db.dataDir().toString(), db.dataDir().toAbsolutePath().toString());
         return ProcessHandle.current()
                 .descendants()
                 .filter(p -> p.info().command().orElse("").endsWith("ffmpeg"))
+                .filter(p -> p.info().arguments().stream()
+                        .flatMap(java.util.Arrays::stream)
+                        .anyMatch(argument -> dataDir.stream().anyMatch(argument::contains)))
                 .count();
     }
 
@@ -124,6 +134,9 @@ class MediaRestartIntegrationTests {
     void aGracefulShutdownMidTranscodeHandsTheJobBackAndTheNextStartFinishesIt() throws Exception {
         long assetId = queuedAsset();
         awaitEncoding(assetId);
+        assertThat(ffmpegRunning())
+                .as("this app's encode is running (the count below can fail)")
+                .isPositive();
 
         Instant stopping = Instant.now();
         app.close(); // as SIGTERM does
