@@ -123,11 +123,18 @@ class ReportAndTakedownBrowserTests extends BrowserTestSupport {
                 .findElement(By.xpath("//button[normalize-space()='Take this case']"))
                 .click();
         // Taking the case posts a form and reloads the page: wait for the decision form.
+        // Found and clicked in one step, again if the page was replaced in between (a stale
+        // element on CI's second pass): choosing a radio twice changes nothing.
         new WebDriverWait(moderatorBrowser, Duration.ofSeconds(15))
-                .until(d -> d.findElements(By.cssSelector("input[name=action][value=HIDE]")).stream()
-                        .findFirst()
-                        .orElse(null))
-                .click();
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    var hide = d.findElements(By.cssSelector("input[name=action][value=HIDE]"));
+                    if (hide.isEmpty()) {
+                        return false;
+                    }
+                    hide.get(0).click();
+                    return hide.get(0).isSelected();
+                });
         new org.openqa.selenium.support.ui.Select(moderatorBrowser.findElement(By.id("rule")))
                 .selectByValue("COPYRIGHT");
         moderatorBrowser.findElement(By.id("reason")).sendKeys("The reporter's footage, checked against their reel.");
