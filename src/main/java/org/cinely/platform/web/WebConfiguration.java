@@ -1,7 +1,9 @@
 package org.cinely.platform.web;
 
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.DefaultErrorViewResolver;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,19 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     DefaultErrorViewResolver conventionErrorViewResolver(ApplicationContext context, WebProperties web) {
         return new DefaultErrorViewResolver(context, web.getResources());
+    }
+
+    /**
+     * Public pages for visitors ({@link PublicPageCache}), after the security filter chain (order
+     * -100): only a request the chain let through as a visitor is answered from the cache.
+     */
+    @Bean
+    FilterRegistrationBean<PublicPageCacheFilter> publicPageCacheFilter(ObjectProvider<PublicPageCache> cache) {
+        // A web test slice has no components: no cache there.
+        FilterRegistrationBean<PublicPageCacheFilter> registration = new FilterRegistrationBean<>(
+                new PublicPageCacheFilter(cache.getIfAvailable(() -> new PublicPageCache(Duration.ZERO))));
+        registration.setOrder(0);
+        return registration;
     }
 
     @Override
