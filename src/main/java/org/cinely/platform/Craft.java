@@ -2,7 +2,9 @@ package org.cinely.platform;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The curated list of film crafts. The slug is what URLs and the database hold
@@ -43,8 +45,15 @@ public enum Craft {
     PRODUCTION_ASSISTANT,
     OTHER;
 
+    // Worked out once: every card's chips ask for them, and fromSlug for every craft read back
+    // from the database (a list page's worth of string building per request otherwise, issue 15).
+    private final String slug = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private final String messageKey = "craft." + slug;
+    private static final Map<String, Craft> BY_SLUG =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Craft::slug, craft -> craft));
+
     public String slug() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return slug;
     }
 
     /**
@@ -66,15 +75,10 @@ public enum Craft {
     }
 
     public String messageKey() {
-        return "craft." + slug();
+        return messageKey;
     }
 
     public static Optional<Craft> fromSlug(String slug) {
-        if (slug == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(values())
-                .filter(craft -> craft.slug().equals(slug))
-                .findFirst();
+        return slug == null ? Optional.empty() : Optional.ofNullable(BY_SLUG.get(slug));
     }
 }
