@@ -14,7 +14,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cinely.platform.Craft;
@@ -285,19 +284,15 @@ class DirectoryQueries {
     }
 
     /**
-     * The most recently active listed members but {@code except}, as an anonymous visitor may see
+     * The most recently active listed members, as an anonymous visitor may see
      * them: the home page's list. One walk down the recency index, and no count (the list shows
      * none).
      */
     @Transactional(readOnly = true)
-    List<ProfileCard> mostRecentlyActive(int size, Optional<Long> except, LocalDate today) {
-        Condition where = PROFILES.LISTED.isTrue();
-        if (except.isPresent()) {
-            where = where.and(PROFILES.MEMBER_ID.ne(except.get()));
-        }
+    List<ProfileCard> mostRecentlyActive(int size, LocalDate today) {
         List<Record> rows = dsl.select(cardFields())
                 .from(PROFILES)
-                .where(where)
+                .where(PROFILES.LISTED.isTrue())
                 .orderBy(RECENCY)
                 .limit(size)
                 .fetch();

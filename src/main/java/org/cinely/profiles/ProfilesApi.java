@@ -26,13 +26,16 @@ public class ProfilesApi {
     private final DirectoryQueries queries;
     private final ObjectProvider<MemberRelations> relations;
     private final Clock clock;
+    private final RecentlyActiveCache recentlyActive;
 
     ProfilesApi(
             ProfileRepository profiles,
             CreditRepository credits,
             DirectoryQueries queries,
             ObjectProvider<MemberRelations> relations,
-            Clock clock) {
+            Clock clock,
+            RecentlyActiveCache recentlyActive) {
+        this.recentlyActive = recentlyActive;
         this.relations = relations;
         this.profiles = profiles;
         this.credits = credits;
@@ -56,7 +59,13 @@ public class ProfilesApi {
      */
     @Transactional(readOnly = true)
     public List<ProfileCard> recentlyActive(Optional<MemberId> viewer, int size) {
-        return queries.mostRecentlyActive(size, viewer.map(MemberId::value), today());
+        // One list for everyone, one longer than shown, the viewer taken out here.
+        List<ProfileCard> kept = recentlyActive.get(size + 1, n -> queries.mostRecentlyActive(n, today()));
+        return kept.stream()
+                .filter(card ->
+                        viewer.isEmpty() || card.memberId() != viewer.get().value())
+                .limit(size)
+                .toList();
     }
 
     /**

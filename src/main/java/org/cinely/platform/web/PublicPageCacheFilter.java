@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.cinely.platform.security.CurrentMember;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,9 +53,11 @@ public class PublicPageCacheFilter extends OncePerRequestFilter {
     static final String HEADER = "X-Page-Cache";
 
     private final PublicPageCache cache;
+    private final ApplicationEventPublisher events;
 
-    public PublicPageCacheFilter(PublicPageCache cache) {
+    public PublicPageCacheFilter(PublicPageCache cache, ApplicationEventPublisher events) {
         this.cache = cache;
+        this.events = events;
     }
 
     @Override
@@ -68,6 +71,7 @@ public class PublicPageCacheFilter extends OncePerRequestFilter {
                 // Read before the chain: deleting an account or logging out ends with nobody signed in.
                 if (member) {
                     cache.clear();
+                    events.publishEvent(new MemberWroteOnThisNode());
                 }
             }
             return;

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.DefaultErrorViewResolver;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -31,10 +32,11 @@ class WebConfiguration implements WebMvcConfigurer {
      * -100): only a request the chain let through as a visitor is answered from the cache.
      */
     @Bean
-    FilterRegistrationBean<PublicPageCacheFilter> publicPageCacheFilter(ObjectProvider<PublicPageCache> cache) {
+    FilterRegistrationBean<PublicPageCacheFilter> publicPageCacheFilter(
+            ObjectProvider<PublicPageCache> cache, ApplicationEventPublisher events) {
         // A web test slice has no components: no cache there.
         FilterRegistrationBean<PublicPageCacheFilter> registration = new FilterRegistrationBean<>(
-                new PublicPageCacheFilter(cache.getIfAvailable(() -> new PublicPageCache(Duration.ZERO))));
+                new PublicPageCacheFilter(cache.getIfAvailable(() -> new PublicPageCache(Duration.ZERO)), events));
         registration.setOrder(0);
         return registration;
     }
