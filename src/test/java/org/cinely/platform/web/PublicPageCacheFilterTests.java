@@ -159,8 +159,15 @@ class PublicPageCacheFilterTests {
     @Test
     void thePublicPagesAreKept() throws Exception {
         String[] paths = {
-            "/", "/members", "/members/ada.l-b_2", "/members/ada/works", "/members/ada/credited", "/works", "/works/12",
-            "/jobs", "/jobs/7"
+            "/",
+            "/members",
+            "/members/ada.l-b_2",
+            "/members/ada/works",
+            "/members/ada/credited",
+            "/works",
+            "/works/12",
+            "/jobs",
+            "/jobs/7"
         };
         for (String path : paths) {
             get(path);
@@ -200,7 +207,9 @@ class PublicPageCacheFilterTests {
             page(response, "Directory");
         };
         MockHttpServletResponse first = get("/members");
-        assertThat(first.getCookie("visitor")).as("the cookie still reaches its visitor").isNotNull();
+        assertThat(first.getCookie("visitor"))
+                .as("the cookie still reaches its visitor")
+                .isNotNull();
 
         MockHttpServletResponse second = get("/members");
 
@@ -335,9 +344,7 @@ class PublicPageCacheFilterTests {
         for (int i = 0; i < 2; i++) {
             MockHttpServletResponse response = new MockHttpServletResponse();
             off.doFilter(
-                    new MockHttpServletRequest("GET", "/members"),
-                    response,
-                    new MockFilterChain(new HttpServlet() {
+                    new MockHttpServletRequest("GET", "/members"), response, new MockFilterChain(new HttpServlet() {
                         @Override
                         protected void service(HttpServletRequest req, HttpServletResponse res) {
                             renders.incrementAndGet();

@@ -57,7 +57,9 @@ class PublicPageCacheTests {
         keep("/members", "Old");
         later(Duration.ofSeconds(11));
 
-        assertThat(cache.get("/members")).as("the first to find it old renders it").isNull();
+        assertThat(cache.get("/members"))
+                .as("the first to find it old renders it")
+                .isNull();
         PublicPageCache.Page meanwhile = cache.get("/members");
         assertThat(meanwhile).as("another request meanwhile gets the old page").isNotNull();
         assertThat(text(meanwhile)).contains("Old");
@@ -70,7 +72,9 @@ class PublicPageCacheTests {
         assertThat(renewed).isNotNull();
         assertThat(text(renewed)).contains("New");
         later(Duration.ofSeconds(9));
-        assertThat(cache.get("/members")).as("the renewed page is fresh for another max age").isSameAs(renewed);
+        assertThat(cache.get("/members"))
+                .as("the renewed page is fresh for another max age")
+                .isSameAs(renewed);
     }
 
     @Test
@@ -80,8 +84,12 @@ class PublicPageCacheTests {
         assertThat(cache.get("/members")).isNull();
         cache.rendered("/members"); // not kept (a 500, say)
 
-        assertThat(cache.get("/members")).as("the next request renders it in turn").isNull();
-        assertThat(cache.get("/members")).as("while others still get the old page").isNotNull();
+        assertThat(cache.get("/members"))
+                .as("the next request renders it in turn")
+                .isNull();
+        assertThat(cache.get("/members"))
+                .as("while others still get the old page")
+                .isNotNull();
     }
 
     @Test
@@ -93,8 +101,12 @@ class PublicPageCacheTests {
 
         later(Duration.ofSeconds(10));
 
-        assertThat(cache.get("/members")).as("21 s old: nobody gets it any more").isNull();
-        assertThat(cache.get("/members")).as("not even while someone renders it").isNull();
+        assertThat(cache.get("/members"))
+                .as("21 s old: nobody gets it any more")
+                .isNull();
+        assertThat(cache.get("/members"))
+                .as("not even while someone renders it")
+                .isNull();
     }
 
     @Test
@@ -117,11 +129,15 @@ class PublicPageCacheTests {
 
         cache.put("/members/ada", renderedIn, html("Ada, before the change"), TYPE, null);
 
-        assertThat(cache.get("/members/ada")).as("it may show what the write changed").isNull();
+        assertThat(cache.get("/members/ada"))
+                .as("it may show what the write changed")
+                .isNull();
         cache.rendered("/members/ada");
 
         cache.put("/members/ada", cache.generation(), html("Ada, after"), TYPE, null);
-        assertThat(cache.get("/members/ada")).as("a render begun after the clear is kept").isNotNull();
+        assertThat(cache.get("/members/ada"))
+                .as("a render begun after the clear is kept")
+                .isNotNull();
     }
 
     @Test
