@@ -355,4 +355,25 @@ class PublicPageCacheFilterTests {
         }
         assertThat(renders).hasValue(2);
     }
+
+    @Test
+    void eachLanguageHasItsOwnPage() throws Exception {
+        MockHttpServletRequest german = new MockHttpServletRequest("GET", "/jobs/7");
+        german.addPreferredLocale(java.util.Locale.GERMANY);
+        MockHttpServletRequest english = new MockHttpServletRequest("GET", "/jobs/7");
+        english.addPreferredLocale(java.util.Locale.UK);
+        MockHttpServletRequest englishAgain = new MockHttpServletRequest("GET", "/jobs/7");
+        englishAgain.addPreferredLocale(java.util.Locale.UK);
+
+        perform(german);
+        MockHttpServletResponse inLondon = perform(english);
+        MockHttpServletResponse again = perform(englishAgain);
+
+        assertThat(inLondon.getHeader(PublicPageCacheFilter.HEADER)).isEqualTo("miss");
+        assertThat(inLondon.getContentAsString())
+                .as("rendered for this language")
+                .contains("#2");
+        assertThat(again.getHeader(PublicPageCacheFilter.HEADER)).isEqualTo("hit");
+        assertThat(again.getContentAsString()).contains("#2");
+    }
 }
