@@ -119,7 +119,10 @@ public class PublicPageCacheFilter extends OncePerRequestFilter {
             return null;
         }
         String query = request.getQueryString();
-        String key = query == null ? path : path + '?' + query;
+        // The page is rendered in the visitor's language (Accept-Language: dates such as "4 Dec
+        // 2026" and the Content-Language header follow it), so each language has its own page.
+        // A space never occurs in a request's address.
+        String key = request.getLocale().toLanguageTag() + ' ' + (query == null ? path : path + '?' + query);
         return key.length() > MAX_KEY_LENGTH ? null : key;
     }
 
