@@ -148,13 +148,33 @@ public class PublicPageCacheFilter extends OncePerRequestFilter {
         response.setHeader(HEADER, "hit");
         byte[] body = page.body();
         String accepts = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-        if (accepts != null && accepts.contains("gzip")) {
+        if (acceptsGzip(accepts)) {
             // Compressed once when kept; the server's own compression leaves an encoded body alone.
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
             body = page.gzipped();
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** Whether Accept-Encoding names gzip, and not with q=0 ("gzip;q=0" refuses it). */
+    static boolean acceptsGzip(String accepts) {
+        if (accepts == null) {
+            return false;
+        }
+        for (String coding : accepts.split(",")) {
+            String[] parts = coding.split(";");
+            if (parts[0].strip().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < parts.length; i++) {
+                    String parameter = parts[i].replace(" ", "");
+                    if (parameter.matches("[qQ]=0(\\.0{0,3})?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean signedIn() {

@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -34,7 +36,10 @@ class PublicPageCacheFilterTests {
 
     final AtomicLong nanos = new AtomicLong();
     final PublicPageCache cache = new PublicPageCache(Duration.ofSeconds(10), nanos::get);
-    final PublicPageCacheFilter filter = new PublicPageCacheFilter(cache);
+    /** What the filter tells the node's other caches (RecentlyActiveCache listens). */
+    final List<Object> published = new ArrayList<>();
+
+    final PublicPageCacheFilter filter = new PublicPageCacheFilter(cache, published::add);
 
     final AtomicInteger renders = new AtomicInteger();
     /** What the app answers: by default a 200 HTML page that says how many renders there were. */
@@ -274,6 +279,7 @@ class PublicPageCacheFilterTests {
         assertThat(members.getHeader(PublicPageCacheFilter.HEADER)).isEqualTo("miss");
         assertThat(ada.getHeader(PublicPageCacheFilter.HEADER)).isEqualTo("miss");
         assertThat(members.getContentAsString()).as("rendered afresh").contains("#4");
+        assertThat(published).as("the node's other caches are told").containsExactly(new MemberWroteOnThisNode());
     }
 
     @Test
@@ -300,6 +306,7 @@ class PublicPageCacheFilterTests {
         app = response -> page(response, "Directory");
 
         assertThat(get("/members").getHeader(PublicPageCacheFilter.HEADER)).isEqualTo("hit");
+        assertThat(published).isEmpty();
     }
 
     @Test
@@ -340,7 +347,8 @@ class PublicPageCacheFilterTests {
 
     @Test
     void withTheCacheOffEveryPageIsRendered() throws Exception {
-        PublicPageCacheFilter off = new PublicPageCacheFilter(new PublicPageCache(Duration.ZERO, nanos::get));
+        PublicPageCacheFilter off =
+                new PublicPageCacheFilter(new PublicPageCache(Duration.ZERO, nanos::get), published::add);
         for (int i = 0; i < 2; i++) {
             MockHttpServletResponse response = new MockHttpServletResponse();
             off.doFilter(
@@ -375,5 +383,16 @@ class PublicPageCacheFilterTests {
                 .contains("#2");
         assertThat(again.getHeader(PublicPageCacheFilter.HEADER)).isEqualTo("hit");
         assertThat(again.getContentAsString()).contains("#2");
+    }
+
+    @Test
+    void gzipIsSentOnlyToClientsThatTakeIt() {
+        assertThat(PublicPageCacheFilter.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(PublicPageCacheFilter.acceptsGzip("deflate, GZIP;q=0.5")).isTrue();
+        assertThat(PublicPageCacheFilter.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(PublicPageCacheFilter.acceptsGzip("br, gzip; q=0.000")).isFalse();
+        assertThat(PublicPageCacheFilter.acceptsGzip("identity")).isFalse();
+        assertThat(PublicPageCacheFilter.acceptsGzip("gzipped;q=x")).isFalse();
+        assertThat(PublicPageCacheFilter.acceptsGzip(null)).isFalse();
     }
 }

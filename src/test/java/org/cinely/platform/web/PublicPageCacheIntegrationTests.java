@@ -65,7 +65,7 @@ class PublicPageCacheIntegrationTests {
                 .addFilters(
                         context.getBean("springSessionRepositoryFilter", Filter.class),
                         context.getBean("springSecurityFilterChain", Filter.class),
-                        new PublicPageCacheFilter(cache))
+                        new PublicPageCacheFilter(cache, context))
                 .build();
     }
 
