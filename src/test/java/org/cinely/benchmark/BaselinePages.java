@@ -2,7 +2,9 @@ package org.cinely.benchmark;
 
 import static org.cinely.profiles.jooq.Tables.PROFILES;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.ThreadLocalRandom;
+import org.cinely.platform.web.PublicPageCacheFilter;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Records;
@@ -38,13 +40,16 @@ class BaselinePages {
     }
 
     @GetMapping("/members/bench-bare")
-    String bare(Model model) {
+    String bare(Model model, HttpServletRequest request) {
+        // Under /members/*, a public address: the yardsticks measure a render, never a kept page.
+        PublicPageCacheFilter.neverKeep(request);
         model.addAttribute("number", ThreadLocalRandom.current().nextInt(1_000_000));
         return "bench/bare";
     }
 
     @GetMapping("/members/bench-baseline")
-    String baseline(Model model) {
+    String baseline(Model model, HttpServletRequest request) {
+        PublicPageCacheFilter.neverKeep(request);
         long[] range = range();
         long id = ThreadLocalRandom.current().nextLong(range[0], range[1] + 1);
         // jOOQ like the app's read pages: one primary-key range read (the first profile from a

@@ -52,6 +52,17 @@ public class PublicPageCacheFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Page-Cache";
 
+    /** Request attribute: a handler that sets it (any value) has its page never kept. */
+    private static final String NOT_KEPT = PublicPageCacheFilter.class.getName() + ".NOT_KEPT";
+
+    /**
+     * For a page under a public address that must be rendered for each request all the same (the
+     * page speed benchmark's yardsticks, which measure the render).
+     */
+    public static void neverKeep(HttpServletRequest request) {
+        request.setAttribute(NOT_KEPT, Boolean.TRUE);
+    }
+
     private final PublicPageCache cache;
     private final ApplicationEventPublisher events;
 
@@ -130,6 +141,7 @@ public class PublicPageCacheFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, ContentCachingResponseWrapper captured) {
         String type = captured.getContentType();
         return captured.getStatus() == HttpServletResponse.SC_OK
+                && request.getAttribute(NOT_KEPT) == null
                 && type != null
                 && type.startsWith("text/html")
                 && request.getSession(false) == null

@@ -395,4 +395,14 @@ class PublicPageCacheFilterTests {
         assertThat(PublicPageCacheFilter.acceptsGzip("gzipped;q=x")).isFalse();
         assertThat(PublicPageCacheFilter.acceptsGzip(null)).isFalse();
     }
+
+    @Test
+    void aPageThatAsksNeverToBeKeptIsRenderedEveryTime() throws Exception {
+        app = response -> page(response, "Baseline");
+        MockHttpServletRequest first = new MockHttpServletRequest("GET", "/members/bench-baseline");
+        PublicPageCacheFilter.neverKeep(first);
+        perform(first);
+        MockHttpServletRequest second = new MockHttpServletRequest("GET", "/members/bench-baseline");
+        assertThat(perform(second).getHeader(PublicPageCacheFilter.HEADER)).isEqualTo("miss");
+    }
 }
