@@ -32,4 +32,25 @@ public final class JobsBenchmarkAccess {
         }
         dsl.execute("ANALYZE TABLE job_listings, job_listing_crafts, job_search");
     }
+
+    /**
+     * Removes what earlier load tests did on the board, marked as theirs (listings by
+     * {@code company}, applications whose cover note contains {@code coverNoteMark}); a listing's
+     * crafts, search row, applications and saved-search matches go with it (foreign keys cascade).
+     * Returns the ids of the listings the removed rows were about, for the feed to forget.
+     */
+    public static List<Long> removeLoadTestWrites(DSLContext dsl, String company, String coverNoteMark) {
+        List<Long> about = dsl
+                .fetchValues(
+                        "select id from job_listings where company = ?"
+                                + " union select job_id from job_applications where cover_note like ?",
+                        company,
+                        "%" + coverNoteMark + "%")
+                .stream()
+                .map(id -> ((Number) id).longValue())
+                .toList();
+        dsl.execute("delete from job_applications where cover_note like ?", "%" + coverNoteMark + "%");
+        dsl.execute("delete from job_listings where company = ?", company);
+        return about;
+    }
 }

@@ -54,6 +54,8 @@ public class MixedMembersSimulation extends Simulation {
         ChainBuilder apply = exec(http("apply: POST /jobs/{id}/apply")
                 .post("/jobs/#{id}/apply")
                 .formParam("_csrf", "#{applyCsrf}")
+                // "(load test)" and "Load Test Films" below: PageSpeedBenchmark removes what carries
+                // them before each run.
                 .formParam("coverNote", "Available on those dates; my reel is on my profile. (load test)")
                 .check(status().is(200), currentLocationRegex("/jobs/(\\d+)$").exists()));
 
