@@ -301,6 +301,17 @@ class ConnectionQueries {
                 .fetch(r -> r.value1()));
     }
 
+    /** Whom the member blocked and who blocked them, in one query (a page asks for both). */
+    Set<Long> blockedEitherWay(long member) {
+        return new HashSet<>(dsl.select(MEMBER_BLOCKS.BLOCKER_ID)
+                .from(MEMBER_BLOCKS)
+                .where(MEMBER_BLOCKS.BLOCKED_ID.eq(member))
+                .union(dsl.select(MEMBER_BLOCKS.BLOCKED_ID)
+                        .from(MEMBER_BLOCKS)
+                        .where(MEMBER_BLOCKS.BLOCKER_ID.eq(member)))
+                .fetch(r -> r.value1()));
+    }
+
     List<Long> blockedBy(long member) {
         return dsl.select(MEMBER_BLOCKS.BLOCKED_ID)
                 .from(MEMBER_BLOCKS)

@@ -88,8 +88,7 @@ public class ConnectionsApi {
     @Transactional(readOnly = true)
     public Set<MemberId> blockedEitherWay(MemberId member) {
         Set<MemberId> blocked = new HashSet<>();
-        queries.blockersOf(member.value()).forEach(id -> blocked.add(MemberId.of(id)));
-        queries.blockedBy(member.value()).forEach(id -> blocked.add(MemberId.of(id)));
+        queries.blockedEitherWay(member.value()).forEach(id -> blocked.add(MemberId.of(id)));
         return blocked;
     }
 }

@@ -152,6 +152,11 @@ class JobListing extends AbstractAggregateRoot<JobListing> {
     }
 
     ListingState state(Instant now) {
+        return state(status, expiresAt, now);
+    }
+
+    /** The rule of {@link #state(Instant)} on a listing's fields as read from a row. */
+    static ListingState state(String status, Instant expiresAt, Instant now) {
         if ("CLOSED".equals(status)) {
             return ListingState.CLOSED;
         }
@@ -170,10 +175,21 @@ class JobListing extends AbstractAggregateRoot<JobListing> {
      * listings only their connections ({@code connected}: the viewer is connected to the poster).
      */
     boolean visibleTo(MemberId viewer, boolean moderator, boolean connected) {
+        return visibleTo(getPoster(), moderationState, posterStanding, viewer, moderator, connected);
+    }
+
+    /** The rule of {@link #visibleTo(MemberId, boolean, boolean)} on a listing's fields as read from a row. */
+    static boolean visibleTo(
+            MemberId poster,
+            ModerationState moderationState,
+            Standing posterStanding,
+            MemberId viewer,
+            boolean moderator,
+            boolean connected) {
         if (moderator) {
             return true;
         }
-        if (isPostedBy(viewer)) {
+        if (poster.equals(viewer)) {
             return moderationState.visibleToAuthor();
         }
         if (!moderationState.reachesOthers() || posterStanding.hidesContent()) {

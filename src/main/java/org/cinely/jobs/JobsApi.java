@@ -1,6 +1,7 @@
 package org.cinely.jobs;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,14 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JobsApi {
 
-    private final JobListingRepository listings;
+    private final JobSummaryQueries summaries;
     private final ConnectionsApi connections;
-    private final ListingAccess access;
     private final Clock clock;
 
-    JobsApi(JobListingRepository listings, ConnectionsApi connections, ListingAccess access, Clock clock) {
-        this.access = access;
-        this.listings = listings;
+    JobsApi(JobSummaryQueries summaries, ConnectionsApi connections, Clock clock) {
+        this.summaries = summaries;
         this.connections = connections;
         this.clock = clock;
     }
@@ -38,16 +37,22 @@ public class JobsApi {
             return visible;
         }
         Set<MemberId> blocked = viewer == null ? Set.of() : connections.blockedEitherWay(viewer);
-        for (JobListing listing : listings.findAllById(jobIds)) {
-            if (!blocked.contains(listing.getPoster()) && access.visible(listing, viewer, false)) {
+        Instant now = clock.instant();
+        for (JobSummaryQueries.Row row : summaries.rows(jobIds)) {
+            // ListingAccess.visible's rule, on the row: connections are asked only about a limited poster.
+            boolean connected =
+                    viewer != null && row.posterStanding().limitsReach() && connections.connected(viewer, row.poster());
+            if (!blocked.contains(row.poster())
+                    && JobListing.visibleTo(
+                            row.poster(), row.moderationState(), row.posterStanding(), viewer, false, connected)) {
                 visible.put(
-                        listing.getId(),
+                        row.id(),
                         new JobSummary(
-                                listing.getId(),
-                                listing.getTitle(),
-                                listing.getCompany(),
-                                listing.getPoster(),
-                                listing.state(clock.instant()) == ListingState.OPEN));
+                                row.id(),
+                                row.title(),
+                                row.company(),
+                                row.poster(),
+                                JobListing.state(row.status(), row.expiresAt(), now) == ListingState.OPEN));
             }
         }
         return visible;

@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongPredicate;
 import org.cinely.platform.Craft;
+import org.cinely.platform.MemberId;
+import org.cinely.platform.moderation.ModerationState;
+import org.cinely.platform.moderation.Standing;
 import org.cinely.platform.search.SearchPage;
 import org.cinely.platform.search.SearchTerms;
 import org.cinely.platform.search.SearchWords;
@@ -448,6 +452,45 @@ class DirectoryQueries {
         List<Record> rows = dsl.select(cardFields()).from(PROFILES).where(where).fetch();
         Map<Long, ProfileCard> byId = new LinkedHashMap<>();
         for (ProfileCard card : toCards(rows, today, false)) {
+            byId.put(card.memberId(), card);
+        }
+        return byId;
+    }
+
+    /**
+     * The cards of those of these members whom the viewer may see by the profile rule ({@link
+     * Profile#visibleTo}), read as rows rather than entities: the feed shows a page of people this
+     * way on every visit, and loading each as a whole {@code Profile} (with its crafts collection)
+     * was a seventh of a member's home page (issue 15). {@code connected} is asked only about
+     * unlisted members.
+     */
+    Map<Long, ProfileCard> visibleCards(
+            Collection<Long> memberIds, MemberId viewer, LocalDate today, LongPredicate connected) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Field<?>> fields = new ArrayList<>(cardFields());
+        fields.addAll(List.of(PROFILES.LISTED, PROFILES.MODERATION_STATE, PROFILES.STANDING));
+        List<Record> visible = new ArrayList<>();
+        for (Record r : dsl.select(fields)
+                .from(PROFILES)
+                .where(PROFILES.MEMBER_ID.in(memberIds))
+                .fetch()) {
+            long id = r.get(PROFILES.MEMBER_ID);
+            boolean listed = r.get(PROFILES.LISTED);
+            if (Profile.visibleTo(
+                    id,
+                    listed,
+                    ModerationState.valueOf(r.get(PROFILES.MODERATION_STATE)),
+                    Standing.valueOf(r.get(PROFILES.STANDING)),
+                    viewer,
+                    false,
+                    !listed && connected.test(id))) {
+                visible.add(r);
+            }
+        }
+        Map<Long, ProfileCard> byId = new LinkedHashMap<>();
+        for (ProfileCard card : toCards(visible, today, false)) {
             byId.put(card.memberId(), card);
         }
         return byId;

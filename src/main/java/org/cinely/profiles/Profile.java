@@ -150,6 +150,18 @@ class Profile {
      * always; others while it is listed, and a limited member's connections while it is visible.
      */
     boolean visibleTo(MemberId viewer, boolean moderator, boolean connected) {
+        return visibleTo(memberId, listed, moderationState, standing, viewer, moderator, connected);
+    }
+
+    /** The rule of {@link #visibleTo} on a profile's fields as read from a row (for list queries). */
+    static boolean visibleTo(
+            long memberId,
+            boolean listed,
+            ModerationState moderationState,
+            Standing standing,
+            MemberId viewer,
+            boolean moderator,
+            boolean connected) {
         if (moderator) {
             return true;
         }

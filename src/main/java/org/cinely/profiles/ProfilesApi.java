@@ -84,19 +84,17 @@ public class ProfilesApi {
      */
     @Transactional(readOnly = true)
     public Map<MemberId, ProfileCard> visibleCards(MemberId viewer, Collection<MemberId> members) {
-        Map<MemberId, ProfileCard> visible = new LinkedHashMap<>();
         MemberRelations graph = relations.getIfAvailable();
-        for (Profile profile : profiles.findAllById(
-                members.stream().map(MemberId::value).distinct().toList())) {
-            MemberId member = MemberId.of(profile.getMemberId());
-            boolean connected = !profile.isListed()
-                    && graph != null
-                    && viewer != null
-                    && graph.between(viewer, member).state() == MemberRelations.State.CONNECTED;
-            if (profile.visibleTo(viewer, false, connected)) {
-                visible.put(member, ProfileCard.of(profile, today()));
-            }
-        }
+        Map<MemberId, ProfileCard> visible = new LinkedHashMap<>();
+        queries.visibleCards(
+                        members.stream().map(MemberId::value).distinct().toList(),
+                        viewer,
+                        today(),
+                        member -> graph != null
+                                && viewer != null
+                                && graph.between(viewer, MemberId.of(member)).state()
+                                        == MemberRelations.State.CONNECTED)
+                .forEach((id, card) -> visible.put(MemberId.of(id), card));
         return visible;
     }
 

@@ -112,6 +112,9 @@ class PageSpeedBenchmark {
 
     static final String LOAD_TEST_MARK = "(load test)";
 
+    /** Postings in the home feed of each signed-in member the load test uses (two pages' worth). */
+    static final int FEED_ENTRIES = 40;
+
     @LocalServerPort
     int port;
 
@@ -140,6 +143,12 @@ class PageSpeedBenchmark {
         // members reach the ten-postings-a-day limit: every run starts from the same data instead.
         FeedBenchmarkAccess.forgetJobs(
                 dsl, JobsBenchmarkAccess.removeLoadTestWrites(dsl, LOAD_TEST_COMPANY, LOAD_TEST_MARK));
+        // The members whose homes are measured see a full feed, as a connected member would.
+        List<Long> signedIn = new ArrayList<>(List.of(first, first + members / 2));
+        for (int i = 0; i < MIXED_MEMBERS; i++) {
+            signedIn.add(first + mixedMember(i, members));
+        }
+        FeedBenchmarkAccess.fillTimelines(dsl, signedIn, FEED_ENTRIES);
 
         Path work = Path.of("target", "page-speed").toAbsolutePath();
         Files.createDirectories(work);
@@ -198,7 +207,7 @@ class PageSpeedBenchmark {
         List<String> mixed = new ArrayList<>();
         for (int i = 0; i < MIXED_MEMBERS; i++) {
             // Spread over the generated members, skipping the hubs and the listings' posters.
-            String handle = "bench-" + (BenchmarkData.HUBS + 1 + (long) i * (members - 100) / MIXED_MEMBERS);
+            String handle = "bench-" + mixedMember(i, members);
             mixed.add(signIn(handle));
         }
         write(work.resolve("sessions-mixed.csv"), "session", mixed);
@@ -255,6 +264,11 @@ class PageSpeedBenchmark {
         repository.save(session);
         sessionIds.add(session.getId());
         return Base64.getEncoder().encodeToString(session.getId().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The mixed scenario's i-th member (bench-n): spread out, past the hubs, before the posters. */
+    private static long mixedMember(int i, int members) {
+        return BenchmarkData.HUBS + 1 + (long) i * (members - 100) / MIXED_MEMBERS;
     }
 
     private static void write(Path file, String header, List<String> rows) throws IOException {

@@ -174,10 +174,17 @@ class JobsModerationIntegrationTests {
         standing(poster, Standing.SUSPENDED);
         assertThat(board()).isEmpty();
         assertThat(statusOf("/jobs/" + job, seeker)).isEqualTo(404);
+        assertThat(jobsApi.visibleSummaries(seeker.id(), List.of(job)))
+                .as("nor in the feed")
+                .isEmpty();
 
         standing(poster, Standing.LIMITED);
         assertThat(board()).as("a limited poster is off the public board").isEmpty();
         assertThat(statusOf("/jobs/" + job, seeker)).isEqualTo(404);
+        assertThat(jobsApi.visibleSummaries(seeker.id(), List.of(job))).isEmpty();
+        assertThat(jobsApi.visibleSummaries(poster.id(), List.of(job, hiddenOnItsOwn)))
+                .as("the poster's own feed still shows what is theirs, hidden or not")
+                .containsOnlyKeys(job, hiddenOnItsOwn);
         new TestMembers(data.jdbc(), null)
                 .connect(
                         new TestMembers.Member(
@@ -187,6 +194,9 @@ class JobsModerationIntegrationTests {
         assertThat(statusOf("/jobs/" + job, seeker))
                 .as("but their connections still see it")
                 .isEqualTo(200);
+        assertThat(jobsApi.visibleSummaries(seeker.id(), List.of(job, hiddenOnItsOwn)))
+                .as("in the feed too, though not the listing hidden on its own")
+                .containsOnlyKeys(job);
 
         standing(poster, Standing.ACTIVE);
         assertThat(board())

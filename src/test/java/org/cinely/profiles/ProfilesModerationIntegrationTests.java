@@ -163,17 +163,28 @@ class ProfilesModerationIntegrationTests {
     @Test
     void aMembersStandingDecidesWhoSeesTheirProfile() throws Exception {
         String page = "/members/" + sam.handle();
+        MemberId samId = MemberId.of(sam.id());
+        MemberId otherId = MemberId.of(other.id());
         standing(Standing.SUSPENDED);
         assertThat(directory()).isEmpty();
         assertThat(statusOf(get(page), other.principal())).isEqualTo(404);
+        assertThat(profilesApi.visibleCards(otherId, List.of(samId)))
+                .as("nor in the feed")
+                .isEmpty();
 
         standing(Standing.LIMITED);
         assertThat(directory()).as("a limited member is out of the directory").isEmpty();
         assertThat(statusOf(get(page), other.principal())).isEqualTo(404);
+        assertThat(profilesApi.visibleCards(otherId, List.of(samId))).isEmpty();
         members.connect(sam, other);
         assertThat(statusOf(get(page), other.principal()))
                 .as("but their connections see them")
                 .isEqualTo(200);
+        assertThat(profilesApi.visibleCards(otherId, List.of(samId, otherId)))
+                .as("in the feed too, with their card as the directory shows it")
+                .containsOnlyKeys(samId, otherId)
+                .hasEntrySatisfying(
+                        samId, card -> assertThat(card.displayName()).isEqualTo("Sam Whitfield"));
         Document own = Jsoup.parse(mvc.perform(get(page).with(user(sam.principal())))
                 .andReturn()
                 .getResponse()

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -142,5 +144,13 @@ class SecurityConfiguration {
     @Bean
     static SessionTouchThrottle sessionTouchThrottle() {
         return new SessionTouchThrottle();
+    }
+
+    /** Just outside Spring Session's filter: its second read of a session it saved costs no query. */
+    @Bean
+    FilterRegistrationBean<SessionReadOnce> sessionReadOnce() {
+        FilterRegistrationBean<SessionReadOnce> registration = new FilterRegistrationBean<>(new SessionReadOnce());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 }

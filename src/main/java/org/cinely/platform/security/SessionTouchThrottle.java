@@ -16,6 +16,9 @@ import org.springframework.session.Session;
  * {@link #EVERY} or more; anything else that changes a session (its attributes, its lifetime, a
  * new id) is saved as before. A session may so expire up to a minute early, of 30 days (or two
  * hours for a visitor's).
+ *
+ * <p>The store also answers a second read of a session the request has just saved from memory
+ * ({@link SessionReadOnce}).
  */
 final class SessionTouchThrottle implements BeanPostProcessor {
 
@@ -47,16 +50,22 @@ final class SessionTouchThrottle implements BeanPostProcessor {
         @Override
         public void save(TouchedRarely<S> session) {
             store.save(session.stored);
+            SessionReadOnce.saved(session);
         }
 
         @Override
         public TouchedRarely<S> findById(String id) {
+            TouchedRarely<S> justSaved = SessionReadOnce.savedByThisRequest(id);
+            if (justSaved != null) {
+                return justSaved;
+            }
             S session = store.findById(id);
             return session == null ? null : new TouchedRarely<>(session);
         }
 
         @Override
         public void deleteById(String id) {
+            SessionReadOnce.deleted(id);
             store.deleteById(id);
         }
 
