@@ -1,5 +1,7 @@
 package org.cinely.accounts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +22,13 @@ public class AccountsApi {
     private final AccountRepository accounts;
     private final AccountService service;
     private final AccountStandings standings;
+
+    /**
+     * Members known to have logged in with the form: once true, {@link #hasLoggedIn} stays true,
+     * so the answer is kept and the home page no longer loads the account on every visit.
+     */
+    private final Cache<Long, Boolean> loggedInBefore =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     AccountsApi(AccountRepository accounts, AccountService service, AccountStandings standings) {
         this.accounts = accounts;
@@ -66,9 +75,16 @@ public class AccountsApi {
      */
     @Transactional(readOnly = true)
     public boolean hasLoggedIn(MemberId id) {
-        return accounts.findById(id.value())
+        if (loggedInBefore.getIfPresent(id.value()) != null) {
+            return true;
+        }
+        boolean loggedIn = accounts.findById(id.value())
                 .map(account -> account.getLastLoginAt() != null)
                 .orElse(false);
+        if (loggedIn) {
+            loggedInBefore.put(id.value(), true);
+        }
+        return loggedIn;
     }
 
     @Transactional(readOnly = true)
