@@ -5,6 +5,9 @@ import static org.cinely.jobs.jooq.Tables.JOB_SEARCH_CRAFTS;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.cinely.jobs.JobTypes.Compensation;
 import org.cinely.jobs.JobTypes.ListingState;
 import org.cinely.platform.Craft;
@@ -32,16 +35,27 @@ class JobSearchIndex {
         this.clock = clock;
     }
 
-    /** Writes or removes the listing's row, as its state is now. */
+    /**
+     * Writes or removes the listing's row, as its state is now.
+     *
+     * <p>What is there is read first (a plain read, no lock) and only rows that exist are deleted
+     * or updated, by their keys. A delete of rows that are not there (a new listing's crafts)
+     * locks the gap at the end of the index instead; two members posting at the same moment
+     * then each waited for the other's gap to insert, and one posting failed with a deadlock (found
+     * by the page speed load test's mixed scenario).
+     */
     @Transactional
     void sync(JobListing listing) {
         Instant now = clock.instant();
+        boolean indexed = dsl.fetchExists(JOB_SEARCH, JOB_SEARCH.JOB_ID.eq(listing.getId()));
         // Only what everyone may see is on the board: a hidden or held listing, or a suspended or
         // limited poster's, has no row, however often it is edited, closed or reopened.
         if (listing.state(now) != ListingState.OPEN || !listing.onBoard()) {
-            dsl.deleteFrom(JOB_SEARCH)
-                    .where(JOB_SEARCH.JOB_ID.eq(listing.getId()))
-                    .execute();
+            if (indexed) {
+                dsl.deleteFrom(JOB_SEARCH)
+                        .where(JOB_SEARCH.JOB_ID.eq(listing.getId()))
+                        .execute();
+            }
             return;
         }
         LocalDateTime expiresAt = Sql.utc(listing.getExpiresAt());
@@ -61,17 +75,41 @@ class JobSearchIndex {
         row.setCreatedAt(Sql.utc(listing.getCreatedAt()));
         row.setExpiresAt(expiresAt);
         row.setClosesAt(closesAt);
-        dsl.insertInto(JOB_SEARCH).set(row).onDuplicateKeyUpdate().set(row).execute();
-        // Its crafts, as they are now (an edit may have changed them).
-        dsl.deleteFrom(JOB_SEARCH_CRAFTS)
-                .where(JOB_SEARCH_CRAFTS.JOB_ID.eq(listing.getId()))
-                .execute();
-        var crafts = dsl.insertInto(JOB_SEARCH_CRAFTS, JOB_SEARCH_CRAFTS.CRAFT, JOB_SEARCH_CRAFTS.JOB_ID);
-        for (Craft craft : listing.getCrafts()) {
-            crafts = crafts.values(craft.slug(), listing.getId());
+        if (indexed) {
+            dsl.update(JOB_SEARCH)
+                    .set(row)
+                    .where(JOB_SEARCH.JOB_ID.eq(listing.getId()))
+                    .execute();
+        } else {
+            // Another node may have indexed it since the read: the upsert then updates.
+            dsl.insertInto(JOB_SEARCH).set(row).onDuplicateKeyUpdate().set(row).execute();
         }
-        if (!listing.getCrafts().isEmpty()) {
-            crafts.execute();
+        // Its crafts, as they are now (an edit may have changed them): only the differences.
+        Set<String> wanted = new LinkedHashSet<>();
+        listing.getCrafts().forEach(craft -> wanted.add(craft.slug()));
+        Set<String> stored = indexed
+                ? new HashSet<>(dsl.fetchValues(dsl.select(JOB_SEARCH_CRAFTS.CRAFT)
+                        .from(JOB_SEARCH_CRAFTS)
+                        .where(JOB_SEARCH_CRAFTS.JOB_ID.eq(listing.getId()))))
+                : Set.of();
+        for (String gone : stored) {
+            if (!wanted.contains(gone)) {
+                dsl.deleteFrom(JOB_SEARCH_CRAFTS)
+                        .where(JOB_SEARCH_CRAFTS.CRAFT.eq(gone))
+                        .and(JOB_SEARCH_CRAFTS.JOB_ID.eq(listing.getId()))
+                        .execute();
+            }
+        }
+        var added = dsl.insertInto(JOB_SEARCH_CRAFTS, JOB_SEARCH_CRAFTS.CRAFT, JOB_SEARCH_CRAFTS.JOB_ID);
+        boolean any = false;
+        for (String craft : wanted) {
+            if (!stored.contains(craft)) {
+                added = added.values(craft, listing.getId());
+                any = true;
+            }
+        }
+        if (any) {
+            added.onDuplicateKeyIgnore().execute();
         }
     }
 

@@ -12,15 +12,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.CinelyIntegrationTest;
 import org.cinely.test.TestData;
+import org.cinely.test.TestMembers;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +47,9 @@ class JobPostingIntegrationTests {
     @Autowired
     TestData data;
 
+    @Autowired
+    PasswordEncoder encoder;
+
     JobsTestSupport support;
     CurrentMember poster;
 
@@ -51,6 +63,59 @@ class JobPostingIntegrationTests {
     @AfterEach
     void cleanUp() {
         data.cleanUp();
+    }
+
+    /**
+     * Found by the page speed load test: two postings at the same moment each locked the gap at
+     * the end of the board's craft index (deleting the new listing's crafts, which were not there)
+     * and then waited for the other's to insert; the database ended one with a deadlock, and its
+     * poster saw an error instead of their listing.
+     */
+    @Test
+    void membersPostingAtTheSameMomentAllGetTheirListingsOnTheBoard() throws Exception {
+        int posters = 6;
+        int each = 5;
+        // Made as rows: signing this many up through the form would meet its rate limit.
+        TestMembers rows = new TestMembers(data.jdbc(), encoder);
+        List<CurrentMember> members = new ArrayList<>();
+        for (int i = 0; i < posters; i++) {
+            members.add(rows.create("Poster " + i).principal());
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(posters);
+        try {
+            List<Future<List<Long>>> postings = new ArrayList<>();
+            for (CurrentMember member : members) {
+                postings.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> ids = new ArrayList<>();
+                    for (int n = 0; n < each; n++) {
+                        ids.add(support.postJob(member, Map.of("crafts", n % 2 == 0 ? "gaffer" : "colorist")));
+                    }
+                    return ids;
+                }));
+            }
+            start.countDown();
+            List<Long> posted = new ArrayList<>();
+            for (Future<List<Long>> future : postings) {
+                posted.addAll(future.get(2, TimeUnit.MINUTES));
+            }
+
+            assertThat(posted).hasSize(posters * each).doesNotHaveDuplicates();
+            assertThat(data.jdbc()
+                            .queryForObject(
+                                    "select count(*) from job_search_crafts where job_id in ("
+                                            + String.join(
+                                                    ",",
+                                                    posted.stream()
+                                                            .map(String::valueOf)
+                                                            .toList()) + ")",
+                                    Integer.class))
+                    .as("every listing findable on the board by its craft")
+                    .isEqualTo(posters * each);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
