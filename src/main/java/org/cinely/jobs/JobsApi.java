@@ -18,10 +18,12 @@ public class JobsApi {
 
     private final JobSummaryQueries summaries;
     private final ConnectionsApi connections;
+    private final ListingAccess access;
     private final Clock clock;
 
-    JobsApi(JobSummaryQueries summaries, ConnectionsApi connections, Clock clock) {
+    JobsApi(JobSummaryQueries summaries, ConnectionsApi connections, ListingAccess access, Clock clock) {
         this.summaries = summaries;
+        this.access = access;
         this.connections = connections;
         this.clock = clock;
     }
@@ -39,12 +41,8 @@ public class JobsApi {
         Set<MemberId> blocked = viewer == null ? Set.of() : connections.blockedEitherWay(viewer);
         Instant now = clock.instant();
         for (JobSummaryQueries.Row row : summaries.rows(jobIds)) {
-            // ListingAccess.visible's rule, on the row: connections are asked only about a limited poster.
-            boolean connected =
-                    viewer != null && row.posterStanding().limitsReach() && connections.connected(viewer, row.poster());
             if (!blocked.contains(row.poster())
-                    && JobListing.visibleTo(
-                            row.poster(), row.moderationState(), row.posterStanding(), viewer, false, connected)) {
+                    && access.visible(row.poster(), row.moderationState(), row.posterStanding(), viewer, false)) {
                 visible.put(
                         row.id(),
                         new JobSummary(

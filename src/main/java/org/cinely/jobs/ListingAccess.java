@@ -5,6 +5,7 @@ import org.cinely.connections.ConnectionsApi;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.NotFoundException;
 import org.cinely.platform.moderation.ContentKind;
+import org.cinely.platform.moderation.ModerationState;
 import org.cinely.platform.moderation.ReviewPolicy;
 import org.cinely.platform.moderation.Standing;
 import org.cinely.platform.security.CurrentMember;
@@ -29,10 +30,19 @@ class ListingAccess {
     }
 
     boolean visible(JobListing listing, MemberId viewer, boolean moderator) {
-        boolean connected = viewer != null
-                && listing.getPosterStanding().limitsReach()
-                && connections.connected(viewer, listing.getPoster());
-        return listing.visibleTo(viewer, moderator, connected);
+        return visible(
+                listing.getPoster(), listing.getModerationState(), listing.getPosterStanding(), viewer, moderator);
+    }
+
+    /** The same, on a listing's fields as read from a row (the feed's summaries). */
+    boolean visible(
+            MemberId poster,
+            ModerationState moderationState,
+            Standing posterStanding,
+            MemberId viewer,
+            boolean moderator) {
+        boolean connected = viewer != null && posterStanding.limitsReach() && connections.connected(viewer, poster);
+        return JobListing.visibleTo(poster, moderationState, posterStanding, viewer, moderator, connected);
     }
 
     /** The listing for this viewer's eyes: a 404 (as if it did not exist) when they may not see it. */
