@@ -93,6 +93,23 @@ class FfmpegTranscoder implements Transcoder {
                 java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The next line of ffmpeg's progress, or null at its end. The watchdog's kill closes the
+     * process's streams (the JDK does so in destroyForcibly), so a read under way then fails with
+     * "Stream closed": for an overrun that is the end of the output, not an error.
+     */
+    private static String readLine(BufferedReader lines, java.util.concurrent.atomic.AtomicBoolean overran)
+            throws IOException {
+        try {
+            return lines.readLine();
+        } catch (IOException e) {
+            if (overran.get()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public String name() {
         return "ffmpeg";
@@ -337,7 +354,7 @@ class FfmpegTranscoder implements Transcoder {
         try (BufferedReader lines =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = lines.readLine()) != null) {
+            while ((line = readLine(lines, overran)) != null) {
                 if (line.startsWith("out_time_us=")) {
                     try {
                         long us = Long.parseLong(
