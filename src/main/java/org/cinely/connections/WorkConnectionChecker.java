@@ -1,7 +1,6 @@
 package org.cinely.connections;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cinely.platform.MemberId;
@@ -43,12 +42,11 @@ class WorkConnectionChecker implements ConnectionChecker {
                 .collect(Collectors.toSet());
     }
 
-    /** Two queries (a member's blocks, both ways, are few), however many others. */
+    /** One query (a member's blocks, both ways, are few), however many others. */
     @Override
     @Transactional(readOnly = true)
     public Set<MemberId> blockedAmong(MemberId member, Collection<MemberId> others) {
-        Set<Long> blocked = new HashSet<>(queries.blockersOf(member.value()));
-        blocked.addAll(queries.blockedBy(member.value()));
+        Set<Long> blocked = queries.blockedEitherWay(member.value());
         return others.stream().filter(other -> blocked.contains(other.value())).collect(Collectors.toSet());
     }
 }
