@@ -18,7 +18,7 @@ final class Load {
     static final Path DATA = Path.of(System.getProperty("load.data", "../target/page-speed"));
 
     static final int SECONDS = Integer.getInteger("load.seconds", 15);
-    static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 15);
+    static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 180);
     static final int CONNECTIONS = Integer.getInteger("load.connections", 32);
     static final int MIXED_SECONDS = Integer.getInteger("load.mixed-seconds", 300);
     static final int MIXED_MEMBERS = Integer.getInteger("load.mixed-members", 200);
