@@ -7,6 +7,7 @@ import org.cinely.platform.security.CurrentMember;
 import org.cinely.profiles.ProfilesApi;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +30,9 @@ class HomeController {
         this.accounts = accounts;
     }
 
+    /** Its reads in one read-only transaction (see platform.database.ReadOnlyPages). */
     @GetMapping("/")
+    @Transactional(readOnly = true)
     String showHome(
             @AuthenticationPrincipal CurrentMember member, @RequestParam(required = false) Long before, Model model) {
         // "New on Cinely" is about other people: the viewer never meets themself there.
