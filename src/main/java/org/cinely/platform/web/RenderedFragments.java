@@ -49,8 +49,9 @@ public class RenderedFragments {
         this.enabled = maxBytes > 0;
         this.html = Caffeine.newBuilder()
                 .maximumWeight(Math.max(maxBytes, 0))
-                // Characters of HTML (two bytes each at worst) and about what the key's record holds.
-                .weigher((Key key, String value) -> 2 * value.length() + 512)
+                // Characters of HTML (two bytes each at worst) and, generously, what the key's record
+                // holds (a feed entry's people, work or job): about 6,000 fragments in 32 MB.
+                .weigher((Key key, String value) -> 2 * value.length() + 2048)
                 .build();
     }
 
