@@ -15,6 +15,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The connections module alone (with platform): what members do to each other goes out as events
@@ -57,9 +58,13 @@ class ConnectionsModuleIntegrationTests {
                 other.value());
     }
 
+    // Requests and acceptances run in transactions of their own (READ COMMITTED, retried), as the
+    // controller calls them; a stimulus in the scenario's transaction may not join it with another
+    // isolation (validateExistingTransaction), so these stimuli take no transaction.
     @Test
     void aRequestThenItsAcceptanceGoOutWithTheirMembers(Scenario scenario) {
-        scenario.stimulate(() -> connections.request(asker, other, "Loved your gaffing on Night Exterior"))
+        scenario.stimulate((TransactionOperations ownTransactions) ->
+                        connections.request(asker, other, "Loved your gaffing on Night Exterior"))
                 .andWaitForEventOfType(ConnectionRequested.class)
                 .matching(event -> event.requester().equals(asker))
                 .toArriveAndVerify(event -> {
@@ -68,7 +73,8 @@ class ConnectionsModuleIntegrationTests {
                 });
 
         long request = requestId();
-        scenario.stimulate(() -> connections.accept(other, request, Optional.of(asker)))
+        scenario.stimulate((TransactionOperations ownTransactions) ->
+                        connections.accept(other, request, Optional.of(asker)))
                 .andWaitForEventOfType(ConnectionAccepted.class)
                 .matching(event -> event.accepter().equals(other))
                 .toArriveAndVerify(event -> assertThat(event.requester()).isEqualTo(asker));
@@ -77,7 +83,7 @@ class ConnectionsModuleIntegrationTests {
     @Test
     void askingSomeoneWhoAskedFirstConnectsYouBoth(Scenario scenario) {
         connections.request(asker, other, null);
-        scenario.stimulate(() -> connections.request(other, asker, null))
+        scenario.stimulate((TransactionOperations ownTransactions) -> connections.request(other, asker, null))
                 .andWaitForEventOfType(ConnectionAccepted.class)
                 .matching(event -> event.accepter().equals(other))
                 .toArriveAndVerify(event -> assertThat(event.requester()).isEqualTo(asker));

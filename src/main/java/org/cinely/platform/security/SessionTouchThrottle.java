@@ -59,7 +59,7 @@ final class SessionTouchThrottle implements BeanPostProcessor {
             if (justSaved != null) {
                 return justSaved;
             }
-            S session = store.findById(id);
+            S session = SessionStoreTransactions.reading(() -> store.findById(id));
             return session == null ? null : new TouchedRarely<>(session);
         }
 
