@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cinely.connections.jooq.tables.records.ConnectionRequestsRecord;
+import org.cinely.platform.database.PageReads;
 import org.cinely.platform.web.PageSlice;
 import org.jooq.CaseValueStep;
 import org.jooq.CaseWhenStep;
@@ -301,16 +302,24 @@ class ConnectionQueries {
                 .fetch(r -> r.value1()));
     }
 
-    /** Whom the member blocked and who blocked them, in one query (a page asks for both). */
+    /**
+     * Whom the member blocked and who blocked them, in one query (a page asks for both), read once
+     * per read-only page transaction: a member's home asks for it for its feed, its jobs and its
+     * works ({@link PageReads}).
+     */
     Set<Long> blockedEitherWay(long member) {
-        return new HashSet<>(dsl.select(MEMBER_BLOCKS.BLOCKER_ID)
-                .from(MEMBER_BLOCKS)
-                .where(MEMBER_BLOCKS.BLOCKED_ID.eq(member))
-                .union(dsl.select(MEMBER_BLOCKS.BLOCKED_ID)
+        return PageReads.once(
+                new BlocksOf(member),
+                () -> Set.copyOf(dsl.select(MEMBER_BLOCKS.BLOCKER_ID)
                         .from(MEMBER_BLOCKS)
-                        .where(MEMBER_BLOCKS.BLOCKER_ID.eq(member)))
-                .fetch(r -> r.value1()));
+                        .where(MEMBER_BLOCKS.BLOCKED_ID.eq(member))
+                        .union(dsl.select(MEMBER_BLOCKS.BLOCKED_ID)
+                                .from(MEMBER_BLOCKS)
+                                .where(MEMBER_BLOCKS.BLOCKER_ID.eq(member)))
+                        .fetch(r -> r.value1())));
     }
+
+    private record BlocksOf(long member) {}
 
     List<Long> blockedBy(long member) {
         return dsl.select(MEMBER_BLOCKS.BLOCKED_ID)

@@ -3,7 +3,9 @@ package org.cinely.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.cinely.platform.security.CurrentMember;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Puts every module's {@link HeaderCount} into the model of each page rendered for a signed-in
  * member: only for pages that render a view, not for redirects, images or JSON. Counts come
- * through {@link HeaderCountCache}.
+ * through {@link HeaderCountCache}. With them, the whole signed-in header as one value ({@link
+ * AccountHeader}), whose HTML the layout keeps.
  */
 @Configuration
 class HeaderCounts implements WebMvcConfigurer, HandlerInterceptor {
@@ -39,18 +42,18 @@ class HeaderCounts implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void postHandle(
             HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView view) {
-        if (counts.isEmpty()
-                || view == null
-                || view.getViewName() == null
-                || view.getViewName().startsWith("redirect:")) {
+        if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")) {
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof CurrentMember member) {
+            Map<String, Integer> values = new HashMap<>();
             for (HeaderCount count : counts) {
-                view.addObject(
-                        count.attribute(), cache.get(count.attribute(), member.id(), () -> count.count(member.id())));
+                int value = cache.get(count.attribute(), member.id(), () -> count.count(member.id()));
+                values.put(count.attribute(), value);
+                view.addObject(count.attribute(), value);
             }
+            view.addObject("accountHeader", AccountHeader.of(member, values));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.cinely.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.cinely.platform.security.CurrentMember;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,6 +16,31 @@ class LayoutModelAdvice {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
+    }
+
+    /**
+     * Which main section the page is in ("/", "/members", "/jobs", "/works", or "" for none), for
+     * the navigation to mark: the navigation's HTML is kept per section ({@link
+     * RenderedFragments}), not per path, so every profile page shares one.
+     */
+    @ModelAttribute("navSection")
+    String navSection(HttpServletRequest request) {
+        return navSection(request.getRequestURI());
+    }
+
+    static String navSection(String path) {
+        if (path == null) {
+            return "";
+        }
+        if (path.equals("/")) {
+            return "/";
+        }
+        for (String section : List.of("/members", "/jobs", "/works")) {
+            if (path.startsWith(section)) {
+                return section;
+            }
+        }
+        return "";
     }
 
     /**
