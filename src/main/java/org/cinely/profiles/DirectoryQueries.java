@@ -449,9 +449,7 @@ class DirectoryQueries {
         if (listedOnly) {
             where = where.and(PROFILES.LISTED.isTrue());
         }
-        List<Field<?>> fields = new ArrayList<>(cardFields());
-        fields.add(CRAFT_LIST);
-        List<Record> rows = dsl.select(fields).from(PROFILES).where(where).fetch();
+        List<Record> rows = dsl.select(cardFields()).from(PROFILES).where(where).fetch();
         Map<Long, ProfileCard> byId = new LinkedHashMap<>();
         for (ProfileCard card : toCards(rows, today, false)) {
             byId.put(card.memberId(), card);
@@ -472,7 +470,7 @@ class DirectoryQueries {
             return Map.of();
         }
         List<Field<?>> fields = new ArrayList<>(cardFields());
-        fields.addAll(List.of(PROFILES.LISTED, PROFILES.MODERATION_STATE, PROFILES.STANDING, CRAFT_LIST));
+        fields.addAll(List.of(PROFILES.LISTED, PROFILES.MODERATION_STATE, PROFILES.STANDING));
         List<Record> visible = new ArrayList<>();
         for (Record r : dsl.select(fields)
                 .from(PROFILES)
@@ -575,46 +573,20 @@ class DirectoryQueries {
                 PROFILES.VISIBILITY);
     }
 
-    /**
-     * A card's crafts in their order, as one column of the card's own row ("director,editor"):
-     * for a short list of cards by id (the feed's people, suggestions, "new on Cinely") this saves
-     * the second query and its round trip on every home page (issue 15). The searches, which read
-     * a page of a large result, keep the second query over the page's ids.
-     */
-    private static final Field<String> CRAFT_LIST = DSL.field(DSL.select(DSL.groupConcat(PROFILE_CRAFTS.CRAFT)
-                            .orderBy(PROFILE_CRAFTS.POSITION)
-                            .separator(","))
-                    .from(PROFILE_CRAFTS)
-                    .where(PROFILE_CRAFTS.MEMBER_ID.eq(PROFILES.MEMBER_ID)))
-            .as("craft_list");
-
-    /** Rows to cards, with their crafts from the rows' craft list or one more query (no N+1). */
+    /** Rows to cards, with every card's crafts read in one more query (no N+1). */
     private List<ProfileCard> toCards(List<Record> rows, LocalDate today, boolean anonymous) {
         if (rows.isEmpty()) {
             return List.of();
         }
+        List<Long> ids = rows.stream().map(r -> r.get(PROFILES.MEMBER_ID)).toList();
         Map<Long, List<Craft>> crafts = new LinkedHashMap<>();
-        if (rows.get(0).field(CRAFT_LIST.getName()) != null) {
-            for (Record r : rows) {
-                String list = r.get(CRAFT_LIST.getName(), String.class);
-                if (list != null && !list.isEmpty()) {
-                    List<Craft> own = new ArrayList<>();
-                    for (String slug : list.split(",")) {
-                        own.add(Craft.fromSlug(slug).orElse(Craft.OTHER));
-                    }
-                    crafts.put(r.get(PROFILES.MEMBER_ID), own);
-                }
-            }
-        } else {
-            List<Long> ids = rows.stream().map(r -> r.get(PROFILES.MEMBER_ID)).toList();
-            dsl.select(PROFILE_CRAFTS.MEMBER_ID, PROFILE_CRAFTS.CRAFT)
-                    .from(PROFILE_CRAFTS)
-                    .where(PROFILE_CRAFTS.MEMBER_ID.in(ids))
-                    .orderBy(PROFILE_CRAFTS.MEMBER_ID, PROFILE_CRAFTS.POSITION)
-                    .fetch()
-                    .forEach(r -> crafts.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                            .add(Craft.fromSlug(r.value2()).orElse(Craft.OTHER)));
-        }
+        dsl.select(PROFILE_CRAFTS.MEMBER_ID, PROFILE_CRAFTS.CRAFT)
+                .from(PROFILE_CRAFTS)
+                .where(PROFILE_CRAFTS.MEMBER_ID.in(ids))
+                .orderBy(PROFILE_CRAFTS.MEMBER_ID, PROFILE_CRAFTS.POSITION)
+                .fetch()
+                .forEach(r -> crafts.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(Craft.fromSlug(r.value2()).orElse(Craft.OTHER)));
         List<ProfileCard> cards = new ArrayList<>(rows.size());
         for (Record r : rows) {
             long id = r.get(PROFILES.MEMBER_ID);

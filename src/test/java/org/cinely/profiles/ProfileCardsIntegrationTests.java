@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Cards by id, as the feed, suggestions and "new on Cinely" read them: each card's crafts come in
- * the member's own order from the card's row (one query, not two).
+ * Cards by id, as the feed, suggestions and "new on Cinely" read them: each card carries the
+ * member's crafts in the member's own order.
  */
 @CinelyIntegrationTest
 class ProfileCardsIntegrationTests {
