@@ -30,11 +30,16 @@ public class ConnectionsApi {
 
     /**
      * "People you may know", best first. The ranking comes from {@link SuggestionCache}; who may
-     * be shown is decided now: anyone connected, requested, blocked or dismissed since it was
-     * ranked is left out, and so are members no longer listed (suspended or banned).
+     * be shown is decided when the list is made: anyone connected, requested, blocked or dismissed
+     * since it was ranked is left out, and so are members no longer listed (suspended or banned).
+     * The list made is kept a few seconds ({@link SuggestionCache#shown}).
      */
     @Transactional(readOnly = true)
     public List<Suggestion> suggestions(MemberId member, int limit) {
+        return cache.shown(member, limit, () -> make(member, limit));
+    }
+
+    private List<Suggestion> make(MemberId member, int limit) {
         List<ConnectionQueries.Candidate> ranked = cache.ranking(
                 member,
                 () -> queries.suggestions(

@@ -5,9 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.cache.Invalidation;
+import org.cinely.platform.web.MemberWroteOnThisNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -19,9 +22,15 @@ import org.springframework.stereotype.Component;
  * time), and the home page asks for it on every visit. The member's own connection events drop
  * their entry on this node at once; the ranking's drift from others' new connections and
  * credits is bounded by its time to live ({@code cinely.connections.suggestions-cache-ttl}, 5
- * minutes). Whom a cached ranking must no longer show (connected,
- * requested, blocked, dismissed, suspended) is checked again on every read, so a cached entry on
- * another node never brings them back.
+ * minutes).
+ *
+ * <p>What a ranking shows (its first few, less anyone connected, requested, blocked, dismissed or
+ * suspended since, as cards) is decided when the list is made and kept too, for {@code
+ * cinely.connections.suggestions-shown-max-age} (10 s): the home shows it on every visit, and
+ * making it was three queries (issue 15). The member's own connection and block events drop it
+ * at once, and so does any member's write on this node ({@link MemberWroteOnThisNode}: a
+ * dismissal, a profile edited or hidden, a member suspended); a change on another node shows
+ * within the max age, and a suggestion acted on meanwhile is refused by the rules anyway.
  */
 @Component
 class SuggestionCache {
@@ -31,15 +40,29 @@ class SuggestionCache {
 
     private final Cache<Long, List<ConnectionQueries.Candidate>> rankings;
 
+    /** The lists made from each member's ranking, by how many were asked for (home 5, page 20). */
+    private final Cache<Long, Map<Integer, List<Suggestion>>> shown;
+
     @Autowired
-    SuggestionCache(@Value("${cinely.connections.suggestions-cache-ttl:5m}") Duration ttl) {
-        this(ttl, Ticker.systemTicker());
+    SuggestionCache(
+            @Value("${cinely.connections.suggestions-cache-ttl:5m}") Duration ttl,
+            @Value("${cinely.connections.suggestions-shown-max-age:10s}") Duration shownMaxAge) {
+        this(ttl, shownMaxAge, Ticker.systemTicker());
     }
 
     SuggestionCache(Duration ttl, Ticker ticker) {
+        this(ttl, Duration.ZERO, ticker);
+    }
+
+    SuggestionCache(Duration ttl, Duration shownMaxAge, Ticker ticker) {
         this.rankings = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumSize(50_000)
+                .ticker(ticker)
+                .build();
+        this.shown = Caffeine.newBuilder()
+                .expireAfterWrite(shownMaxAge.isZero() || shownMaxAge.isNegative() ? Duration.ofNanos(1) : shownMaxAge)
+                .maximumSize(20_000)
                 .ticker(ticker)
                 .build();
     }
@@ -48,12 +71,29 @@ class SuggestionCache {
         return rankings.get(member.value(), id -> List.copyOf(rank.get()));
     }
 
+    /** The list of {@code limit} suggestions shown to the member, made by {@code make} when not kept. */
+    List<Suggestion> shown(MemberId member, int limit, Supplier<List<Suggestion>> make) {
+        Map<Integer, List<Suggestion>> lists = shown.get(member.value(), id -> new ConcurrentHashMap<>());
+        List<Suggestion> list = lists.get(limit);
+        if (list == null) {
+            list = List.copyOf(make.get());
+            lists.put(limit, list);
+        }
+        return list;
+    }
+
     void forget(MemberId... members) {
         Invalidation.nowAndAfterCommit(() -> {
             for (MemberId member : members) {
                 rankings.invalidate(member.value());
+                shown.invalidate(member.value());
             }
         });
+    }
+
+    @EventListener
+    void on(MemberWroteOnThisNode wrote) {
+        shown.invalidateAll();
     }
 
     @EventListener

@@ -24,9 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 class FeedMemberData implements MemberData {
 
     private final org.jooq.DSLContext dsl;
+    private final FirstPageCache firstPages;
 
-    FeedMemberData(org.jooq.DSLContext dsl) {
+    FeedMemberData(org.jooq.DSLContext dsl, FirstPageCache firstPages) {
         this.dsl = dsl;
+        this.firstPages = firstPages;
     }
 
     @Override
@@ -42,6 +44,8 @@ class FeedMemberData implements MemberData {
     @Override
     @Transactional
     public void erase(MemberId member) {
+        // Their entries leave every timeline they were in.
+        firstPages.forgetAll();
         long me = member.value();
         var aboutOrFor = NOTIFICATIONS.RECIPIENT_ID.eq(me).or(NOTIFICATIONS.ACTOR_ID.eq(me));
         dsl.deleteFrom(NOTIFICATION_MAIL)

@@ -31,14 +31,24 @@ class FeedReader {
 
     private final FeedStore store;
     private final Seen seen;
+    private final FirstPageCache firstPages;
 
-    FeedReader(FeedStore store, Seen seen) {
+    FeedReader(FeedStore store, Seen seen, FirstPageCache firstPages) {
         this.store = store;
         this.seen = seen;
+        this.firstPages = firstPages;
     }
 
-    /** Entries older than {@code before} (null: the newest), and the cursor for the next page. */
+    /**
+     * Entries older than {@code before} (null: the newest), and the cursor for the next page. The
+     * newest page, which every visit to the home shows, is kept a few seconds ({@link
+     * FirstPageCache}).
+     */
     FeedPage page(MemberId viewer, Long before) {
+        return before == null ? firstPages.get(viewer, () -> read(viewer, null)) : read(viewer, before);
+    }
+
+    private FeedPage read(MemberId viewer, Long before) {
         long cursor = before == null ? Long.MAX_VALUE : before;
         List<FeedEntry> shown = new ArrayList<>();
         boolean exhausted = false;

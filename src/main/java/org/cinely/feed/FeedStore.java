@@ -52,9 +52,12 @@ class FeedStore {
     private final DSLContext dsl;
     private final Clock clock;
 
-    FeedStore(DSLContext dsl, Clock clock) {
+    private final FirstPageCache firstPages;
+
+    FeedStore(DSLContext dsl, Clock clock, FirstPageCache firstPages) {
         this.dsl = dsl;
         this.clock = clock;
+        this.firstPages = firstPages;
     }
 
     /**
@@ -90,6 +93,7 @@ class FeedStore {
             }
             insert.onDuplicateKeyIgnore().execute();
         }
+        firstPages.forget(distinct);
     }
 
     /** Activities on this subject go, from every timeline. */
@@ -112,6 +116,7 @@ class FeedStore {
         }
         dsl.deleteFrom(FEED_TIMELINE).where(FEED_TIMELINE.ACTIVITY_ID.in(ids)).execute();
         dsl.deleteFrom(FEED_ACTIVITIES).where(FEED_ACTIVITIES.ID.in(ids)).execute();
+        firstPages.forgetAll();
     }
 
     /** A member's timeline loses what one member did (after a block, both ways). */
@@ -122,6 +127,7 @@ class FeedStore {
                         .from(FEED_ACTIVITIES)
                         .where(FEED_ACTIVITIES.ACTOR_ID.eq(actor.value()))))
                 .execute();
+        firstPages.forget(List.of(timelineOwner));
     }
 
     /** Up to {@code limit} entries of the member's timeline older than {@code before}, newest first. */

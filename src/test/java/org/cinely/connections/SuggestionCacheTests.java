@@ -52,4 +52,41 @@ class SuggestionCacheTests {
         ranking(other);
         assertThat(rankings).hasValue(4);
     }
+
+    final SuggestionCache withShown = new SuggestionCache(Duration.ofMinutes(5), Duration.ofSeconds(10), nanos::get);
+    final AtomicInteger made = new AtomicInteger();
+
+    List<Suggestion> shown(MemberId member, int limit) {
+        return withShown.shown(member, limit, () -> {
+            made.incrementAndGet();
+            return List.of();
+        });
+    }
+
+    @Test
+    void aShownListIsKeptPerSizeUntilTheMembersEventsAnyWriteHereOrItsMaxAge() {
+        shown(me, 5);
+        shown(me, 5);
+        shown(me, 20);
+        shown(other, 5);
+        assertThat(made).as("one list per member and size").hasValue(3);
+
+        withShown.on(new ConnectionRequested(1L, me, MemberId.of(3)));
+        shown(me, 5);
+        shown(me, 20);
+        shown(other, 5);
+        assertThat(made)
+                .as("the member's own event drops both their lists, not others'")
+                .hasValue(5);
+
+        withShown.on(new org.cinely.platform.web.MemberWroteOnThisNode());
+        shown(other, 5);
+        assertThat(made)
+                .as("any member's write on this node (a dismissal, a profile edit)")
+                .hasValue(6);
+
+        nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+        shown(other, 5);
+        assertThat(made).as("another node's change shows within ten seconds").hasValue(7);
+    }
 }

@@ -73,7 +73,7 @@ class FeedBenchmark {
             DSLContext dsl = DSL.using(pool, SQLDialect.MARIADB);
             generate(dsl);
 
-            FeedStore reads = new FeedStore(dsl, Clock.systemUTC());
+            FeedStore reads = new FeedStore(dsl, Clock.systemUTC(), new FirstPageCache(java.time.Duration.ZERO));
             Random random = new Random(7);
             List<Long> readers = new ArrayList<>();
             for (long r = 1; r <= READERS; r++) {
@@ -115,7 +115,8 @@ class FeedBenchmark {
             Thread hub = new Thread(() -> {
                 try (Connection connection = pool.getConnection()) {
                     DSLContext one = DSL.using(connection, SQLDialect.MARIADB);
-                    FeedStore store = new FeedStore(one, Clock.systemUTC());
+                    FeedStore store =
+                            new FeedStore(one, Clock.systemUTC(), new FirstPageCache(java.time.Duration.ZERO));
                     LiveEvents live = new LiveEvents(one, Clock.systemUTC());
                     for (int i = 0; i < 10; i++) {
                         long start = System.nanoTime();
