@@ -62,7 +62,7 @@ class SuggestionCache {
                 .build();
         this.shown = Caffeine.newBuilder()
                 .expireAfterWrite(shownMaxAge.isZero() || shownMaxAge.isNegative() ? Duration.ofNanos(1) : shownMaxAge)
-                .maximumSize(20_000)
+                .maximumSize(5_000)
                 .ticker(ticker)
                 .build();
     }

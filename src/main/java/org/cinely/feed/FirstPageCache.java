@@ -40,7 +40,9 @@ class FirstPageCache {
     FirstPageCache(Duration maxAge, Ticker ticker) {
         this.pages = Caffeine.newBuilder()
                 .expireAfterWrite(maxAge.isZero() || maxAge.isNegative() ? Duration.ofNanos(1) : maxAge)
-                .maximumSize(20_000)
+                // A page is some tens of kilobytes of records; within the max age, 5,000 members
+                // viewing their home is more than one node serves.
+                .maximumSize(5_000)
                 .ticker(ticker)
                 .build();
     }

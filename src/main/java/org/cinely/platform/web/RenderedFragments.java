@@ -8,12 +8,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
@@ -36,6 +38,7 @@ public class RenderedFragments {
     private record Key(String template, String fragment, String variable, Object value, Locale locale) {}
 
     private final SpringTemplateEngine templates;
+    private final ApplicationContext applicationContext;
     private final JakartaServletWebApplication application;
     private final Cache<Key, String> html;
     private final boolean enabled;
@@ -43,8 +46,10 @@ public class RenderedFragments {
     RenderedFragments(
             SpringTemplateEngine templates,
             ServletContext servletContext,
+            ApplicationContext applicationContext,
             @Value("${cinely.rendered-fragments.max-bytes:33554432}") long maxBytes) {
         this.templates = templates;
+        this.applicationContext = applicationContext;
         this.application = JakartaServletWebApplication.buildApplication(servletContext);
         this.enabled = maxBytes > 0;
         this.html = Caffeine.newBuilder()
@@ -82,19 +87,29 @@ public class RenderedFragments {
         ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
         HttpServletRequest request = current.getRequest();
         HttpServletResponse response = current.getResponse();
-        // A web context, for links (@{...}) to get the application's path; Thymeleaf keeps its top-level
-        // variables as request attributes, so whatever the page had under that name is put back after.
+        // A web context, for links (@{...}) to get the application's path, and Spring's evaluation
+        // context, for a kept fragment that itself inserts kept fragments (@renderedFragments).
+        // Thymeleaf keeps top-level variables as request attributes, so whatever the page had under
+        // those names is put back after.
+        String evaluation = ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME;
         Object before = request.getAttribute(key.variable());
+        Object pageEvaluation = request.getAttribute(evaluation);
         try {
             WebContext context = new WebContext(application.buildExchange(request, response), key.locale());
+            context.setVariable(evaluation, new ThymeleafEvaluationContext(applicationContext, null));
             context.setVariable(key.variable(), key.value());
             return templates.process(key.template(), Set.of(key.fragment()), context);
         } finally {
-            if (before == null) {
-                request.removeAttribute(key.variable());
-            } else {
-                request.setAttribute(key.variable(), before);
-            }
+            restore(request, key.variable(), before);
+            restore(request, evaluation, pageEvaluation);
+        }
+    }
+
+    private static void restore(HttpServletRequest request, String name, Object value) {
+        if (value == null) {
+            request.removeAttribute(name);
+        } else {
+            request.setAttribute(name, value);
         }
     }
 }

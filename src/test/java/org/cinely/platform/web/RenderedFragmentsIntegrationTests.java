@@ -125,4 +125,23 @@ class RenderedFragmentsIntegrationTests {
         member(card("Bisi Ade", "Boom operator"));
         assertThat(request.getAttribute("card")).isNull();
     }
+
+    @Test
+    void aListOfCardsIsKeptWholeAndChangesWithAnyCardInIt() {
+        ProfileCard ada = card("Ada Obi", "Gaffer for features");
+        ProfileCard chidi = card("Chidi Eze", "Colourist");
+        String list = fragments.html("fragments/cards", "members", "cards", List.of(ada, chidi));
+
+        assertThat(Jsoup.parseBodyFragment(list).select(".member-card__name").eachText())
+                .containsExactly("Ada Obi", "Chidi Eze");
+        assertThat(fragments.html("fragments/cards", "members", "cards", List.of(ada, chidi)))
+                .isEqualTo(list);
+
+        String changed =
+                fragments.html("fragments/cards", "members", "cards", List.of(ada, card("Chidi Eze", "Online editor")));
+        assertThat(Jsoup.parseBodyFragment(changed)
+                        .select(".member-card__headline")
+                        .eachText())
+                .containsExactly("Gaffer for features", "Online editor");
+    }
 }
