@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.cinely.platform.MemberId;
 import org.cinely.platform.cache.Invalidation;
@@ -32,6 +33,9 @@ class FirstPageCache {
 
     private final Cache<Long, FeedReader.FeedPage> pages;
 
+    /** Counts every forgetting, so a read that overlapped one is not kept. */
+    private final AtomicLong forgotten = new AtomicLong();
+
     @Autowired
     FirstPageCache(@Value("${cinely.feed.first-page-max-age:10s}") Duration maxAge) {
         this(maxAge, Ticker.systemTicker());
@@ -47,22 +51,43 @@ class FirstPageCache {
                 .build();
     }
 
+    /**
+     * The kept page, or one read by {@code read} and kept. The read runs outside the cache's lock:
+     * it needs a pooled connection, and requests waiting on a lock may hold the pool's others. A
+     * page read while anything was forgotten is returned but not kept (it may predate the change).
+     */
     FeedReader.FeedPage get(MemberId member, Supplier<FeedReader.FeedPage> read) {
-        return pages.get(member.value(), id -> read.get());
+        FeedReader.FeedPage page = pages.getIfPresent(member.value());
+        if (page == null) {
+            long before = forgotten.get();
+            page = read.get();
+            if (forgotten.get() == before) {
+                pages.put(member.value(), page);
+            }
+        }
+        return page;
     }
 
     /** These members' timelines changed. */
     void forget(Collection<MemberId> members) {
-        Invalidation.nowAndAfterCommit(() -> members.forEach(member -> pages.invalidate(member.value())));
+        Invalidation.nowAndAfterCommit(() -> {
+            forgotten.incrementAndGet();
+            members.forEach(member -> pages.invalidate(member.value()));
+        });
     }
 
     /** Any timeline may have changed (entries taken back from everyone who had them). */
     void forgetAll() {
-        Invalidation.nowAndAfterCommit(pages::invalidateAll);
+        Invalidation.nowAndAfterCommit(this::dropAll);
     }
 
     @EventListener
     void on(MemberWroteOnThisNode wrote) {
+        dropAll();
+    }
+
+    private void dropAll() {
+        forgotten.incrementAndGet();
         pages.invalidateAll();
     }
 }
