@@ -57,6 +57,9 @@ class LiveHub implements SmartLifecycle {
     private volatile ThreadPoolExecutor writers;
     private ScheduledExecutorService loop;
     private volatile long lastSeen;
+    /** Where a page rendered now starts its stream: see {@link #pageStart()}. */
+    private volatile long pageStart;
+
     private volatile boolean running;
     private final AtomicBoolean pollScheduled = new AtomicBoolean();
 
@@ -79,6 +82,7 @@ class LiveHub implements SmartLifecycle {
     @Override
     public synchronized void start() {
         lastSeen = events.maxId();
+        pageStart = lastSeen;
         writers = new ThreadPoolExecutor(2, 512, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("live-write"));
         loop = Executors.newSingleThreadScheduledExecutor(daemon("live-loop"));
         loop.scheduleWithFixedDelay(
@@ -136,6 +140,19 @@ class LiveHub implements SmartLifecycle {
 
     int openPages() {
         return open.get();
+    }
+
+    /**
+     * The live-event id a page rendered now starts its stream from, without asking the database:
+     * the newest id this hub has read, or just before the oldest id it skipped and still waits for
+     * (a transaction that had not committed yet), so that one is replayed too. It lags the
+     * database's newest id by at most a poll (a commit on this node wakes the hub at once); a page
+     * that starts a little early replays an event or two it already shows, which is harmless: the
+     * counts are absolute and replay in order, and the feed fetches only entries it does not have.
+     * Before the hub starts, the database is asked.
+     */
+    long pageStart() {
+        return running ? pageStart : events.maxId();
     }
 
     private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
@@ -207,6 +224,10 @@ class LiveHub implements SmartLifecycle {
                 set.forEach(c -> c.offerEvent(event));
             }
         }
+        // Skipped ids go into the map in ascending order: the first is the oldest.
+        pageStart = gaps.isEmpty()
+                ? lastSeen
+                : Math.min(lastSeen, gaps.keySet().iterator().next() - 1);
         if (fresh.size() == 2000) {
             wake();
         }

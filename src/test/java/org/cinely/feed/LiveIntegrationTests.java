@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
 import org.cinely.platform.MemberId;
 import org.cinely.test.CinelyIntegrationTest;
@@ -175,6 +178,70 @@ class LiveIntegrationTests {
             ask(asker);
             assertThat(stream.next("notifications", Duration.ofSeconds(5))).isNotNull();
         }
+    }
+
+    /**
+     * A page's stream starts where this node's hub has read to (no query per page), and never after
+     * an event that had not committed yet: one that commits late, after a newer one, is replayed.
+     */
+    @Test
+    void aPageStartsItsStreamBeforeAnEventStillCommittingSoNothingIsMissed() throws Exception {
+        HttpTestClient browser = new HttpTestClient(port);
+        browser.logIn(reader.email(), TestMembers.PASSWORD);
+        MemberId readerId = MemberId.of(reader.id());
+        tx.executeWithoutResult(s -> live.publish(List.of(readerId), LiveEvents.Kind.FEED, "{}"));
+        long before = live.maxId();
+        Awaitility.await("a page starts after what the hub has read")
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> liveSince(browser) == before);
+
+        // One transaction takes an id and holds it open; a later one commits first.
+        AtomicLong held = new AtomicLong();
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread slow = new Thread(() -> tx.executeWithoutResult(s -> {
+            live.publish(List.of(readerId), LiveEvents.Kind.NOTIFICATIONS, "{\"unread\":1}");
+            held.set(live.maxId());
+            inserted.countDown();
+            try {
+                commit.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        long since;
+        try (LiveStream open = LiveStream.open(port, session, "?since=" + before, null)) {
+            slow.start();
+            assertThat(inserted.await(5, TimeUnit.SECONDS)).isTrue();
+            tx.executeWithoutResult(
+                    s -> live.publish(List.of(readerId), LiveEvents.Kind.NOTIFICATIONS, "{\"unread\":2}"));
+            assertThat(open.next("notifications", Duration.ofSeconds(5)).data())
+                    .as("the hub has read the later event")
+                    .isEqualTo("{\"unread\":2}");
+            since = liveSince(browser);
+            assertThat(since)
+                    .as("a page rendered now starts before the held id")
+                    .isLessThan(held.get());
+        } finally {
+            commit.countDown();
+            slow.join(10_000);
+        }
+        try (LiveStream page = LiveStream.open(port, session, "?since=" + since, null)) {
+            assertThat(page.next("notifications", Duration.ofSeconds(5)).data()).isEqualTo("{\"unread\":1}");
+            assertThat(page.next("notifications", Duration.ofSeconds(5)).data()).isEqualTo("{\"unread\":2}");
+        }
+        long newest = live.maxId();
+        Awaitility.await("once the held event is read, pages start after it again")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> liveSince(browser) == newest);
+    }
+
+    /** The live-event id a signed-in page (its body's data-live-since) starts its stream from. */
+    private static long liveSince(HttpTestClient browser) {
+        java.util.regex.Matcher since = java.util.regex.Pattern.compile("data-live-since=\"(\\d+)\"")
+                .matcher(browser.get("/settings").body());
+        assertThat(since.find()).as("the page names where its stream starts").isTrue();
+        return Long.parseLong(since.group(1));
     }
 
     @Test
