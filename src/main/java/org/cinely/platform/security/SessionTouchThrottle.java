@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -18,16 +19,28 @@ import org.springframework.session.Session;
  * hours for a visitor's).
  *
  * <p>The store also answers a second read of a session the request has just saved from memory
- * ({@link SessionReadOnce}).
+ * ({@link SessionReadOnce}), and decodes a signed-in member's stored context once per distinct
+ * stored form ({@link DecodedSignIns}).
  */
-final class SessionTouchThrottle implements BeanPostProcessor {
+final class SessionTouchThrottle implements BeanPostProcessor, BeanClassLoaderAware {
 
     static final Duration EVERY = Duration.ofMinutes(1);
+
+    /** Distinct signed-in contexts kept decoded ({@link DecodedSignIns}): a few MB. */
+    private static final int DECODED_CONTEXTS = 5_000;
+
+    private ClassLoader classLoader = SessionTouchThrottle.class.getClassLoader();
+
+    @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof org.springframework.session.jdbc.JdbcIndexedSessionRepository jdbc) {
+            jdbc.setConversionService(DecodedSignIns.conversions(classLoader, DECODED_CONTEXTS));
             return new Repository<>((FindByIndexNameSessionRepository) jdbc);
         }
         return bean;
