@@ -10,9 +10,11 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -27,15 +29,33 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * <p>Nothing is ever invalidated: the key is everything the fragment reads (the value, by
  * equality, which for records means every component, and the locale), so a changed name, title
  * or poster is a different key and renders afresh; what is no longer asked for ages out. A
- * fragment may therefore only read its one variable, messages and links, never the viewer, the
- * request, a CSRF token or the clock. Templates call it as {@code
+ * fragment may therefore only read its variables, messages and links, never the viewer, the
+ * request, a CSRF token or the clock. Forms are kept too ({@link #htmlWithCsrf}): their CSRF
+ * field is left empty in the kept HTML and filled with the request's token on the way out. Templates call it as {@code
  * th:with="html=${@renderedFragments.html('feed/entries', 'entry', 'e', e)}" th:utext="${html}"}
  * (th:utext alone may not reach a bean: Thymeleaf restricts what unescaped output may evaluate).
  */
 @Component
 public class RenderedFragments {
 
-    private record Key(String template, String fragment, String variable, Object value, Locale locale) {}
+    private record Key(
+            String template,
+            String fragment,
+            String variable,
+            Object value,
+            String secondVariable,
+            Object secondValue,
+            Locale locale) {}
+
+    /**
+     * A kept form's CSRF field, as its template writes it: the empty value is the request's token
+     * once the HTML is taken ({@link #htmlWithCsrf}). Nothing a member typed can produce it, since
+     * text and attribute values always have their quotes escaped.
+     */
+    static final String EMPTY_CSRF_FIELD = "name=\"_csrf\" value=\"\"";
+
+    /** The request attributes under which Spring Security offers the request's CSRF token. */
+    private static final String[] CSRF_ATTRIBUTES = {CsrfToken.class.getName(), "_csrf"};
 
     private final SpringTemplateEngine templates;
     private final ApplicationContext applicationContext;
@@ -65,7 +85,34 @@ public class RenderedFragments {
      * variable {@code variable}, in the current request's language.
      */
     public String html(String template, String fragment, String variable, Object value) {
-        Key key = new Key(template, fragment, variable, value, LocaleContextHolder.getLocale());
+        return html(new Key(template, fragment, variable, value, null, null, LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * Like {@link #html}, with two variables, for a fragment with forms: each form writes its CSRF
+     * field as {@code <input type="hidden" name="_csrf" value="">}, and that empty value is filled
+     * with the current request's token here, after the kept HTML is taken. A kept render never
+     * sees a token (a token is one member's, and kept HTML is everyone's).
+     */
+    public String htmlWithCsrf(
+            String template,
+            String fragment,
+            String variable,
+            Object value,
+            String secondVariable,
+            Object secondValue) {
+        String kept = html(new Key(
+                template, fragment, variable, value, secondVariable, secondValue, LocaleContextHolder.getLocale()));
+        ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        CsrfToken token = (CsrfToken) current.getRequest().getAttribute(CsrfToken.class.getName());
+        if (token == null) {
+            return kept;
+        }
+        return kept.replace(
+                EMPTY_CSRF_FIELD, "name=\"_csrf\" value=\"" + HtmlUtils.htmlEscape(token.getToken()) + "\"");
+    }
+
+    private String html(Key key) {
         if (!enabled) {
             return render(key);
         }
@@ -93,15 +140,32 @@ public class RenderedFragments {
         // those names is put back after.
         String evaluation = ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME;
         Object before = request.getAttribute(key.variable());
+        Object secondBefore = key.secondVariable() == null ? null : request.getAttribute(key.secondVariable());
         Object pageEvaluation = request.getAttribute(evaluation);
+        // Hidden while rendering: a form (th:action) must not write this request's token into HTML
+        // that other members are given.
+        Object[] csrf = new Object[CSRF_ATTRIBUTES.length];
+        for (int i = 0; i < csrf.length; i++) {
+            csrf[i] = request.getAttribute(CSRF_ATTRIBUTES[i]);
+            request.removeAttribute(CSRF_ATTRIBUTES[i]);
+        }
         try {
             WebContext context = new WebContext(application.buildExchange(request, response), key.locale());
             context.setVariable(evaluation, new ThymeleafEvaluationContext(applicationContext, null));
             context.setVariable(key.variable(), key.value());
+            if (key.secondVariable() != null) {
+                context.setVariable(key.secondVariable(), key.secondValue());
+            }
             return templates.process(key.template(), Set.of(key.fragment()), context);
         } finally {
             restore(request, key.variable(), before);
+            if (key.secondVariable() != null) {
+                restore(request, key.secondVariable(), secondBefore);
+            }
             restore(request, evaluation, pageEvaluation);
+            for (int i = 0; i < csrf.length; i++) {
+                restore(request, CSRF_ATTRIBUTES[i], csrf[i]);
+            }
         }
     }
 

@@ -144,4 +144,42 @@ class RenderedFragmentsIntegrationTests {
                         .eachText())
                 .containsExactly("Gaffer for features", "Online editor");
     }
+
+    /**
+     * A kept list of suggestions with Connect and Dismiss forms: each request gets its own CSRF
+     * token in every form, and the kept HTML holds none, so no member is ever given another's.
+     */
+    @Test
+    void keptFormsCarryEachRequestsOwnTokenAndTheKeptHtmlNone() {
+        List<org.cinely.connections.Suggestion> list = List.of(
+                new org.cinely.connections.Suggestion(card("Ada Obi", "Gaffer"), 3, 0),
+                new org.cinely.connections.Suggestion(card("Chidi Eze", "Colourist"), 0, 2));
+        java.util.Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        for (String member : List.of("first-members-token", "second-members-token")) {
+            request.setAttribute(
+                    org.springframework.security.web.csrf.CsrfToken.class.getName(),
+                    new org.springframework.security.web.csrf.DefaultCsrfToken("X-CSRF", "_csrf", member));
+            request.setAttribute(
+                    "_csrf", request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName()));
+            String html = fragments.htmlWithCsrf(
+                    "connections/suggestion", "suggestions", "suggestions", list, "returnTo", "/");
+            Document page = Jsoup.parseBodyFragment(html);
+            assertThat(page.select("form")).hasSize(4);
+            assertThat(page.select("form").eachAttr("method")).containsOnly("post");
+            for (org.jsoup.nodes.Element form : page.select("form")) {
+                assertThat(form.select("input[name=_csrf]").eachAttr("value"))
+                        .as("one field, with this request's token")
+                        .containsExactly(member);
+            }
+            assertThat(page.select(".member-card__name").eachText()).containsExactly("Ada Obi", "Chidi Eze");
+            tokens.put(member, html);
+        }
+        assertThat(tokens.get("second-members-token")).doesNotContain("first-members-token");
+        // The kept HTML itself, as a request without a token gets it: empty fields, no token.
+        request.removeAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+        request.removeAttribute("_csrf");
+        String kept =
+                fragments.htmlWithCsrf("connections/suggestion", "suggestions", "suggestions", list, "returnTo", "/");
+        assertThat(kept).doesNotContain("members-token").contains(RenderedFragments.EMPTY_CSRF_FIELD);
+    }
 }
