@@ -48,7 +48,9 @@ class LiveController {
             return refuse(HttpStatus.BAD_REQUEST, "live.bad-id");
         } else {
             from = Long.parseLong(given);
-            if (from > events.maxId()) {
+            // Pages start from the hub's position, which can be past the table's newest row when
+            // the newest rows are gone (an erased member's): an id the hub handed out is valid.
+            if (from > Math.max(events.maxId(), hub.pageStart())) {
                 return refuse(HttpStatus.BAD_REQUEST, "live.bad-id");
             }
             long oldest = events.minId().orElse(from + 1);

@@ -236,6 +236,29 @@ class LiveIntegrationTests {
                 .until(() -> liveSince(browser) == newest);
     }
 
+    /**
+     * The newest rows can go (an erased member's): a page rendered before or after that still
+     * opens its stream from the id it was given, and gets what comes next.
+     */
+    @Test
+    void aPageStartsItsStreamEvenWhenTheNewestRowsAreGone() throws Exception {
+        HttpTestClient browser = new HttpTestClient(port);
+        browser.logIn(reader.email(), TestMembers.PASSWORD);
+        TestMembers.Member leaving = members.create("Leaving Member");
+        tx.executeWithoutResult(s -> live.publish(List.of(MemberId.of(leaving.id())), LiveEvents.Kind.FEED, "{}"));
+        long newest = live.maxId();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> liveSince(browser) == newest);
+        data.jdbc().update("delete from live_events where member_id = ?", leaving.id());
+        long since = liveSince(browser);
+        assertThat(since).isGreaterThan(live.maxId());
+
+        try (LiveStream page = LiveStream.open(port, session, "?since=" + since, null)) {
+            assertThat(page.status).isEqualTo(200);
+            ask(asker);
+            assertThat(page.next("notifications", Duration.ofSeconds(5)).data()).isEqualTo("{\"unread\":1}");
+        }
+    }
+
     /** The live-event id a signed-in page (its body's data-live-since) starts its stream from. */
     private static long liveSince(HttpTestClient browser) {
         java.util.regex.Matcher since = java.util.regex.Pattern.compile("data-live-since=\"(\\d+)\"")
@@ -249,7 +272,8 @@ class LiveIntegrationTests {
         try (LiveStream forged = LiveStream.open(port, session, null, "not-a-number")) {
             assertThat(forged.status).isEqualTo(400);
         }
-        try (LiveStream future = LiveStream.open(port, session, "?since=" + (live.maxId() + 1000), null)) {
+        try (LiveStream future =
+                LiveStream.open(port, session, "?since=" + (Math.max(live.maxId(), hub.pageStart()) + 1000), null)) {
             assertThat(future.status).isEqualTo(400);
         }
         tx.executeWithoutResult(s -> live.publish(List.of(MemberId.of(reader.id())), LiveEvents.Kind.FEED, "{}"));
