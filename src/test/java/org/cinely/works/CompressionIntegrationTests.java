@@ -2,15 +2,14 @@ package org.cinely.works;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
 import org.cinely.platform.security.CurrentMember;
 import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.Gunzip;
 import org.cinely.test.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,12 +52,6 @@ class CompressionIntegrationTests {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static String gunzip(byte[] body) throws Exception {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void pagesStylesScriptsAndHlsJsAreGzipped() throws Exception {
         for (String path :
@@ -69,11 +62,11 @@ class CompressionIntegrationTests {
             assertThat(response.headers().firstValue("Content-Encoding"))
                     .as(path)
                     .hasValue("gzip");
-            assertThat(gunzip(response.body())).as(path).isNotBlank();
+            assertThat(Gunzip.text(response.body())).as(path).isNotBlank();
         }
         HttpResponse<byte[]> hls = get("/vendor/hls/hls.min.js");
         assertThat(hls.body().length).isLessThan(300_000);
-        assertThat(gunzip(hls.body()).length()).isGreaterThan(600_000);
+        assertThat(Gunzip.text(hls.body()).length()).isGreaterThan(600_000);
     }
 
     @Test
@@ -85,7 +78,7 @@ class CompressionIntegrationTests {
         HttpResponse<byte[]> master = get(base + "master.m3u8");
         assertThat(master.statusCode()).isEqualTo(200);
         String playlist = master.headers().firstValue("Content-Encoding").isPresent()
-                ? gunzip(master.body())
+                ? Gunzip.text(master.body())
                 : new String(master.body(), StandardCharsets.UTF_8);
         assertThat(playlist).contains("360/index.m3u8");
 

@@ -19,6 +19,8 @@ final class Load {
 
     static final int SECONDS = Integer.getInteger("load.seconds", 15);
     static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 180);
+    /** The same page, same visitor, just before it is measured (its requests are not counted). */
+    static final int PAGE_WARM_UP_SECONDS = Integer.getInteger("load.page-warm-up-seconds", 20);
     static final int CONNECTIONS = Integer.getInteger("load.connections", 32);
     static final int MIXED_SECONDS = Integer.getInteger("load.mixed-seconds", 300);
     static final int MIXED_MEMBERS = Integer.getInteger("load.mixed-members", 200);

@@ -44,14 +44,16 @@ class LayoutModelAdvice {
     }
 
     /**
-     * Whether a member is signed in, for the header. A plain check of the principal: the
-     * security dialect's {@code sec:authorize} evaluates an access expression each time, which
-     * showed in every page's profile.
+     * The signed-in member's address while it is not verified (the layout's banner asks them to
+     * verify it), otherwise null. Worked out here, once: in the template it was an interpreted
+     * expression on {@code #authentication} on every page.
      */
-    @ModelAttribute("signedIn")
-    boolean signedIn() {
+    @ModelAttribute("unverifiedEmail")
+    String unverifiedEmail() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof CurrentMember;
+        return auth != null && auth.getPrincipal() instanceof CurrentMember member && !member.verified()
+                ? member.email()
+                : null;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -143,7 +142,7 @@ class PageCompressionFilter extends OncePerRequestFilter {
 
         @Override
         public void setHeader(String name, String value) {
-            if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+            if (isContentLength(name)) {
                 setContentLengthLong(Long.parseLong(value));
             } else {
                 super.setHeader(name, value);
@@ -152,7 +151,7 @@ class PageCompressionFilter extends OncePerRequestFilter {
 
         @Override
         public void addHeader(String name, String value) {
-            if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+            if (isContentLength(name)) {
                 setContentLengthLong(Long.parseLong(value));
             } else {
                 super.addHeader(name, value);
@@ -161,7 +160,7 @@ class PageCompressionFilter extends OncePerRequestFilter {
 
         @Override
         public void setIntHeader(String name, int value) {
-            if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+            if (isContentLength(name)) {
                 setContentLengthLong(value);
             } else {
                 super.setIntHeader(name, value);
@@ -170,11 +169,15 @@ class PageCompressionFilter extends OncePerRequestFilter {
 
         @Override
         public void addIntHeader(String name, int value) {
-            if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+            if (isContentLength(name)) {
                 setContentLengthLong(value);
             } else {
                 super.addIntHeader(name, value);
             }
+        }
+
+        private static boolean isContentLength(String header) {
+            return HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(header);
         }
 
         /** Held until the request is done: a flush must not send half a compressed page. */
@@ -235,7 +238,7 @@ class PageCompressionFilter extends OncePerRequestFilter {
                 return;
             }
             flushWriter();
-            byte[] gzipped = gzip(buffer.toByteArray());
+            byte[] gzipped = Gzip.compress(buffer.toByteArray(), Deflater.BEST_SPEED);
             HttpServletResponse response = response();
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
             response.setContentLength(gzipped.length);
@@ -247,36 +250,6 @@ class PageCompressionFilter extends OncePerRequestFilter {
                 writer.flush();
             }
         }
-    }
-
-    /** A gzip member (RFC 1952) of the bytes at deflate's fastest level, in one go. */
-    static byte[] gzip(byte[] bytes) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        try {
-            deflater.setInput(bytes);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-            out.write(new byte[] {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff}, 0, 10);
-            byte[] chunk = new byte[8192];
-            while (!deflater.finished()) {
-                int n = deflater.deflate(chunk);
-                out.write(chunk, 0, n);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            writeIntLittleEndian(out, (int) crc.getValue());
-            writeIntLittleEndian(out, bytes.length);
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
-    }
-
-    private static void writeIntLittleEndian(ByteArrayOutputStream out, int value) {
-        out.write(value);
-        out.write(value >>> 8);
-        out.write(value >>> 16);
-        out.write(value >>> 24);
     }
 
     /** The page's bytes, held. */

@@ -3,14 +3,11 @@ package org.cinely.platform.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.Deflater;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -104,7 +101,14 @@ public class PublicPageCache {
         if (!enabled() || generation.get() != renderedIn) {
             return;
         }
-        pages.put(key, new Page(body, gzip(body), contentType, contentLanguage, ticker.read()));
+        pages.put(
+                key,
+                new Page(
+                        body,
+                        Gzip.compress(body, Deflater.DEFAULT_COMPRESSION),
+                        contentType,
+                        contentLanguage,
+                        ticker.read()));
         if (generation.get() != renderedIn) {
             // A write landed while the page was being kept: it may predate the write.
             pages.invalidate(key);
@@ -115,15 +119,5 @@ public class PublicPageCache {
     public void clear() {
         generation.incrementAndGet();
         pages.invalidateAll();
-    }
-
-    private static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -80,6 +80,11 @@ public class RenderedFragments {
                 .build();
     }
 
+    /** The fragment {@code fragment} of {@code template}, which reads no variable, in the current request's language. */
+    public String html(String template, String fragment) {
+        return html(new Key(template, fragment, null, null, null, null, LocaleContextHolder.getLocale()));
+    }
+
     /**
      * The fragment {@code fragment} of {@code template}, rendered with {@code value} as the
      * variable {@code variable}, in the current request's language.
@@ -139,7 +144,7 @@ public class RenderedFragments {
         // Thymeleaf keeps top-level variables as request attributes, so whatever the page had under
         // those names is put back after.
         String evaluation = ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME;
-        Object before = request.getAttribute(key.variable());
+        Object before = key.variable() == null ? null : request.getAttribute(key.variable());
         Object secondBefore = key.secondVariable() == null ? null : request.getAttribute(key.secondVariable());
         Object pageEvaluation = request.getAttribute(evaluation);
         // Hidden while rendering: a form (th:action) must not write this request's token into HTML
@@ -152,13 +157,17 @@ public class RenderedFragments {
         try {
             WebContext context = new WebContext(application.buildExchange(request, response), key.locale());
             context.setVariable(evaluation, new ThymeleafEvaluationContext(applicationContext, null));
-            context.setVariable(key.variable(), key.value());
+            if (key.variable() != null) {
+                context.setVariable(key.variable(), key.value());
+            }
             if (key.secondVariable() != null) {
                 context.setVariable(key.secondVariable(), key.secondValue());
             }
             return templates.process(key.template(), Set.of(key.fragment()), context);
         } finally {
-            restore(request, key.variable(), before);
+            if (key.variable() != null) {
+                restore(request, key.variable(), before);
+            }
             if (key.secondVariable() != null) {
                 restore(request, key.secondVariable(), secondBefore);
             }

@@ -123,6 +123,32 @@ class AccountHeaderIntegrationTests {
     }
 
     @Test
+    void twoSessionsShareTheKeptHeaderButEachLogOutFormCarriesItsOwnToken() {
+        Member ines = members.create("Inês Duarte");
+        HttpTestClient laptop = signedIn(ines);
+        HttpTestClient phone = signedIn(ines);
+        String laptopToken = logOutToken(page(laptop, "/settings"));
+        String phoneToken = logOutToken(page(phone, "/settings"));
+        assertThat(laptopToken).isNotBlank().isNotEqualTo(phoneToken);
+
+        // The laptop's token does not log the phone out: the phone's page had the phone's own.
+        HttpResponse<String> forged = phone.post("/logout", Map.of("_csrf", laptopToken));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(page(phone, "/settings").select(".account-menu")).hasSize(1);
+
+        assertThat(phone.post("/logout", Map.of("_csrf", phoneToken)).statusCode())
+                .isEqualTo(302);
+        assertThat(page(phone, "/").select(".account-menu")).isEmpty();
+        assertThat(page(laptop, "/settings").select(".account-menu__name").text())
+                .isEqualTo("Inês Duarte");
+    }
+
+    static String logOutToken(Document page) {
+        return page.select(".account-menu__panel form[action=/logout] input[name=_csrf]")
+                .val();
+    }
+
+    @Test
     void theNavigationMarksTheSectionThePageIsIn() {
         Member ines = members.create("Inês Duarte");
         HttpTestClient browser = signedIn(ines);

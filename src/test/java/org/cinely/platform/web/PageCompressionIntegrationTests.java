@@ -3,7 +3,6 @@ package org.cinely.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -14,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 import org.cinely.test.CinelyIntegrationTest;
+import org.cinely.test.Gunzip;
 import org.cinely.test.HttpTestClient;
 import org.cinely.test.TestData;
 import org.cinely.test.TestMembers;
@@ -71,12 +70,6 @@ class PageCompressionIntegrationTests {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static String gunzip(byte[] body) throws Exception {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void aSignedInPageArrivesGzippedWholeWithItsLength() throws Exception {
         for (String path : new String[] {"/", "/settings", "/members", "/jobs"}) {
@@ -89,7 +82,7 @@ class PageCompressionIntegrationTests {
             assertThat(page.headers().firstValueAsLong("Content-Length"))
                     .as(path + ": sent whole, with its length")
                     .hasValue(page.body().length);
-            String html = gunzip(page.body());
+            String html = Gunzip.text(page.body());
             assertThat(html).as(path).startsWith("<!DOCTYPE html>").contains("action=\"/logout\"");
             assertThat(html.strip()).as(path).endsWith("</html>");
             assertThat(page.body().length).as(path).isLessThan(html.length() / 2);
@@ -112,7 +105,7 @@ class PageCompressionIntegrationTests {
                 send("GET", "/members/no-such-member-anywhere", "Accept", "text/html", "Accept-Encoding", "gzip");
         assertThat(missing.statusCode()).isEqualTo(404);
         String notFound = missing.headers().firstValue("Content-Encoding").isPresent()
-                ? gunzip(missing.body())
+                ? Gunzip.text(missing.body())
                 : new String(missing.body(), StandardCharsets.UTF_8);
         assertThat(notFound).startsWith("<!DOCTYPE html>").contains("</html>");
 
@@ -175,6 +168,6 @@ class PageCompressionIntegrationTests {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
-        assertThat(gunzip(page.body())).contains("kept text");
+        assertThat(Gunzip.text(page.body())).contains("kept text");
     }
 }
