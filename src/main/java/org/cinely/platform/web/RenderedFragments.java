@@ -31,9 +31,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * or poster is a different key and renders afresh; what is no longer asked for ages out. A
  * fragment may therefore only read its variables, messages and links, never the viewer, the
  * request, a CSRF token or the clock. Forms are kept too ({@link #htmlWithCsrf}): their CSRF
- * field is left empty in the kept HTML and filled with the request's token on the way out. Templates call it as {@code
- * th:with="html=${@renderedFragments.html('feed/entries', 'entry', 'e', e)}" th:utext="${html}"}
- * (th:utext alone may not reach a bean: Thymeleaf restricts what unescaped output may evaluate).
+ * field is left empty in the kept HTML and filled with the request's token on the way out. Templates call it as {@code #kept} ({@link KeptHtmlDialect}): {@code
+ * th:with="html=${#kept.html('feed/entries', 'entry', 'e', e)}" th:utext="${html}"}.
  */
 @Component
 public class RenderedFragments {
@@ -108,8 +107,7 @@ public class RenderedFragments {
             Object secondValue) {
         String kept = html(new Key(
                 template, fragment, variable, value, secondVariable, secondValue, LocaleContextHolder.getLocale()));
-        ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
-        CsrfToken token = (CsrfToken) current.getRequest().getAttribute(CsrfToken.class.getName());
+        CsrfToken token = (CsrfToken) request().getAttribute(CsrfToken.class.getName());
         if (token == null) {
             return kept;
         }
@@ -129,6 +127,10 @@ public class RenderedFragments {
         return cached;
     }
 
+    private static HttpServletRequest request() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+    }
+
     /** How many fragments are kept (for tests). */
     long size() {
         html.cleanUp();
@@ -140,7 +142,7 @@ public class RenderedFragments {
         HttpServletRequest request = current.getRequest();
         HttpServletResponse response = current.getResponse();
         // A web context, for links (@{...}) to get the application's path, and Spring's evaluation
-        // context, for a kept fragment that itself inserts kept fragments (@renderedFragments).
+        // context, as a page has.
         // Thymeleaf keeps top-level variables as request attributes, so whatever the page had under
         // those names is put back after.
         String evaluation = ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME;

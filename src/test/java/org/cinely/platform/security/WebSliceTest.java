@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.cinely.platform.web.KeptHtmlDialect;
 import org.cinely.platform.web.RenderedFragments;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -22,9 +23,13 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 // Noting when a member was last active, and the live-event id pages start from, are no access
 // rules and need the database.
-// The layout inserts kept HTML (the header, the navigation) through RenderedFragments.
+// The layout inserts kept HTML (the header, the navigation) through RenderedFragments, which
+// templates reach as #kept (KeptHtmlDialect).
 @WebMvcTest(
-        includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = RenderedFragments.class),
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.ASSIGNABLE_TYPE,
+                        classes = {RenderedFragments.class, KeptHtmlDialect.class}),
         excludeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
