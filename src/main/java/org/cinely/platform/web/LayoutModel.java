@@ -14,10 +14,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What the shared layout needs on every page, whichever controller rendered it: added to each
- * view about to be rendered (not to redirects, images or JSON). An interceptor, not {@code
- * @ModelAttribute} methods on a controller advice: those are invoked by reflection, their
- * arguments resolved, on every request, and Spring MVC assembles the advice's handler methods
- * for each one (about 4% of a warm signed-in page's CPU, issue 15).
+ * view about to be rendered (not to redirects, images or JSON). An interceptor, not model
+ * attribute methods on a controller advice: those are invoked by reflection, their arguments
+ * resolved, on every request, and Spring MVC assembles the advice's handler methods for each one
+ * (about 4% of a warm signed-in page's CPU, issue 15).
  */
 @Configuration(proxyBeanMethods = false)
 class LayoutModel implements WebMvcConfigurer, HandlerInterceptor {
